@@ -1,0 +1,43 @@
+package org.factorysharing.api.member;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands of the member feature. Input shape is validated at the edge; rules live in the aggregate. */
+public final class MemberCommands {
+
+    private MemberCommands() {
+    }
+
+    /** Apply to the programme; the NIB must not be registered yet. */
+    public record RegisterMember(@TargetAggregateIdentifier MemberId memberId, String nib, String businessName,
+                                 String ownerName, String ownerNik, String sector, String province,
+                                 String regency, BusinessScale scale, String contactPhone, String contactEmail) {
+    }
+
+    /** An officer accepted the member's documents. */
+    public record VerifyMember(@TargetAggregateIdentifier MemberId memberId, String verifiedBy) {
+    }
+
+    /** An officer turned the application down, with the reason given to the applicant. */
+    public record RejectMember(@TargetAggregateIdentifier MemberId memberId, String reason, String rejectedBy) {
+    }
+
+    /** Temporarily bar a verified member from booking machines. */
+    public record SuspendMember(@TargetAggregateIdentifier MemberId memberId, String reason, String suspendedBy) {
+    }
+
+    /** Lift a suspension. */
+    public record ReinstateMember(@TargetAggregateIdentifier MemberId memberId, String reinstatedBy) {
+    }
+
+    /** Certify that the member's people may operate a machine type until {@code expiresOn} (inclusive). */
+    public record GrantQualification(@TargetAggregateIdentifier MemberId memberId, String machineType,
+                                     LocalDate expiresOn, String grantedBy) {
+    }
+
+    /** Withdraw a qualification before it expires. */
+    public record RevokeQualification(@TargetAggregateIdentifier MemberId memberId, String machineType,
+                                      String reason, String revokedBy) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.factorysharing.query.member;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.factorysharing.api.member.BusinessScale;
+import org.factorysharing.api.member.MemberStatus;
+
+/** A row of the member directory; the detail view adds its qualifications. */
+@Entity
+@Table(name = "member_directory")
+class MemberEntry {
+
+    @Id
+    @Column(name = "member_id")
+    String memberId;
+    String nib;
+    @Column(name = "business_name")
+    String businessName;
+    @Column(name = "owner_name")
+    String ownerName;
+    @Column(name = "owner_nik_masked")
+    String ownerNikMasked;
+    String sector;
+    String province;
+    String regency;
+    @Enumerated(EnumType.STRING)
+    BusinessScale scale;
+    @Column(name = "contact_phone")
+    String contactPhone;
+    @Column(name = "contact_email")
+    String contactEmail;
+    @Enumerated(EnumType.STRING)
+    MemberStatus status;
+    @Column(name = "status_reason")
+    String statusReason;
+    @Column(name = "registered_at")
+    Instant registeredAt;
+    @Column(name = "updated_at")
+    Instant updatedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "member_qualification", joinColumns = @JoinColumn(name = "member_id"))
+    @OrderBy("machineType")
+    List<QualificationEntry> qualifications = new ArrayList<>();
+
+    protected MemberEntry() {
+    }
+
+    MemberEntry(String memberId) {
+        this.memberId = memberId;
+    }
+}

@@ -1,0 +1,127 @@
+package org.factorysharing.query.member;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.factorysharing.api.member.MemberEvent.MemberRegistered;
+import org.factorysharing.api.member.MemberEvent.MemberRejected;
+import org.factorysharing.api.member.MemberEvent.MemberReinstated;
+import org.factorysharing.api.member.MemberEvent.MemberSuspended;
+import org.factorysharing.api.member.MemberEvent.MemberVerified;
+import org.factorysharing.api.member.MemberEvent.QualificationGranted;
+import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
+import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.member.MemberStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the member directory and detail view. Every handler writes absolute values keyed by id,
+ * so handling an event twice leaves the same rows (idempotent), and a reset rebuilds from scratch.
+ */
+@Component
+@ProcessingGroup(MemberProjection.PROCESSING_GROUP)
+class MemberProjection {
+
+    static final String PROCESSING_GROUP = "member-directory";
+
+    private final MemberEntryRepository members;
+
+    MemberProjection(MemberEntryRepository members) {
+        this.members = members;
+    }
+
+    @EventHandler
+    void on(MemberRegistered event, @Timestamp Instant at) {
+        MemberEntry entry = members.findById(event.memberId().value())
+                .orElseGet(() -> new MemberEntry(event.memberId().value()));
+        entry.nib = event.nib();
+        entry.businessName = event.businessName();
+        entry.ownerName = event.ownerName();
+        entry.ownerNikMasked = mask(event.ownerNik());
+        entry.sector = event.sector();
+        entry.province = event.province();
+        entry.regency = event.regency();
+        entry.scale = event.scale();
+        entry.contactPhone = event.contactPhone();
+        entry.contactEmail = event.contactEmail();
+        entry.status = MemberStatus.APPLIED;
+        entry.statusReason = null;
+        entry.registeredAt = at;
+        entry.updatedAt = at;
+        members.save(entry);
+    }
+
+    @EventHandler
+    void on(MemberVerified event, @Timestamp Instant at) {
+        changeStatus(event.memberId(), MemberStatus.VERIFIED, null, at);
+    }
+
+    @EventHandler
+    void on(MemberRejected event, @Timestamp Instant at) {
+        changeStatus(event.memberId(), MemberStatus.REJECTED, event.reason(), at);
+    }
+
+    @EventHandler
+    void on(MemberSuspended event, @Timestamp Instant at) {
+        changeStatus(event.memberId(), MemberStatus.SUSPENDED, event.reason(), at);
+    }
+
+    @EventHandler
+    void on(MemberReinstated event, @Timestamp Instant at) {
+        changeStatus(event.memberId(), MemberStatus.VERIFIED, null, at);
+    }
+
+    @EventHandler
+    void on(QualificationGranted event, @Timestamp Instant at) {
+        update(event.memberId(), at, entry -> {
+            QualificationEntry qualification = entry.qualifications.stream()
+                    .filter(q -> q.machineType.equals(event.machineType()))
+                    .findFirst()
+                    .orElseGet(() -> {
+                        QualificationEntry created = new QualificationEntry(event.machineType());
+                        entry.qualifications.add(created);
+                        return created;
+                    });
+            qualification.expiresOn = event.expiresOn();
+            qualification.grantedBy = event.grantedBy();
+            qualification.grantedAt = at;
+        });
+    }
+
+    @EventHandler
+    void on(QualificationRevoked event, @Timestamp Instant at) {
+        update(event.memberId(), at,
+                entry -> entry.qualifications.removeIf(q -> q.machineType.equals(event.machineType())));
+    }
+
+    @ResetHandler
+    void reset() {
+        members.deleteAllInBatch();
+    }
+
+    private void changeStatus(MemberId memberId, MemberStatus status, String reason, Instant at) {
+        update(memberId, at, entry -> {
+            entry.status = status;
+            entry.statusReason = reason;
+        });
+    }
+
+    private void update(MemberId memberId, Instant at, Consumer<MemberEntry> change) {
+        MemberEntry entry = members.findById(memberId.value())
+                .orElseThrow(() -> new IllegalStateException("member " + memberId + " is not in the directory"));
+        change.accept(entry);
+        entry.updatedAt = at;
+        members.save(entry);
+    }
+
+    /** Keeps the last four digits, enough for an officer to match a document. */
+    static String mask(String nik) {
+        if (nik == null || nik.length() <= 4) {
+            return "****";
+        }
+        return "*".repeat(nik.length() - 4) + nik.substring(nik.length() - 4);
+    }
+}

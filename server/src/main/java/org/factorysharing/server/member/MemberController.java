@@ -1,0 +1,137 @@
+package org.factorysharing.server.member;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.member.MemberCommands.GrantQualification;
+import org.factorysharing.api.member.MemberCommands.RegisterMember;
+import org.factorysharing.api.member.MemberCommands.ReinstateMember;
+import org.factorysharing.api.member.MemberCommands.RevokeQualification;
+import org.factorysharing.api.member.MemberCommands.SuspendMember;
+import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.member.MemberQueries.FindMember;
+import org.factorysharing.api.member.MemberQueries.FindMembers;
+import org.factorysharing.api.member.MemberQueries.MemberPage;
+import org.factorysharing.api.member.MemberQueries.MemberSort;
+import org.factorysharing.api.member.MemberQueries.MemberView;
+import org.factorysharing.api.member.MemberStatus;
+import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest;
+import org.factorysharing.server.member.MemberRequests.ReasonRequest;
+import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
+import org.factorysharing.server.web.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Members: apply, browse, suspend and reinstate, grant and revoke qualifications. Commands answer as
+ * soon as the events are stored; the directory follows within moments (it is a projection).
+ */
+@RestController
+@RequestMapping("/api/members")
+@Validated
+@Tag(name = "Members", description = "MSME members (UMKM) of the shared-factory programme")
+class MemberController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    MemberController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a member (starts onboarding)", description = "409 when the NIB is registered already.")
+    ResponseEntity<MemberCreated> register(@Valid @RequestBody RegisterMemberRequest request) {
+        MemberId memberId = MemberId.newId();
+        commands.sendAndWait(new RegisterMember(memberId, request.nib(), request.businessName(),
+                request.ownerName(), request.ownerNik(), request.sector(), request.province(), request.regency(),
+                request.scale(), request.contactPhone(), request.contactEmail()));
+        return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
+                .body(new MemberCreated(memberId.value(), MemberStatus.APPLIED));
+    }
+
+    @GetMapping
+    @Operation(summary = "Member directory: filter, page and sort")
+    MemberPage list(@RequestParam(required = false) String province,
+                    @RequestParam(required = false) String sector,
+                    @RequestParam(required = false) MemberStatus status,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                    @RequestParam(defaultValue = "REGISTERED_AT") MemberSort sort,
+                    @RequestParam(defaultValue = "ASC") @Pattern(regexp = "ASC|DESC", message = "must be ASC or DESC")
+                    String direction) {
+        return queries.query(new FindMembers(blankToNull(province), blankToNull(sector), status, page, size, sort,
+                "DESC".equals(direction)), MemberPage.class).join();
+    }
+
+    @GetMapping("/{memberId}")
+    @Operation(summary = "Member detail with qualifications")
+    MemberView get(@PathVariable String memberId) {
+        Optional<MemberView> member = queries.query(new FindMember(new MemberId(memberId)),
+                ResponseTypes.optionalInstanceOf(MemberView.class)).join();
+        return member.orElseThrow(() -> new NotFound("member " + memberId));
+    }
+
+    @PostMapping("/{memberId}/suspension")
+    @Operation(summary = "Suspend a verified member")
+    ResponseEntity<Void> suspend(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request,
+                                 Authentication user) {
+        commands.sendAndWait(new SuspendMember(new MemberId(memberId), request.reason(), user.getName()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{memberId}/reinstatement")
+    @Operation(summary = "Reinstate a suspended member")
+    ResponseEntity<Void> reinstate(@PathVariable String memberId, Authentication user) {
+        commands.sendAndWait(new ReinstateMember(new MemberId(memberId), user.getName()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{memberId}/qualifications/{machineType}")
+    @Operation(summary = "Grant or renew a machine-type qualification")
+    ResponseEntity<Void> grant(@PathVariable String memberId,
+                               @PathVariable @Pattern(regexp = MemberRequests.MACHINE_TYPE,
+                                       message = "must be an upper-case code such as CNC_ROUTER") String machineType,
+                               @Valid @RequestBody GrantQualificationRequest request, Authentication user) {
+        commands.sendAndWait(new GrantQualification(new MemberId(memberId), machineType, request.expiresOn(),
+                user.getName()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{memberId}/qualifications/{machineType}/revocation")
+    @Operation(summary = "Revoke a qualification")
+    ResponseEntity<Void> revoke(@PathVariable String memberId,
+                                @PathVariable @Pattern(regexp = MemberRequests.MACHINE_TYPE,
+                                        message = "must be an upper-case code such as CNC_ROUTER") String machineType,
+                                @Valid @RequestBody ReasonRequest request, Authentication user) {
+        commands.sendAndWait(new RevokeQualification(new MemberId(memberId), machineType, request.reason(),
+                user.getName()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Answer to a registration: where the member lives and its first status. */
+    record MemberCreated(String memberId, MemberStatus status) {
+    }
+}

@@ -1,0 +1,139 @@
+package org.factorysharing.server.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.factorysharing.server.database.DatabaseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the programme's groups and their Camunda authorisations (idempotent, every start), and in
+ * the embedded default also one demo user per group. Admins are engine admin groups (see application.yml).
+ */
+@Component
+public class IdentitySetup {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    /** Demo user id -> its group. */
+    public static final Map<String, String> DEMO_USERS = Map.of(
+            "officer", Groups.OFFICERS,
+            "officer2", Groups.OFFICERS,
+            "supervisor", Groups.SUPERVISORS,
+            "auditor", Groups.AUDITORS,
+            "staff", Groups.FACTORY_STAFF,
+            "member", Groups.MEMBERS,
+            "admin", Groups.ADMINS);
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final DatabaseMode databaseMode;
+    private final String demoUsersEnabled;
+    private final String demoPassword;
+
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations, DatabaseMode databaseMode,
+                  @Value("${fs.demo-users.enabled:}") String demoUsersEnabled,
+                  @Value("${fs.demo-users.password}") String demoPassword) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.databaseMode = databaseMode;
+        this.demoUsersEnabled = demoUsersEnabled;
+        this.demoPassword = demoPassword;
+    }
+
+    public boolean demoUsersEnabled() {
+        return StringUtils.hasText(demoUsersEnabled) ? Boolean.parseBoolean(demoUsersEnabled)
+                : databaseMode.embedded();
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    @Transactional
+    public void setUp() {
+        Groups.ALL.forEach(this::ensureGroup);
+        for (String reader : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS)) {
+            grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(reader, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK);
+            grant(reader, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+            grant(reader, Resources.TASK, "*", TaskPermissions.READ);
+            grant(reader, Resources.DECISION_DEFINITION, "*", Permissions.READ,
+                    Permissions.READ_HISTORY);
+            grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+            grant(reader, Resources.DEPLOYMENT, "*", Permissions.READ);
+        }
+        for (String group : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.FACTORY_STAFF,
+                Groups.MEMBERS)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.FILTER, "*", Permissions.READ);
+            grant(group, Resources.USER, "*", Permissions.READ);
+            grant(group, Resources.GROUP, "*", Permissions.READ);
+        }
+        if (demoUsersEnabled()) {
+            DEMO_USERS.forEach(this::ensureDemoUser);
+            log.info("Demo users {} (password from fs.demo-users.password / FS_DEMO_PASSWORD)",
+                    DEMO_USERS.keySet().stream().sorted().toList());
+        }
+    }
+
+    private void ensureGroup(String id) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(id);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void ensureDemoUser(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("(demo)");
+            user.setEmail(id + "@demo.factorysharing.invalid");
+            user.setPassword(demoPassword);
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizations.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,109 @@
+package org.factorysharing.server.security;
+
+import static org.factorysharing.server.security.Groups.ADMINS;
+import static org.factorysharing.server.security.Groups.AUDITORS;
+import static org.factorysharing.server.security.Groups.MEMBERS;
+import static org.factorysharing.server.security.Groups.OFFICERS;
+import static org.factorysharing.server.security.Groups.SUPERVISORS;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what. /api and /engine-rest: HTTP Basic, stateless, problem+json on 401/403.
+ * /camunda: form login, and the webapps trust the Spring Security principal (single sign-on), so
+ * there is one identity store and one login. Business authorisation of workflow tasks is checked
+ * again in the task API and in the process listeners, whichever door a user comes through.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] STAFF = {OFFICERS, SUPERVISORS, ADMINS};
+    private static final String[] READERS = {OFFICERS, SUPERVISORS, AUDITORS, ADMINS};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**", "/engine-rest/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/engine-rest/**").hasAuthority(Groups.authority(ADMINS))
+                        .requestMatchers(HttpMethod.POST, "/api/members").hasAnyAuthority(authorities(MEMBERS, OFFICERS, ADMINS))
+                        .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**").hasAnyAuthority(authorities(READERS))
+                        .requestMatchers("/api/members/**").hasAnyAuthority(authorities(STAFF))
+                        .requestMatchers("/api/tasks", "/api/tasks/**", "/api/me").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problemEntryPoint(json))
+                        .accessDeniedHandler(problemAccessDenied(json)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()); // stateless Basic auth: no cookie to forge
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/error", "/login", "/actuator/health", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/camunda/**").authenticated()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/camunda/app/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN)
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+        return http.build();
+    }
+
+    /** Hands the Spring Security principal to the Camunda webapps (Cockpit, Tasklist, Admin). */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider",
+                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(201); // after the Spring Security filter chain
+        return registration;
+    }
+
+    private static String[] authorities(String... groups) {
+        return java.util.Arrays.stream(groups).map(Groups::authority).toArray(String[]::new);
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"factory-sharing\"");
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic credentials.");
+        };
+    }
+
+    private static AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
+        return (request, response, exception) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
+                "Your groups do not allow this action.");
+    }
+
+    private static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
+                                     HttpStatus status, String detail) throws java.io.IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

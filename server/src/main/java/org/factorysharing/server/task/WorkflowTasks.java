@@ -1,0 +1,254 @@
+package org.factorysharing.server.task;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.form.type.EnumFormType;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.server.security.Groups;
+import org.factorysharing.server.task.TaskViews.FormFieldView;
+import org.factorysharing.server.task.TaskViews.TaskDetailView;
+import org.factorysharing.server.task.TaskViews.TaskView;
+import org.factorysharing.server.web.InvalidField;
+import org.factorysharing.server.web.NotFound;
+import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Task rules of the API: who sees, claims and completes what, and what a completion must carry. */
+@Service
+class WorkflowTasks {
+
+    private final TaskService taskService;
+    private final FormService formService;
+    private final IdentityService identityService;
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+
+    WorkflowTasks(TaskService taskService, FormService formService, IdentityService identityService,
+                  RepositoryService repositoryService, RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.identityService = identityService;
+        this.repositoryService = repositoryService;
+    }
+
+    @Transactional(readOnly = true)
+    List<TaskView> openTasksOf(CurrentUser user) {
+        var query = taskService.createTaskQuery().active().or().taskAssignee(user.id());
+        if (!user.groups().isEmpty()) {
+            query = query.taskCandidateGroupIn(user.groups());
+        }
+        return query.taskCandidateUser(user.id()).endOr()
+                .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(0, 500).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    TaskDetailView detail(String taskId, CurrentUser user) {
+        Task task = find(taskId);
+        if (!mayWorkOn(task, user) && !mayRead(user)) {
+            throw new AccessDeniedException("task " + taskId + " is not yours or your groups'");
+        }
+        return new TaskDetailView(view(task), form(taskId));
+    }
+
+    @Transactional
+    void claim(String taskId, CurrentUser user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new BusinessRuleViolation("task.claimed", "the task is claimed by " + task.getAssignee());
+        }
+        taskService.setAssignee(taskId, user.id());
+    }
+
+    @Transactional
+    void unclaim(String taskId, CurrentUser user) {
+        Task task = find(taskId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id()) && !user.isIn(Groups.ADMINS)) {
+            throw new AccessDeniedException("only the assignee can give the task back");
+        }
+        taskService.setAssignee(taskId, null);
+    }
+
+    /** Claim (when free) and completion commit together with everything the process does next. */
+    @Transactional
+    void complete(String taskId, Map<String, Object> variables, CurrentUser user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new BusinessRuleViolation("task.claimed", "the task is claimed by " + task.getAssignee());
+        }
+        Map<String, Object> values = validated(taskId, variables == null ? Map.of() : variables);
+        if (task.getAssignee() == null) {
+            taskService.setAssignee(taskId, user.id());
+        }
+        // the process listeners see who acts, as they do when Tasklist completes the task
+        identityService.setAuthentication(user.id(), user.groups());
+        try {
+            formService.submitTaskForm(taskId, values);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Task workable(String taskId, CurrentUser user) {
+        Task task = find(taskId);
+        if (!mayWorkOn(task, user)) {
+            throw new AccessDeniedException("task " + taskId + " is not yours or your groups'");
+        }
+        return task;
+    }
+
+    private Task find(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new NotFound("task " + taskId);
+        }
+        return task;
+    }
+
+    private boolean mayWorkOn(Task task, CurrentUser user) {
+        if (user.id().equals(task.getAssignee())) {
+            return true;
+        }
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (user.id().equals(link.getUserId()) || user.groups().contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayRead(CurrentUser user) {
+        return user.isIn(Groups.AUDITORS) || user.isIn(Groups.ADMINS) || user.isIn(Groups.OFFICERS)
+                || user.isIn(Groups.SUPERVISORS);
+    }
+
+    /** Only the task's own form fields are accepted, typed and not read-only; required ones must be there. */
+    private Map<String, Object> validated(String taskId, Map<String, Object> submitted) {
+        TaskFormData form = formService.getTaskFormData(taskId);
+        Map<String, FormField> fields = new HashMap<>();
+        form.getFormFields().forEach(field -> fields.put(field.getId(), field));
+        Map<String, Object> values = new HashMap<>();
+        for (Map.Entry<String, Object> entry : submitted.entrySet()) {
+            FormField field = fields.get(entry.getKey());
+            if (field == null) {
+                throw new InvalidField(entry.getKey(), "is not a field of this task; fields are " + fields.keySet());
+            }
+            if (isReadonly(field)) {
+                throw new InvalidField(entry.getKey(), "is read-only");
+            }
+            values.put(entry.getKey(), typed(field, entry.getValue()));
+        }
+        for (FormField field : fields.values()) {
+            if (isRequired(field) && values.get(field.getId()) == null) {
+                throw new InvalidField(field.getId(), "is required");
+            }
+        }
+        return values;
+    }
+
+    private static Object typed(FormField field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String type = field.getType().getName();
+        return switch (type) {
+            case "boolean" -> {
+                if (value instanceof Boolean b) {
+                    yield b;
+                }
+                throw new InvalidField(field.getId(), "must be true or false");
+            }
+            case "long" -> {
+                if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                    yield n.longValue();
+                }
+                throw new InvalidField(field.getId(), "must be a whole number");
+            }
+            case "string" -> {
+                if (!(value instanceof String s)) {
+                    throw new InvalidField(field.getId(), "must be text");
+                }
+                Integer max = maxLength(field);
+                if (max != null && s.length() > max) {
+                    throw new InvalidField(field.getId(), "must be at most " + max + " characters");
+                }
+                yield s;
+            }
+            case "enum" -> {
+                Object allowed = field.getType().getInformation("values");
+                if (value instanceof String s && allowed instanceof Map<?, ?> options && options.containsKey(s)) {
+                    yield s;
+                }
+                throw new InvalidField(field.getId(), "must be one of " + (allowed instanceof Map<?, ?> m ? m.keySet() : "[]"));
+            }
+            default -> value;
+        };
+    }
+
+    private static boolean isReadonly(FormField field) {
+        return field.getValidationConstraints().stream().anyMatch(c -> "readonly".equals(c.getName()));
+    }
+
+    private static boolean isRequired(FormField field) {
+        return field.getValidationConstraints().stream().anyMatch(c -> "required".equals(c.getName()));
+    }
+
+    private static Integer maxLength(FormField field) {
+        return field.getValidationConstraints().stream()
+                .filter(c -> "maxlength".equals(c.getName()) && c.getConfiguration() != null)
+                .map(c -> Integer.valueOf(c.getConfiguration().toString()))
+                .findFirst().orElse(null);
+    }
+
+    private List<FormFieldView> form(String taskId) {
+        List<FormFieldView> result = new ArrayList<>();
+        for (FormField field : formService.getTaskFormData(taskId).getFormFields()) {
+            Object value = field.getValue() == null ? null : field.getValue().getValue();
+            @SuppressWarnings("unchecked")
+            Map<String, String> options = field.getType() instanceof EnumFormType
+                    ? (Map<String, String>) field.getType().getInformation("values") : null;
+            result.add(new FormFieldView(field.getId(), field.getLabel(), field.getTypeName(), isRequired(field),
+                    isReadonly(field), value, options));
+        }
+        return result;
+    }
+
+    private TaskView view(Task task) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .sorted()
+                .toList();
+        ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
+                : repositoryService.getProcessDefinition(task.getProcessDefinitionId());
+        String businessKey = task.getProcessInstanceId() == null ? null
+                : businessKeyOf(task.getProcessInstanceId());
+        Date due = task.getDueDate();
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                definition == null ? null : definition.getKey(), task.getProcessInstanceId(), businessKey,
+                task.getAssignee(), groups, task.getPriority(), task.getCreateTime(), due, task.getDescription());
+    }
+
+    private String businessKeyOf(String processInstanceId) {
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+}

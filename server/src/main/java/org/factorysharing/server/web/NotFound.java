@@ -1,0 +1,9 @@
+package org.factorysharing.server.web;
+
+/** The id in the URL names nothing that exists (or nothing the caller may see). */
+public class NotFound extends RuntimeException {
+
+    public NotFound(String what) {
+        super(what);
+    }
+}

@@ -1,0 +1,197 @@
+package org.factorysharing.server.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.DuplicateEntity;
+import org.factorysharing.workflows.shared.InvalidTaskInput;
+import org.factorysharing.workflows.shared.TaskNotPermitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as application/problem+json: 400 names each bad field, 404 unknown ids,
+ * 409 a broken rule in words. Never a stack trace or SQL: unexpected failures are logged, not shown.
+ */
+@RestControllerAdvice(basePackages = "org.factorysharing.server")
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final URI VALIDATION = URI.create("https://factorysharing.org/problems/validation");
+    private static final URI RULE = URI.create("https://factorysharing.org/problems/business-rule");
+
+    /** One invalid input field. */
+    record FieldError(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .toList();
+        return problem(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return problem(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(invalid(List.of(new FieldError(path(unknown), "unknown field"))));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            String expected = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+                    : "has the wrong format";
+            return problem(invalid(List.of(new FieldError(path(format), expected))));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return problem(invalid(List.of(new FieldError(path(mismatch), "has the wrong type"))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape.");
+        problem.setType(VALIDATION);
+        return problem(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String message = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
+                ? "must be one of " + List.of(ex.getRequiredType().getEnumConstants())
+                : "has the wrong format";
+        return problem(invalid(List.of(new FieldError(ex.getName(), message))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(invalid(errors));
+    }
+
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<Object> invalidField(InvalidField ex) {
+        return problem(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound ex) {
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage() + " not found"));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException ex) {
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "nothing with id " + ex.getAggregateIdentifier() + " exists"));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage()));
+    }
+
+    /** Rule violations can arrive wrapped (a delegate's command inside a task completion): look inside. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) throws Exception {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BusinessRuleViolation violation) {
+                return rule(violation);
+            }
+            if (t instanceof InvalidTaskInput input) {
+                return problem(invalid(List.of(new FieldError(input.field(), input.reason()))));
+            }
+            if (t instanceof TaskNotPermitted notPermitted) {
+                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, notPermitted.getMessage()));
+            }
+            if (t instanceof AggregateNotFoundException notFound) {
+                return aggregateNotFound(notFound);
+            }
+            if (t instanceof IllegalArgumentException illegal && t == ex) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, illegal.getMessage());
+                problem.setType(VALIDATION);
+                return problem(problem);
+            }
+        }
+        if (ex instanceof org.springframework.web.ErrorResponse) {
+            throw ex; // Spring MVC's own (405, 406, ...): let the base class answer
+        }
+        log.error("Unexpected error", ex);
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected error; it has been logged."));
+    }
+
+    private ResponseEntity<Object> rule(BusinessRuleViolation violation) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.rule());
+        problem.setType(RULE);
+        problem.setTitle(violation instanceof DuplicateEntity ? "Already exists" : "Business rule violated");
+        problem.setProperty("rule", violation.rule());
+        problem.setProperty("code", violation.code());
+        return problem(problem);
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid fields: " + errors.stream().map(FieldError::field).distinct()
+                        .collect(Collectors.joining(", ")));
+        problem.setType(VALIDATION);
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String path(JsonMappingException ex) {
+        return ex.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.factorysharing.workflows.onboarding;
+
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.factorysharing.api.member.MemberEvent.MemberRegistered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Event-to-process bridge: a registration starts the onboarding process. It runs in the streaming
+ * processor's transaction, so the process start and the processor's token commit together.
+ */
+@Component
+@ProcessingGroup(OnboardingProcessStarter.PROCESSING_GROUP)
+class OnboardingProcessStarter {
+
+    static final String PROCESSING_GROUP = "member-onboarding-workflow";
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    OnboardingProcessStarter(RuntimeService runtime, HistoryService history) {
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    @EventHandler
+    @DisallowReplay // a replay rebuilds read models; it must not onboard members a second time
+    void on(MemberRegistered event) {
+        String businessKey = event.memberId().value();
+        boolean alreadyStarted = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(MemberOnboardingProcess.KEY)
+                .processInstanceBusinessKey(businessKey)
+                .count() > 0;
+        if (alreadyStarted) {
+            return;
+        }
+        runtime.startProcessInstanceByKey(MemberOnboardingProcess.KEY, businessKey, Map.of(
+                MemberOnboardingProcess.MEMBER_ID, businessKey,
+                MemberOnboardingProcess.NIB, event.nib(),
+                MemberOnboardingProcess.BUSINESS_NAME, event.businessName(),
+                MemberOnboardingProcess.SCALE, event.scale().name(),
+                MemberOnboardingProcess.SECTOR, event.sector(),
+                MemberOnboardingProcess.PROVINCE, event.province(),
+                MemberOnboardingProcess.REGENCY, event.regency()));
+    }
+}

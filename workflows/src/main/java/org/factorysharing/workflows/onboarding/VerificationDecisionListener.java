@@ -1,0 +1,67 @@
+package org.factorysharing.workflows.onboarding;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.factorysharing.workflows.shared.TaskNotPermitted;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.factorysharing.workflows.shared.InvalidTaskInput;
+import org.springframework.stereotype.Component;
+
+/**
+ * Guards the completion of "Verify documents" however it is completed (our task API, Tasklist or
+ * engine REST): the decision must be complete and the deciding user an officer (or a supervisor after
+ * escalation). Records who decided, for the verify/reject command.
+ */
+@Component("verificationDecisionListener")
+class VerificationDecisionListener implements TaskListener {
+
+    private final IdentityService identity;
+
+    VerificationDecisionListener(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object approved = task.getVariable(MemberOnboardingProcess.APPROVED);
+        if (!(approved instanceof Boolean decision)) {
+            throw new InvalidTaskInput(MemberOnboardingProcess.APPROVED, "must be true or false");
+        }
+        Object reason = task.getVariable(MemberOnboardingProcess.REJECTION_REASON);
+        if (!decision && (!(reason instanceof String text) || text.isBlank())) {
+            throw new InvalidTaskInput(MemberOnboardingProcess.REJECTION_REASON,
+                    "is required when the documents are not approved");
+        }
+        String user = decidingUser(task);
+        if (user == null) {
+            throw new TaskNotPermitted("the verification must be completed by a signed-in officer");
+        }
+        boolean allowed = groupsOf(user).stream().anyMatch(group ->
+                group.equals(MemberOnboardingProcess.OFFICERS) || group.equals(MemberOnboardingProcess.SUPERVISORS));
+        if (!allowed) {
+            throw new TaskNotPermitted("only officers or supervisors may verify or reject a member; "
+                    + user + " is neither");
+        }
+        task.setVariable(MemberOnboardingProcess.DECIDED_BY, user);
+    }
+
+    /** The groups the engine was told about (webapps, task API); looked up only for a bare assignee. */
+    private List<String> groupsOf(String user) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null && user.equals(current.getUserId()) && current.getGroupIds() != null) {
+            return current.getGroupIds();
+        }
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    private String decidingUser(DelegateTask task) {
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return task.getAssignee();
+    }
+}
