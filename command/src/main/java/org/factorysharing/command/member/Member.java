@@ -60,7 +60,7 @@ class Member {
         }
         apply(new MemberRegistered(cmd.memberId(), cmd.nib(), cmd.businessName().strip(), cmd.ownerName().strip(),
                 cmd.ownerNik(), cmd.sector().strip(), cmd.province().strip(), cmd.regency().strip(), cmd.scale(),
-                cmd.contactPhone(), cmd.contactEmail()));
+                stripped(cmd.contactPhone()), stripped(cmd.contactEmail())));
     }
 
     @CommandHandler
@@ -125,6 +125,7 @@ class Member {
 
     @CommandHandler
     void handle(RevokeQualification cmd) {
+        requireText(cmd.machineType(), "machineType");
         requireText(cmd.reason(), "reason");
         if (!holdsQualification(cmd.machineType(), today())) {
             throw violation("qualification.not-held",
@@ -182,6 +183,10 @@ class Member {
 
     private static BusinessRuleViolation violation(String code, String rule) {
         return new BusinessRuleViolation(code, rule);
+    }
+
+    private static String stripped(String optional) {
+        return optional == null || optional.isBlank() ? null : optional.strip();
     }
 
     private static void requireText(String value, String field) {

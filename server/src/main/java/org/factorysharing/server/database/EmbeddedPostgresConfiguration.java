@@ -32,6 +32,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(clean)
+                // Spring stops it after everything that uses it; a JVM hook of its own would race the context
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // durable by default (the zonky defaults trade durability for test speed)
                 .setServerConfig("fsync", "on")

@@ -72,6 +72,9 @@ public class IdentitySetup {
     @Transactional
     public void setUp() {
         Groups.ALL.forEach(this::ensureGroup);
+        for (Resource resource : Resources.values()) {
+            grant(Groups.ADMINS, resource, "*", Permissions.ALL);
+        }
         for (String reader : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS)) {
             grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(reader, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,

@@ -1,0 +1,38 @@
+package org.factorysharing.server;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.factorysharing.api.member.BusinessScale;
+import org.factorysharing.api.member.MemberCommands.RegisterMember;
+import org.factorysharing.api.member.MemberId;
+
+/** Unique, valid test inputs, so tests can share one database in any order. */
+public final class TestData {
+
+    public static final String PASSWORD = "test-secret";
+    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+
+    private TestData() {
+    }
+
+    /** A 13-digit NIB never handed out before in this JVM. */
+    public static String nib() {
+        return String.format("%013d", 1_000_000_000_000L + SEQUENCE.incrementAndGet() % 8_999_999_999_999L);
+    }
+
+    public static String nik() {
+        return String.format("%016d", 7_100_000_000_000_000L + SEQUENCE.incrementAndGet());
+    }
+
+    public static RegisterMember registerMember(MemberId memberId, String nib) {
+        return new RegisterMember(memberId, nib, "Kelapa Jaya " + nib, "Budi Santoso", nik(), "coconut",
+                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id");
+    }
+
+    public static String registerMemberJson(String nib) {
+        return """
+                {"nib":"%s","businessName":"Mebel Sragen %s","ownerName":"Siti Rahayu","ownerNik":"%s",
+                 "sector":"furniture","province":"Jawa Tengah","regency":"Sragen","scale":"SMALL",
+                 "contactPhone":"+62 271 123456","contactEmail":"siti@example.id"}""".formatted(nib, nib, nik());
+    }
+}
