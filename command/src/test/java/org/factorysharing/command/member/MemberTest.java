@@ -1,0 +1,491 @@
+package org.factorysharing.command.member;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.factorysharing.api.member.BusinessScale;
+import org.factorysharing.api.member.MemberCommands.GrantQualification;
+import org.factorysharing.api.member.MemberCommands.RegisterMember;
+import org.factorysharing.api.member.MemberCommands.RejectMember;
+import org.factorysharing.api.member.MemberCommands.ReinstateMember;
+import org.factorysharing.api.member.MemberCommands.RevokeQualification;
+import org.factorysharing.api.member.MemberCommands.SuspendMember;
+import org.factorysharing.api.member.MemberCommands.VerifyMember;
+import org.factorysharing.api.member.MemberEvent.MemberRegistered;
+import org.factorysharing.api.member.MemberEvent.MemberRejected;
+import org.factorysharing.api.member.MemberEvent.MemberReinstated;
+import org.factorysharing.api.member.MemberEvent.MemberSuspended;
+import org.factorysharing.api.member.MemberEvent.MemberVerified;
+import org.factorysharing.api.member.MemberEvent.QualificationGranted;
+import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
+import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.DuplicateEntity;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MemberTest {
+
+    private static final MemberId ID = new MemberId("member-1");
+    private static final String NIB = "1234567890123";
+    private static final String NIK = "3201234567890001";
+    private static final String PRESS = "COCONUT_OIL_PRESS";
+
+    /** 10:00 on 1 July 2025 in Jakarta (UTC+7). */
+    private static final Instant JULY_1 = Instant.parse("2025-07-01T03:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2025, 7, 1);
+
+    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, NIB, "CV Kelapa Jaya", "Siti Rahma",
+            NIK, "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id");
+    private static final MemberVerified VERIFIED = new MemberVerified(ID, "officer-1");
+    private static final MemberRejected REJECTED = new MemberRejected(ID, "documents forged", "officer-1");
+    private static final MemberSuspended SUSPENDED = new MemberSuspended(ID, "unpaid fees", "officer-1");
+
+    private final Map<String, MemberId> nibClaims = new HashMap<>();
+    private FixtureConfiguration<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        NibClaims claims = (nib, memberId) -> nibClaims.putIfAbsent(nib, memberId) == null;
+        fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims));
+    }
+
+    // --- registration ---
+
+    @Test
+    void registeringEmitsMemberRegisteredWithTextFieldsStripped() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterMember(ID, NIB, "  CV Kelapa Jaya ", "\tSiti Rahma ", NIK, " coconut ",
+                        " Sulawesi Utara", "Minahasa  ", BusinessScale.MICRO, "+62811000111", "siti@example.id"))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ID.value())
+                .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void registeringClaimsTheNib() {
+        fixture.givenNoPriorActivity()
+                .when(register(NIB, NIK))
+                .expectSuccessfulHandlerExecution();
+        assertEquals(Map.of(NIB, ID), nibClaims);
+    }
+
+    @Test
+    void cannotRegisterANibThatIsAlreadyTaken() {
+        nibClaims.put(NIB, new MemberId("someone-else"));
+
+        fixture.givenNoPriorActivity()
+                .when(register(NIB, NIK))
+                .expectException(violation(DuplicateEntity.class, "member.nib-taken"))
+                .expectExceptionMessage("a member with NIB " + NIB + " is already registered")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"123456789012", "12345678901234", "12345678901a3", " 1234567890123"})
+    void nibMustBeThirteenDigits(String nib) {
+        expectRejectedRegistration(register(nib, NIK), "nib must be 13 digits");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"320123456789000", "32012345678900012", "320123456789000X"})
+    void ownerNikMustBeSixteenDigits(String nik) {
+        expectRejectedRegistration(register(NIB, nik), "ownerNik must be 16 digits");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "\t\n"})
+    void businessNameIsRequired(String blank) {
+        expectRejectedRegistration(new RegisterMember(ID, NIB, blank, "Siti Rahma", NIK, "coconut",
+                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null), "businessName is required");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = " ")
+    void ownerNameIsRequired(String blank) {
+        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", blank, NIK, "coconut",
+                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null), "ownerName is required");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = " ")
+    void sectorIsRequired(String blank) {
+        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, blank,
+                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null), "sector is required");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = " ")
+    void provinceIsRequired(String blank) {
+        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
+                blank, "Minahasa", BusinessScale.MICRO, null, null), "province is required");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = "\t")
+    void regencyIsRequired(String blank) {
+        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
+                "Sulawesi Utara", blank, BusinessScale.MICRO, null, null), "regency is required");
+    }
+
+    @Test
+    void scaleIsRequired() {
+        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
+                "Sulawesi Utara", "Minahasa", null, null, null), "scale is required");
+    }
+
+    // --- verification ---
+
+    @Test
+    void anApplicantCanBeVerified() {
+        fixture.given(REGISTERED)
+                .when(new VerifyMember(ID, "officer-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberVerified(ID, "officer-2"));
+    }
+
+    @Test
+    void verifyingAVerifiedMemberAgainChangesNothing() {
+        fixture.given(REGISTERED, VERIFIED)
+                .when(new VerifyMember(ID, "officer-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedMemberCannotBeVerified() {
+        fixture.given(REGISTERED, REJECTED)
+                .when(new VerifyMember(ID, "officer-2"))
+                .expectException(violation(BusinessRuleViolation.class, "member.rejected"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedMemberIsReinstatedNotVerified() {
+        fixture.given(REGISTERED, VERIFIED, SUSPENDED)
+                .when(new VerifyMember(ID, "officer-2"))
+                .expectException(violation(BusinessRuleViolation.class, "member.suspended"))
+                .expectNoEvents();
+    }
+
+    // --- rejection ---
+
+    @Test
+    void anApplicantCanBeRejectedWithAStrippedReason() {
+        fixture.given(REGISTERED)
+                .when(new RejectMember(ID, "  documents forged ", "officer-1"))
+                .expectEvents(REJECTED);
+    }
+
+    @Test
+    void rejectionNeedsAReason() {
+        fixture.given(REGISTERED)
+                .when(new RejectMember(ID, " ", "officer-1"))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("reason is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectingARejectedMemberAgainChangesNothing() {
+        fixture.given(REGISTERED, REJECTED)
+                .when(new RejectMember(ID, "still forged", "officer-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVerifiedMemberCannotBeRejected() {
+        fixture.given(REGISTERED, VERIFIED)
+                .when(new RejectMember(ID, "changed my mind", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-applicant"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedMemberCannotBeRejected() {
+        fixture.given(REGISTERED, VERIFIED, SUSPENDED)
+                .when(new RejectMember(ID, "changed my mind", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-applicant"))
+                .expectNoEvents();
+    }
+
+    // --- suspension and reinstatement ---
+
+    @Test
+    void aVerifiedMemberCanBeSuspended() {
+        fixture.given(REGISTERED, VERIFIED)
+                .when(new SuspendMember(ID, " unpaid fees ", "officer-1"))
+                .expectEvents(SUSPENDED);
+    }
+
+    @Test
+    void suspensionNeedsAReason() {
+        fixture.given(REGISTERED, VERIFIED)
+                .when(new SuspendMember(ID, null, "officer-1"))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("reason is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anApplicantCannotBeSuspended() {
+        fixture.given(REGISTERED)
+                .when(new SuspendMember(ID, "unpaid fees", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-verified"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedMemberCannotBeSuspended() {
+        fixture.given(REGISTERED, REJECTED)
+                .when(new SuspendMember(ID, "unpaid fees", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-verified"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void suspendingASuspendedMemberAgainChangesNothing() {
+        fixture.given(REGISTERED, VERIFIED, SUSPENDED)
+                .when(new SuspendMember(ID, "still unpaid", "officer-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedMemberCanBeReinstated() {
+        fixture.given(REGISTERED, VERIFIED, SUSPENDED)
+                .when(new ReinstateMember(ID, "officer-2"))
+                .expectEvents(new MemberReinstated(ID, "officer-2"));
+    }
+
+    @Test
+    void aReinstatedMemberIsVerifiedAgainAndCanBeSuspendedAgain() {
+        fixture.given(REGISTERED, VERIFIED, SUSPENDED, new MemberReinstated(ID, "officer-2"))
+                .when(new SuspendMember(ID, "unpaid fees", "officer-1"))
+                .expectEvents(SUSPENDED);
+    }
+
+    @Test
+    void reinstatingAVerifiedMemberChangesNothing() {
+        fixture.given(REGISTERED, VERIFIED)
+                .when(new ReinstateMember(ID, "officer-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anApplicantCannotBeReinstated() {
+        fixture.given(REGISTERED)
+                .when(new ReinstateMember(ID, "officer-2"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-suspended"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedMemberCannotBeReinstated() {
+        fixture.given(REGISTERED, REJECTED)
+                .when(new ReinstateMember(ID, "officer-2"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-suspended"))
+                .expectNoEvents();
+    }
+
+    // --- qualifications ---
+
+    @Test
+    void aVerifiedMemberCanBeQualified() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED)
+                .when(new GrantQualification(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .expectEvents(new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"));
+    }
+
+    @Test
+    void anApplicantCannotBeQualified() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED)
+                .when(new GrantQualification(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-verified"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuspendedMemberCannotBeQualified() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED, SUSPENDED)
+                .when(new GrantQualification(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "member.not-verified"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aQualificationNeedsAMachineTypeAndAnExpiryDate() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED)
+                .when(new GrantQualification(ID, " ", TODAY.plusYears(1), "trainer-1"))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("machineType is required")
+                .expectNoEvents();
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED)
+                .when(new GrantQualification(ID, PRESS, null, "trainer-1"))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("expiresOn is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aQualificationCannotExpireTodayOrEarlier() {
+        for (LocalDate expiresOn : new LocalDate[] {TODAY, TODAY.minusDays(1)}) {
+            fixture.givenCurrentTime(JULY_1)
+                    .andGiven(REGISTERED, VERIFIED)
+                    .when(new GrantQualification(ID, PRESS, expiresOn, "trainer-1"))
+                    .expectException(violation(BusinessRuleViolation.class, "qualification.expiry-not-future"))
+                    .expectNoEvents();
+        }
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED)
+                .when(new GrantQualification(ID, PRESS, TODAY.plusDays(1), "trainer-1"))
+                .expectEvents(new QualificationGranted(ID, PRESS, TODAY.plusDays(1), "trainer-1"));
+    }
+
+    @Test
+    void todayIsTheDayInJakartaNotInUtc() {
+        // 30 June 18:00 UTC is already 1 July 01:00 in Jakarta: an expiry on 1 July is not in the future
+        fixture.givenCurrentTime(Instant.parse("2025-06-30T18:00:00Z"))
+                .andGiven(REGISTERED, VERIFIED)
+                .when(new GrantQualification(ID, PRESS, TODAY, "trainer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "qualification.expiry-not-future"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantingTheSameQualificationAgainChangesNothing() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .when(new GrantQualification(ID, PRESS, TODAY.plusYears(1), "trainer-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLaterExpiryRenewsTheQualification() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusMonths(1), "trainer-1"))
+                .when(new GrantQualification(ID, PRESS, TODAY.plusYears(1), "trainer-2"))
+                .expectEvents(new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-2"));
+    }
+
+    @Test
+    void aHeldQualificationCanBeRevokedWithAStrippedReason() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .when(new RevokeQualification(ID, PRESS, " unsafe operation ", "officer-1"))
+                .expectEvents(new QualificationRevoked(ID, PRESS, "unsafe operation", "officer-1"));
+    }
+
+    @Test
+    void revocationNeedsAReason() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .when(new RevokeQualification(ID, PRESS, "", "officer-1"))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("reason is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aQualificationNeverGrantedCannotBeRevoked() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .when(new RevokeQualification(ID, "CNC_ROUTER", "unsafe operation", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "qualification.not-held"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevokedQualificationCannotBeRevokedAgain() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"),
+                        new QualificationRevoked(ID, PRESS, "unsafe operation", "officer-1"))
+                .when(new RevokeQualification(ID, PRESS, "unsafe operation", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "qualification.not-held"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredQualificationCannotBeRevoked() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGivenCommands(register(NIB, NIK), new VerifyMember(ID, "officer-1"),
+                        new GrantQualification(ID, PRESS, TODAY.plusDays(30), "trainer-1"))
+                .andGivenCurrentTime(JULY_1.plus(Duration.ofDays(31)))
+                .when(new RevokeQualification(ID, PRESS, "unsafe operation", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "qualification.not-held"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aQualificationIsHeldUpToAndIncludingItsExpiryDay() {
+        LocalDate expiresOn = LocalDate.of(2025, 7, 31);
+        QualificationGranted granted = new QualificationGranted(ID, PRESS, expiresOn, "trainer-1");
+
+        // 31 July 23:59:59 in Jakarta: the last moment of the expiry day
+        fixture.givenCurrentTime(Instant.parse("2025-07-31T16:59:59Z"))
+                .andGiven(REGISTERED, VERIFIED, granted)
+                .when(new RevokeQualification(ID, PRESS, "unsafe operation", "officer-1"))
+                .expectEvents(new QualificationRevoked(ID, PRESS, "unsafe operation", "officer-1"));
+
+        // 1 August 00:00 in Jakarta: expired
+        fixture.givenCurrentTime(Instant.parse("2025-07-31T17:00:00Z"))
+                .andGiven(REGISTERED, VERIFIED, granted)
+                .when(new RevokeQualification(ID, PRESS, "unsafe operation", "officer-1"))
+                .expectException(violation(BusinessRuleViolation.class, "qualification.not-held"))
+                .expectNoEvents();
+    }
+
+    // --- helpers ---
+
+    private void expectRejectedRegistration(RegisterMember command, String message) {
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage(message)
+                .expectNoEvents();
+    }
+
+    private static RegisterMember register(String nib, String nik) {
+        return new RegisterMember(ID, nib, "CV Kelapa Jaya", "Siti Rahma", nik, "coconut", "Sulawesi Utara",
+                "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id");
+    }
+
+    private static Matcher<Object> violation(Class<? extends BusinessRuleViolation> type, String code) {
+        return allOf(instanceOf(type), new FeatureMatcher<Object, String>(equalTo(code), "code", "code") {
+            @Override
+            protected String featureValueOf(Object actual) {
+                return ((BusinessRuleViolation) actual).code();
+            }
+        });
+    }
+}

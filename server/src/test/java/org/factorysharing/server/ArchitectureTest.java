@@ -1,0 +1,119 @@
+package org.factorysharing.server;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.axonframework.serialization.Revision;
+
+/** The module rules of ARCHITECTURE.md, section 2, checked on the main code of all modules. */
+@AnalyzeClasses(packages = "org.factorysharing", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String API = "org.factorysharing.api..";
+    private static final String COMMAND = "org.factorysharing.command..";
+    private static final String QUERY = "org.factorysharing.query..";
+    private static final String WORKFLOWS = "org.factorysharing.workflows..";
+    private static final String SERVER = "org.factorysharing.server..";
+
+    // --- api: the published language ---
+
+    @ArchTest
+    static final ArchRule apiDependsOnNoFramework = noClasses()
+            .that().resideInAPackage(API)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.camunda..", "jakarta.persistence..", "javax.persistence..",
+                    "com.fasterxml.jackson.databind..", "org.hibernate..")
+            .as("api depends on no Spring, Camunda, JPA or Jackson databind");
+
+    @ArchTest
+    static final ArchRule apiUsesAxonOnlyForMessageAnnotations = classes()
+            .that().resideInAPackage(API)
+            .should().onlyDependOnClassesThat(resideInAnyPackage("java..", API)
+                    .or(axonAnnotationsIn("org.axonframework.modelling..", "org.axonframework.serialization..")))
+            .as("api depends only on the JDK, itself and Axon's modelling and serialization annotations");
+
+    @ArchTest
+    static final ArchRule apiTypesAreMessagesEnumsInterfacesOrExceptions = classes()
+            .that().resideInAPackage(API)
+            .should(be(describe("a record", JavaClass::isRecord)
+                    .or(describe("an enum", JavaClass::isEnum))
+                    .or(describe("an interface", JavaClass::isInterface))
+                    .or(describe("an exception in api.shared", (JavaClass c) -> c.isAssignableTo(Exception.class)
+                            && c.getPackageName().equals("org.factorysharing.api.shared")))
+                    .or(staticHolder())))
+            .as("api types are records, enums, interfaces, exceptions in api.shared, or final static holders");
+
+    @ArchTest
+    static final ArchRule eventInterfacesAreSealed = classes()
+            .that().resideInAPackage(API)
+            .and().areInterfaces()
+            .and().haveSimpleNameEndingWith("Event")
+            .should(be(describe("sealed", (JavaClass c) -> c.reflect().isSealed())))
+            .as("each aggregate's event interface in api is sealed");
+
+    @ArchTest
+    static final ArchRule eventsCarryARevision = classes()
+            .that().resideInAPackage(API)
+            .and(implementASealedEventInterface())
+            .should().beAnnotatedWith(Revision.class)
+            .andShould().beRecords()
+            .as("events carry @Revision so that upcasters have a place");
+
+    // --- dependencies between modules ---
+
+    @ArchTest
+    static final ArchRule queryDoesNotUseTheCommandSide = noClasses()
+            .that().resideInAPackage(QUERY)
+            .should().dependOnClassesThat().resideInAPackage(COMMAND);
+
+    @ArchTest
+    static final ArchRule workflowsTalkToTheCommandSideOnlyThroughMessages = noClasses()
+            .that().resideInAPackage(WORKFLOWS)
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY);
+
+    @ArchTest
+    static final ArchRule commandDoesNotUseQueryOrWorkflows = noClasses()
+            .that().resideInAPackage(COMMAND)
+            .should().dependOnClassesThat().resideInAnyPackage(QUERY, WORKFLOWS);
+
+    @ArchTest
+    static final ArchRule onlyServerUsesServer = noClasses()
+            .that().resideOutsideOfPackage(SERVER)
+            .should().dependOnClassesThat().resideInAPackage(SERVER);
+
+    // --- style ---
+
+    @ArchTest
+    static final ArchRule noFieldInjection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+    private static DescribedPredicate<JavaClass> axonAnnotationsIn(String... packages) {
+        return describe("Axon annotations in " + String.join(", ", packages),
+                (JavaClass c) -> c.isAnnotation() && resideInAnyPackage(packages).test(c));
+    }
+
+    /** Like {@code MemberCommands}: final, not instantiable, only static members (nested messages, constants). */
+    private static DescribedPredicate<JavaClass> staticHolder() {
+        return describe("a final holder with only static members", (JavaClass c) ->
+                c.getModifiers().contains(JavaModifier.FINAL)
+                        && !c.isAssignableTo(Throwable.class)
+                        && c.getConstructors().stream().allMatch(k -> k.getModifiers().contains(JavaModifier.PRIVATE))
+                        && c.getFields().stream().allMatch(f -> f.getModifiers().contains(JavaModifier.STATIC))
+                        && c.getMethods().stream().allMatch(m -> m.getModifiers().contains(JavaModifier.STATIC)));
+    }
+
+    private static DescribedPredicate<JavaClass> implementASealedEventInterface() {
+        return describe("implement a sealed *Event interface", (JavaClass c) -> c.getAllRawInterfaces().stream()
+                .anyMatch(i -> i.getSimpleName().endsWith("Event") && i.reflect().isSealed()));
+    }
+}
