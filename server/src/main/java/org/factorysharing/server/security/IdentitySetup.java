@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the programme's groups and their Camunda authorisations (idempotent, every start), and in
- * the embedded default also one demo user per group. Admins are engine admin groups (see application.yml).
+ * Creates the programme's groups and their Camunda authorisations (idempotent, every start), the first
+ * administrator when FS_ADMIN_USER/FS_ADMIN_PASSWORD are given, and in the embedded default one demo
+ * user per group. Admins are engine admin groups (see application.yml).
  */
 @Component
 public class IdentitySetup {
@@ -46,15 +47,23 @@ public class IdentitySetup {
             "member", Groups.MEMBERS,
             "admin", Groups.ADMINS);
 
+    private static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final DatabaseMode databaseMode;
     private final String demoUsersEnabled;
     private final String demoPassword;
+    private final String adminUser;
+    private final String adminPassword;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, DatabaseMode databaseMode,
                   @Value("${fs.demo-users.enabled:}") String demoUsersEnabled,
-                  @Value("${fs.demo-users.password}") String demoPassword) {
+                  @Value("${fs.demo-users.password}") String demoPassword,
+                  @Value("${fs.admin.user:}") String adminUser,
+                  @Value("${fs.admin.password:}") String adminPassword) {
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
         this.identity = identity;
         this.authorizations = authorizations;
         this.databaseMode = databaseMode;
@@ -72,8 +81,10 @@ public class IdentitySetup {
     @Transactional
     public void setUp() {
         Groups.ALL.forEach(this::ensureGroup);
+        ensureGroup(CAMUNDA_ADMIN);
         for (Resource resource : Resources.values()) {
             grant(Groups.ADMINS, resource, "*", Permissions.ALL);
+            grant(CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
         for (String reader : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS)) {
             grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -94,8 +105,11 @@ public class IdentitySetup {
             grant(group, Resources.USER, "*", Permissions.READ);
             grant(group, Resources.GROUP, "*", Permissions.READ);
         }
+        if (StringUtils.hasText(adminUser) && StringUtils.hasText(adminPassword)) {
+            ensureUser(adminUser, adminPassword, Groups.ADMINS);
+        }
         if (demoUsersEnabled()) {
-            DEMO_USERS.forEach(this::ensureDemoUser);
+            DEMO_USERS.forEach((user, group) -> ensureUser(user, demoPassword, group));
             log.info("Demo users {} (password from fs.demo-users.password / FS_DEMO_PASSWORD)",
                     DEMO_USERS.keySet().stream().sorted().toList());
         }
@@ -110,17 +124,25 @@ public class IdentitySetup {
         }
     }
 
-    private void ensureDemoUser(String id, String group) {
+    private void ensureUser(String id, String password, String group) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);
             user.setFirstName(id);
-            user.setLastName("(demo)");
-            user.setEmail(id + "@demo.factorysharing.invalid");
-            user.setPassword(demoPassword);
+            user.setLastName(Groups.ADMINS.equals(group) ? "(administrator)" : "(demo)");
+            user.setEmail(id + "@factorysharing.invalid");
+            user.setPassword(password);
             identity.saveUser(user);
         }
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identity.createMembership(id, group);
+        ensureMembership(id, group);
+        if (Groups.ADMINS.equals(group)) {
+            // the webapps look for a camunda-admin member before they leave their first-run setup page
+            ensureMembership(id, CAMUNDA_ADMIN);
+        }
+    }
+
+    private void ensureMembership(String user, String group) {
+        if (identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+            identity.createMembership(user, group);
         }
     }
 

@@ -23,6 +23,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what. /api and /engine-rest: HTTP Basic, stateless, problem+json on 401/403.
@@ -39,9 +41,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
-        http.securityMatcher("/api/**", "/engine-rest/**")
+        // path matchers, not MVC ones: engine REST is a Jersey servlet outside Spring MVC
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/engine-rest/**").hasAuthority(Groups.authority(ADMINS))
+                        .requestMatchers(paths.matcher("/engine-rest/**")).hasAuthority(Groups.authority(ADMINS))
                         .requestMatchers(HttpMethod.POST, "/api/members").hasAnyAuthority(authorities(MEMBERS, OFFICERS, ADMINS))
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**").hasAnyAuthority(authorities(READERS))
                         .requestMatchers("/api/members/**").hasAnyAuthority(authorities(STAFF))

@@ -1,0 +1,116 @@
+package org.factorysharing.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small real HTTP client for the tests: Basic auth for the API, cookies for the webapps. */
+public final class Http {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final String authorization;
+    private final HttpClient client;
+
+    private Http(String base, String authorization, HttpClient client) {
+        this.base = base;
+        this.authorization = authorization;
+        this.client = client;
+    }
+
+    public static Http as(int port, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Http("http://localhost:" + port, "Basic " + token, HttpClient.newHttpClient());
+    }
+
+    public static Http anonymous(int port) {
+        return new Http("http://localhost:" + port, null, HttpClient.newHttpClient());
+    }
+
+    /** A browser-like client: keeps cookies, does not follow redirects. */
+    public static Http browser(int port) {
+        return new Http("http://localhost:" + port, null, HttpClient.newBuilder()
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    public Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Reply post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    /** A response with its body parsed on demand. */
+    public record Reply(HttpResponse<String> response) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String body() {
+            return response.body();
+        }
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + response.body(), e);
+            }
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + body();
+        }
+    }
+}
