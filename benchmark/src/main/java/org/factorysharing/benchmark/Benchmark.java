@@ -1,0 +1,210 @@
+package org.factorysharing.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.factorysharing.api.member.BusinessScale;
+import org.factorysharing.api.member.MemberCommands.RegisterMember;
+import org.factorysharing.api.member.MemberEvent.MemberRegistered;
+import org.factorysharing.api.member.MemberId;
+import org.factorysharing.benchmark.LoadRun.Result;
+import org.factorysharing.server.FactorySharingApplication;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Registration throughput of the whole server on PostgreSQL, next to a raw JDBC baseline that writes the
+ * same rows (the event row and the NIB claim) by hand, one transaction each. Prints its figures; asserts
+ * nothing (timings belong in a report, not in the test suite).
+ *
+ * <p>Options: --seconds=15 (per measurement) --warmup=5 --clients=1,8. With FS_DB_URL set it runs on that
+ * database, otherwise on a fresh embedded PostgreSQL in a temporary directory.
+ */
+public final class Benchmark {
+
+    private static final AtomicLong NIBS = new AtomicLong(1_000_000_000_000L
+            + ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+        List<Integer> clientCounts = new ArrayList<>();
+        for (String n : options.getOrDefault("clients", "1,8").split(",")) {
+            clientCounts.add(Integer.parseInt(n.trim()));
+        }
+
+        Path dataDir = Files.createTempDirectory("factory-sharing-benchmark");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("fs.embedded-db.data-dir", dataDir.toString());
+        properties.put("fs.embedded-db.clean", "true");
+        properties.put("fs.demo-users.enabled", "false");
+        properties.put("server.port", "0");
+        properties.put("logging.level.root", "WARN");
+        properties.put("spring.main.banner-mode", "off");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class)
+                .properties(properties).run();
+        try {
+            new Benchmark.Run(context, measure, warmup, clientCounts).execute();
+        } finally {
+            context.close();
+        }
+    }
+
+    private record Run(ConfigurableApplicationContext context, Duration measure, Duration warmup,
+                       List<Integer> clientCounts) {
+
+        void execute() throws Exception {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            DataSource dataSource = context.getBean(DataSource.class);
+            Serializer serializer = context.getBean("eventSerializer", Serializer.class);
+            EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+            RawInsert raw = new RawInsert(dataSource, serializer);
+
+            System.out.printf("%nfactory-sharing benchmark: %s, %d cores, max heap %d MB, %ss per run%n",
+                    database(dataSource), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, measure.toSeconds());
+
+            // command side alone: the projections and the onboarding bridge would otherwise share the 2 cores
+            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+            LoadRun.run("warm-up", 8, warmup, (c, s) -> commands.sendAndWait(registration()));
+            LoadRun.run("warm-up-raw", 8, warmup, (c, s) -> raw.insert());
+
+            List<Result> results = new ArrayList<>();
+            Map<Integer, Result> baseline = new HashMap<>();
+            for (int clients : clientCounts) {
+                Result base = LoadRun.run("raw JDBC baseline", clients, measure, (c, s) -> raw.insert());
+                baseline.put(clients, base);
+                results.add(base);
+                results.add(LoadRun.run("RegisterMember (command side)", clients, measure,
+                        (c, s) -> commands.sendAndWait(registration())));
+            }
+            // the whole server: streaming processors update the directory and start onboarding processes
+            processing.eventProcessors().values().forEach(EventProcessor::start);
+            int most = clientCounts.get(clientCounts.size() - 1);
+            results.add(LoadRun.run("RegisterMember (whole server)", most, measure,
+                    (c, s) -> commands.sendAndWait(registration())));
+
+            System.out.printf("%n%-32s %7s %11s %10s %9s %9s %9s %8s %7s%n", "scenario", "clients", "commands/s",
+                    "events/s", "p50 ms", "p99 ms", "max ms", "errors", "vs raw");
+            for (Result r : results) {
+                boolean isRaw = r.name().startsWith("raw");
+                Result base = baseline.get(r.clients());
+                System.out.printf(Locale.ROOT, "%-32s %7d %11.0f %10.0f %9.3f %9.3f %9.2f %8d %7s%n", r.name(),
+                        r.clients(), r.perSecond(), isRaw ? r.perSecond() : r.perSecond(), ms(r.p50Nanos()),
+                        ms(r.p99Nanos()), ms(r.maxNanos()), r.errors(),
+                        isRaw || base == null ? "" : String.format(Locale.ROOT, "%.2fx", r.perSecond() / base.perSecond()));
+            }
+            System.gc();
+            long usedAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.out.printf("%nheap: %d MB used after GC, %d MB peak (sum of pool peaks), %d MB max%n",
+                    usedAfterGc >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("targets: 8 clients >= 0.50x raw, p99 at 1 client < 5 ms, heap < 512 MB");
+        }
+    }
+
+    /** The rows one registration writes, inserted by hand with the same serialized payload size. */
+    private static final class RawInsert {
+
+        private final DataSource dataSource;
+        private final byte[] payload;
+        private final byte[] metaData;
+        private final String payloadType = MemberRegistered.class.getName();
+
+        RawInsert(DataSource dataSource, Serializer serializer) {
+            this.dataSource = dataSource;
+            MemberRegistered sample = new MemberRegistered(MemberId.newId(), "1234567890123", "Kelapa Jaya Mandiri",
+                    "Budi Santoso", "7171010101010001", "coconut", "Sulawesi Utara", "Minahasa",
+                    BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id");
+            this.payload = serializer.serialize(sample, byte[].class).getData();
+            this.metaData = serializer.serialize(MetaData.with("correlationId", UUID.randomUUID().toString())
+                    .and("traceId", UUID.randomUUID().toString()), byte[].class).getData();
+        }
+
+        void insert() throws Exception {
+            String memberId = UUID.randomUUID().toString();
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement claim = connection.prepareStatement(
+                        "INSERT INTO member_nib_claim (nib, member_id, claimed_at) VALUES (?, ?, now()) "
+                                + "ON CONFLICT (nib) DO NOTHING");
+                     PreparedStatement event = connection.prepareStatement(
+                             "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, "
+                                     + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    claim.setString(1, Long.toString(NIBS.incrementAndGet()));
+                    claim.setString(2, memberId);
+                    claim.executeUpdate();
+                    event.setString(1, UUID.randomUUID().toString());
+                    event.setString(2, memberId);
+                    event.setLong(3, 0);
+                    event.setString(4, "RawBaseline");
+                    event.setString(5, Instant.now().toString());
+                    event.setString(6, payloadType);
+                    event.setString(7, "1");
+                    event.setBytes(8, payload);
+                    event.setBytes(9, metaData);
+                    event.executeUpdate();
+                    connection.commit();
+                } catch (Exception e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static RegisterMember registration() {
+        String nib = Long.toString(NIBS.incrementAndGet());
+        return new RegisterMember(MemberId.newId(), nib, "Kelapa Jaya Mandiri", "Budi Santoso", "7171010101010001",
+                "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id");
+    }
+
+    private static String database(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            var meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + meta.getURL();
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return options;
+    }
+}
