@@ -59,15 +59,14 @@ public final class Benchmark {
         }
 
         Path dataDir = Files.createTempDirectory("factory-sharing-benchmark");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("fs.embedded-db.data-dir", dataDir.toString());
-        properties.put("fs.embedded-db.clean", "true");
-        properties.put("fs.demo-users.enabled", "false");
-        properties.put("server.port", "0");
-        properties.put("logging.level.root", "WARN");
-        properties.put("spring.main.banner-mode", "off");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class)
-                .properties(properties).run();
+        // arguments, not builder properties: those are defaults that application.yml would override
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class).run(
+                "--fs.embedded-db.data-dir=" + dataDir,
+                "--fs.embedded-db.clean=true",
+                "--fs.demo-users.enabled=false",
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
         try {
             new Benchmark.Run(context, measure, warmup, clientCounts).execute();
         } finally {

@@ -1,5 +1,7 @@
 package org.factorysharing.server.axon;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -13,6 +15,17 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /**
+     * Axon's default only logs a failing event handler and moves on, which would silently lose a read-model
+     * row or an onboarding. Propagating makes the processor retry; groups with a dead-letter queue park
+     * the event instead.
+     */
+    @Bean
+    ConfigurerModule retryFailedEventHandlers() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
 
     @Bean
     EventSchema eventSchema() {
