@@ -108,8 +108,7 @@ class MemberController {
     @PutMapping("/{memberId}/qualifications/{machineType}")
     @Operation(summary = "Grant or renew a machine-type qualification")
     ResponseEntity<Void> grant(@PathVariable String memberId,
-                               @PathVariable @Pattern(regexp = MemberRequests.MACHINE_TYPE,
-                                       message = "must be an upper-case code such as CNC_ROUTER") String machineType,
+                               @PathVariable @MachineTypeCode String machineType,
                                @Valid @RequestBody GrantQualificationRequest request, Authentication user) {
         commands.sendAndWait(new GrantQualification(new MemberId(memberId), machineType, request.expiresOn(),
                 user.getName()));
@@ -119,8 +118,7 @@ class MemberController {
     @PostMapping("/{memberId}/qualifications/{machineType}/revocation")
     @Operation(summary = "Revoke a qualification")
     ResponseEntity<Void> revoke(@PathVariable String memberId,
-                                @PathVariable @Pattern(regexp = MemberRequests.MACHINE_TYPE,
-                                        message = "must be an upper-case code such as CNC_ROUTER") String machineType,
+                                @PathVariable @MachineTypeCode String machineType,
                                 @Valid @RequestBody ReasonRequest request, Authentication user) {
         commands.sendAndWait(new RevokeQualification(new MemberId(memberId), machineType, request.reason(),
                 user.getName()));

@@ -12,8 +12,6 @@ import org.factorysharing.api.member.BusinessScale;
 /** Request bodies of the member API; Bean Validation names each bad field in the 400 answer. */
 final class MemberRequests {
 
-    static final String MACHINE_TYPE = "[A-Z][A-Z0-9_]{1,63}";
-
     private MemberRequests() {
     }
 
