@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.factorysharing.api.member.BusinessScale;
@@ -38,8 +40,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same rows (the event row and the NIB claim) by hand, one transaction each. Prints its figures; asserts
  * nothing (timings belong in a report, not in the test suite).
  *
- * <p>Options: --seconds=15 (per measurement) --warmup=5 --clients=1,8. With FS_DB_URL set it runs on that
- * database, otherwise on a fresh embedded PostgreSQL in a temporary directory.
+ * <p>Options: --seconds=15 (per measurement) --warmup=5 --clients=1,8. It runs on a fresh embedded
+ * PostgreSQL in a temporary directory; with FS_DB_URL set and --allow-external-database it runs on that
+ * database instead and leaves its test members and raw rows there (use a scratch database).
  */
 public final class Benchmark {
 
@@ -58,6 +61,12 @@ public final class Benchmark {
             clientCounts.add(Integer.parseInt(n.trim()));
         }
 
+        boolean external = System.getenv("FS_DB_URL") != null && !System.getenv("FS_DB_URL").isBlank();
+        if (external && !options.containsKey("allow-external-database")) {
+            System.err.println("FS_DB_URL is set: the benchmark writes thousands of test members and raw rows into"
+                    + " that database. Point it at a scratch database and add --allow-external-database.");
+            System.exit(2);
+        }
         Path dataDir = Files.createTempDirectory("factory-sharing-benchmark");
         // arguments, not builder properties: those are defaults that application.yml would override
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class).run(
@@ -94,19 +103,28 @@ public final class Benchmark {
             LoadRun.run("warm-up-raw", 8, warmup, (c, s) -> raw.insert());
 
             List<Result> results = new ArrayList<>();
+            Map<Result, Long> events = new HashMap<>();
             Map<Integer, Result> baseline = new HashMap<>();
             for (int clients : clientCounts) {
-                Result base = LoadRun.run("raw JDBC baseline", clients, measure, (c, s) -> raw.insert());
+                Result base = measured(events, dataSource,
+                        () -> LoadRun.run("raw JDBC baseline", clients, measure, (c, s) -> raw.insert()));
                 baseline.put(clients, base);
                 results.add(base);
-                results.add(LoadRun.run("RegisterMember (command side)", clients, measure,
-                        (c, s) -> commands.sendAndWait(registration())));
+                results.add(measured(events, dataSource, () -> LoadRun.run("RegisterMember (command side)", clients,
+                        measure, (c, s) -> commands.sendAndWait(registration()))));
             }
-            // the whole server: streaming processors update the directory and start onboarding processes
-            processing.eventProcessors().values().forEach(EventProcessor::start);
+            // the whole server: the streaming processors update the directory and start an onboarding
+            // process per member. They start at the head of the stream, so they work on this run's
+            // registrations, not on the backlog of the runs above.
+            processing.eventProcessors().values().forEach(processor -> {
+                if (processor instanceof StreamingEventProcessor streaming) {
+                    streaming.resetTokens(StreamableMessageSource::createHeadToken);
+                }
+                processor.start();
+            });
             int most = clientCounts.get(clientCounts.size() - 1);
-            results.add(LoadRun.run("RegisterMember (whole server)", most, measure,
-                    (c, s) -> commands.sendAndWait(registration())));
+            results.add(measured(events, dataSource, () -> LoadRun.run("RegisterMember (whole server)", most,
+                    measure, (c, s) -> commands.sendAndWait(registration()))));
 
             System.out.printf("%n%-32s %7s %11s %10s %9s %9s %9s %8s %7s%n", "scenario", "clients", "commands/s",
                     "events/s", "p50 ms", "p99 ms", "max ms", "errors", "vs raw");
@@ -114,7 +132,7 @@ public final class Benchmark {
                 boolean isRaw = r.name().startsWith("raw");
                 Result base = baseline.get(r.clients());
                 System.out.printf(Locale.ROOT, "%-32s %7d %11.0f %10.0f %9.3f %9.3f %9.2f %8d %7s%n", r.name(),
-                        r.clients(), r.perSecond(), isRaw ? r.perSecond() : r.perSecond(), ms(r.p50Nanos()),
+                        r.clients(), r.perSecond(), events.get(r) / r.seconds(), ms(r.p50Nanos()),
                         ms(r.p99Nanos()), ms(r.maxNanos()), r.errors(),
                         isRaw || base == null ? "" : String.format(Locale.ROOT, "%.2fx", r.perSecond() / base.perSecond()));
             }
@@ -126,6 +144,28 @@ public final class Benchmark {
             System.out.printf("%nheap: %d MB used after GC, %d MB peak (sum of pool peaks), %d MB max%n",
                     usedAfterGc >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
             System.out.println("targets: 8 clients >= 0.50x raw, p99 at 1 client < 5 ms, heap < 512 MB");
+        }
+    }
+
+    interface Measurement {
+        Result run() throws Exception;
+    }
+
+    /** Runs a measurement and records how many event rows it added to the store. */
+    private static Result measured(Map<Result, Long> events, DataSource dataSource, Measurement measurement)
+            throws Exception {
+        long before = eventRows(dataSource);
+        Result result = measurement.run();
+        events.put(result, eventRows(dataSource) - before);
+        return result;
+    }
+
+    private static long eventRows(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -202,6 +242,8 @@ public final class Benchmark {
         for (String arg : args) {
             if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (arg.startsWith("--")) {
+                options.put(arg.substring(2), "true");
             }
         }
         return options;

@@ -40,7 +40,8 @@ class StartupReport {
                   Camunda webapps: {}/camunda/app/   (Cockpit, Tasklist, Admin)
                   engine REST    : {}/engine-rest
                   demo users     : {}
-                """, database.embedded() ? "embedded" : "external", database.jdbcUrl(), base, base, base, base,
+                """, database.embedded() ? "embedded" : "external",
+                database.jdbcUrl().replaceAll("(?i)(password=)[^&;]*", "$1***"), base, base, base, base,
                 base, users);
     }
 }

@@ -48,6 +48,14 @@ class Member {
 
     /** Not a command handler: registration goes through {@link MemberRegistration}, which claims the NIB first. */
     Member(RegisterMember cmd) {
+        requireValid(cmd);
+        apply(new MemberRegistered(cmd.memberId(), cmd.nib(), cmd.businessName().strip(), cmd.ownerName().strip(),
+                cmd.ownerNik(), cmd.sector().strip(), cmd.province().strip(), cmd.regency().strip(), cmd.scale(),
+                stripped(cmd.contactPhone()), stripped(cmd.contactEmail())));
+    }
+
+    /** Plain input checks of a registration, run before the NIB is claimed. */
+    static void requireValid(RegisterMember cmd) {
         requireMatch(cmd.nib(), NIB, "nib must be 13 digits");
         requireMatch(cmd.ownerNik(), NIK, "ownerNik must be 16 digits");
         requireText(cmd.businessName(), "businessName");
@@ -58,9 +66,6 @@ class Member {
         if (cmd.scale() == null) {
             throw new IllegalArgumentException("scale is required");
         }
-        apply(new MemberRegistered(cmd.memberId(), cmd.nib(), cmd.businessName().strip(), cmd.ownerName().strip(),
-                cmd.ownerNik(), cmd.sector().strip(), cmd.province().strip(), cmd.regency().strip(), cmd.scale(),
-                stripped(cmd.contactPhone()), stripped(cmd.contactEmail())));
     }
 
     @CommandHandler

@@ -21,7 +21,8 @@ class MemberRegistration {
 
     @CommandHandler
     public String handle(RegisterMember cmd) throws Exception {
-        if (cmd.nib() != null && !nibClaims.claim(cmd.nib(), cmd.memberId())) {
+        Member.requireValid(cmd);
+        if (!nibClaims.claim(cmd.nib(), cmd.memberId())) {
             throw new DuplicateEntity("member.nib-taken", "a member with NIB " + cmd.nib() + " is already registered");
         }
         members.newInstance(() -> new Member(cmd));

@@ -1,5 +1,8 @@
 package org.factorysharing.server.axon;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -18,13 +21,22 @@ public class AxonConfiguration {
 
     /**
      * Axon's default only logs a failing event handler and moves on, which would silently lose a read-model
-     * row or an onboarding. Propagating makes the processor retry; groups with a dead-letter queue park
-     * the event instead.
+     * row or an onboarding. Groups with a dead-letter queue park the failing event; any other group retries.
      */
     @Bean
     ConfigurerModule retryFailedEventHandlers() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ConflictRetryScheduler conflictRetryScheduler() {
+        return new ConflictRetryScheduler();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler retryScheduler) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
     }
 
     @Bean

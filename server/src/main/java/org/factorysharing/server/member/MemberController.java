@@ -26,7 +26,12 @@ import org.factorysharing.api.member.MemberStatus;
 import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest;
 import org.factorysharing.server.member.MemberRequests.ReasonRequest;
 import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
+import org.factorysharing.server.web.InvalidField;
 import org.factorysharing.server.web.NotFound;
+import org.factorysharing.server.web.PlainText;
+import org.factorysharing.api.shared.ProgrammeTime;
+import java.time.Instant;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -70,10 +75,10 @@ class MemberController {
 
     @GetMapping
     @Operation(summary = "Member directory: filter, page and sort")
-    MemberPage list(@RequestParam(required = false) String province,
-                    @RequestParam(required = false) String sector,
+    MemberPage list(@RequestParam(required = false) @PlainText @Size(max = 100) String province,
+                    @RequestParam(required = false) @PlainText @Size(max = 100) String sector,
                     @RequestParam(required = false) MemberStatus status,
-                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                     @RequestParam(defaultValue = "REGISTERED_AT") MemberSort sort,
                     @RequestParam(defaultValue = "ASC") @Pattern(regexp = "ASC|DESC", message = "must be ASC or DESC")
@@ -110,6 +115,9 @@ class MemberController {
     ResponseEntity<Void> grant(@PathVariable String memberId,
                                @PathVariable @MachineTypeCode String machineType,
                                @Valid @RequestBody GrantQualificationRequest request, Authentication user) {
+        if (!request.expiresOn().isAfter(ProgrammeTime.dateOf(Instant.now()))) {
+            throw new InvalidField("expiresOn", "must be after today (" + ProgrammeTime.ZONE + ")");
+        }
         commands.sendAndWait(new GrantQualification(new MemberId(memberId), machineType, request.expiresOn(),
                 user.getName()));
         return ResponseEntity.noContent().build();

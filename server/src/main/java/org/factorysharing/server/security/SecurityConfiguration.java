@@ -8,6 +8,7 @@ import static org.factorysharing.server.security.Groups.SUPERVISORS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -84,6 +85,22 @@ class SecurityConfiguration {
                 ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
         registration.setOrder(201); // after the Spring Security filter chain
+        return registration;
+    }
+
+    /**
+     * Engine REST runs as the signed-in user, so Camunda's authorisations and its operation log apply
+     * there too (without it the engine would see an anonymous, unchecked caller).
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestIdentity() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setInitParameters(Map.of(
+                "authentication-provider", ContainerBasedAuthenticationProvider.class.getName(),
+                "rest-url-pattern-prefix", "/engine-rest"));
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(202); // after the Spring Security filter chain
         return registration;
     }
 

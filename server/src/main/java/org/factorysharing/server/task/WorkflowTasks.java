@@ -24,6 +24,7 @@ import org.factorysharing.server.task.TaskViews.TaskDetailView;
 import org.factorysharing.server.task.TaskViews.TaskView;
 import org.factorysharing.server.web.InvalidField;
 import org.factorysharing.server.web.NotFound;
+import org.factorysharing.server.web.PlainText;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -74,12 +75,14 @@ class WorkflowTasks {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new BusinessRuleViolation("task.claimed", "the task is claimed by " + task.getAssignee());
         }
-        taskService.setAssignee(taskId, user.id());
+        if (task.getAssignee() == null) {
+            taskService.claim(taskId, user.id()); // refuses if another user claimed it meanwhile
+        }
     }
 
     @Transactional
     void unclaim(String taskId, CurrentUser user) {
-        Task task = find(taskId);
+        Task task = user.isIn(Groups.ADMINS) ? find(taskId) : workable(taskId, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id()) && !user.isIn(Groups.ADMINS)) {
             throw new AccessDeniedException("only the assignee can give the task back");
         }
@@ -95,7 +98,7 @@ class WorkflowTasks {
         }
         Map<String, Object> values = validated(taskId, variables == null ? Map.of() : variables);
         if (task.getAssignee() == null) {
-            taskService.setAssignee(taskId, user.id());
+            taskService.claim(taskId, user.id());
         }
         // the process listeners see who acts, as they do when Tasklist completes the task
         identityService.setAuthentication(user.id(), user.groups());
@@ -185,6 +188,9 @@ class WorkflowTasks {
             case "string" -> {
                 if (!(value instanceof String s)) {
                     throw new InvalidField(field.getId(), "must be text");
+                }
+                if (!s.matches(PlainText.PATTERN)) {
+                    throw new InvalidField(field.getId(), "must not contain control characters");
                 }
                 Integer max = maxLength(field);
                 if (max != null && s.length() > max) {

@@ -9,6 +9,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.DuplicateEntity;
 import org.factorysharing.workflows.shared.InvalidTaskInput;
@@ -137,6 +140,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
             if (t instanceof InvalidTaskInput input) {
                 return problem(invalid(List.of(new FieldError(input.field(), input.reason()))));
+            }
+            if (t instanceof ConcurrencyException || t instanceof OptimisticLockingException
+                    || t instanceof TaskAlreadyClaimedException) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                        "someone else changed this at the same moment; reload and try again");
+                problem.setType(RULE);
+                problem.setProperty("rule", "concurrent change");
+                problem.setProperty("code", "concurrent-change");
+                return problem(problem);
             }
             if (t instanceof TaskNotPermitted notPermitted) {
                 return problem(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, notPermitted.getMessage()));

@@ -111,7 +111,8 @@ class MemberApiIT {
                 Arguments.of("NIK not 16 digits", valid.replaceAll("\"ownerNik\":\"\\d+\"", "\"ownerNik\":\"12\""), "ownerNik"),
                 Arguments.of("blank business name", valid.replaceAll("\"businessName\":\"[^\"]+\"", "\"businessName\":\" \""), "businessName"),
                 Arguments.of("bad email", valid.replace("siti@example.id", "not-an-email"), "contactEmail"),
-                Arguments.of("number as province", valid.replace("\"Jawa Tengah\"", "{\"x\":1}"), "province"));
+                Arguments.of("number as province", valid.replace("\"Jawa Tengah\"", "{\"x\":1}"), "province"),
+                Arguments.of("NUL in a name", valid.replace("Siti Rahayu", "Siti\\u0000Rahayu"), "ownerName"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -184,7 +185,8 @@ class MemberApiIT {
         String body = TestData.registerMemberJson(TestData.nib());
 
         Reply anonymous = Http.anonymous(port).post("/api/members", body);
-        Reply wrongPassword = Http.as(port, "officer", "wrong").post("/api/members", body);
+        // an unknown user: a wrong password for a real one would slow that user's next logins down
+        Reply wrongPassword = Http.as(port, "intruder", "wrong").post("/api/members", body);
         Reply auditorWrites = as("auditor").post("/api/members", body);
         Reply memberBrowses = as("member").get("/api/members");
         Reply staffSuspends = as("staff").post("/api/members/x/suspension", "{\"reason\":\"r\"}");
@@ -218,6 +220,23 @@ class MemberApiIT {
     }
 
     @Test
+    void engineRestActsAsTheSignedInUserSoAnAdminCannotDecideInAnOfficersName() {
+        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json().get("memberId").asText();
+        String taskId = awaitVerificationTask(memberId).get("id").asText();
+        Http admin = as("admin");
+
+        assertThat(admin.post("/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"officer\"}").status())
+                .isEqualTo(204);
+        Reply completed = admin.post("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}");
+
+        assertThat(completed.status()).as(completed.toString()).isNotEqualTo(204);
+        assertThat(completed.body()).contains("not an officer");
+        assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered");
+    }
+
+    @Test
     void taskCompletionValidatesItsVariables() {
         String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
                 .json().get("memberId").asText();
@@ -229,6 +248,8 @@ class MemberApiIT {
         assertField(officer().post(path, "{\"variables\":{\"approved\":false}}"), "rejectionReason");
         assertField(officer().post(path, "{\"variables\":{\"approved\":true,\"nib\":\"9999999999999\"}}"), "nib");
         assertField(officer().post(path, "{\"variables\":{\"approved\":true,\"decidedBy\":\"someone\"}}"), "decidedBy");
+        assertField(officer().post(path, "{\"variables\":{\"approved\":false,\"rejectionReason\":\"a\\u0000b\"}}"),
+                "rejectionReason");
 
         assertThat(eventStore.eventCount()).isEqualTo(events);
         Reply rejected = officer().post(path, "{\"variables\":{\"approved\":false,\"rejectionReason\":\"NIB belongs to another business\"}}");
@@ -293,6 +314,8 @@ class MemberApiIT {
         assertField(officer().get("/api/members?size=0"), "size");
         assertField(officer().get("/api/members?status=SLEEPING"), "status");
         assertField(officer().get("/api/members?direction=UP"), "direction");
+        assertField(officer().get("/api/members?province=a%00b"), "province");
+        assertField(officer().get("/api/members?page=99999999"), "page");
     }
 
     private String verifiedMember() {

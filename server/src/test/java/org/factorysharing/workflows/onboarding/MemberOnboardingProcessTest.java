@@ -135,6 +135,17 @@ class MemberOnboardingProcessTest {
     }
 
     @Test
+    void supervisorsMayNotDecideBeforeTheCheckIsOverdue() {
+        assertThatThrownBy(() -> completeAs("supervisor", List.of("supervisors"),
+                Map.of(MemberOnboardingProcess.APPROVED, true)))
+                .satisfiesAnyOf(e -> assertThat(e).isInstanceOf(AuthorizationException.class),
+                        e -> assertThat(e).hasRootCauseInstanceOf(TaskNotPermitted.class));
+
+        assertThat(process).isWaitingAt(MemberOnboardingProcess.USER_VERIFY_DOCUMENTS);
+        assertThat(eventStore.eventTypesOf(memberId.value())).containsExactly("MemberRegistered");
+    }
+
+    @Test
     void overdueVerificationIsEscalatedToSupervisorsWhoMayThenDecide() {
         Task verify = task(process);
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(6))));

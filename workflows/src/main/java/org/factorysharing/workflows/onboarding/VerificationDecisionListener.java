@@ -35,33 +35,27 @@ class VerificationDecisionListener implements TaskListener {
             throw new InvalidTaskInput(MemberOnboardingProcess.REJECTION_REASON,
                     "is required when the documents are not approved");
         }
-        String user = decidingUser(task);
-        if (user == null) {
+        // the engine's current user, set by our task API, the webapps and engine REST alike; never the
+        // assignee, which anyone allowed to assign tasks could set to an officer's name
+        Authentication current = identity.getCurrentAuthentication();
+        if (current == null || current.getUserId() == null) {
             throw new TaskNotPermitted("the verification must be completed by a signed-in officer");
         }
-        boolean allowed = groupsOf(user).stream().anyMatch(group ->
-                group.equals(MemberOnboardingProcess.OFFICERS) || group.equals(MemberOnboardingProcess.SUPERVISORS));
+        String user = current.getUserId();
+        List<String> groups = current.getGroupIds() != null ? current.getGroupIds() : groupsOf(user);
+        boolean escalated = Boolean.TRUE.equals(task.getVariable(MemberOnboardingProcess.ESCALATED));
+        boolean allowed = groups.contains(MemberOnboardingProcess.OFFICERS)
+                || (escalated && groups.contains(MemberOnboardingProcess.SUPERVISORS));
         if (!allowed) {
-            throw new TaskNotPermitted("only officers or supervisors may verify or reject a member; "
-                    + user + " is neither");
+            throw new TaskNotPermitted(escalated
+                    ? "only officers or supervisors may verify or reject a member; " + user + " is neither"
+                    : "only officers may verify or reject a member (supervisors once the check is overdue); "
+                      + user + " is not an officer");
         }
         task.setVariable(MemberOnboardingProcess.DECIDED_BY, user);
     }
 
-    /** The groups the engine was told about (webapps, task API); looked up only for a bare assignee. */
     private List<String> groupsOf(String user) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && user.equals(current.getUserId()) && current.getGroupIds() != null) {
-            return current.getGroupIds();
-        }
         return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    }
-
-    private String decidingUser(DelegateTask task) {
-        Authentication current = identity.getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee();
     }
 }
