@@ -4,6 +4,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
@@ -25,6 +26,15 @@ class OnboardingProcessStarter {
     OnboardingProcessStarter(RuntimeService runtime, HistoryService history) {
         this.runtime = runtime;
         this.history = history;
+    }
+
+    /**
+     * Resetting this processor is safe: replayed registrations are skipped (@DisallowReplay), so a reset
+     * only moves its position, e.g. to the head of the stream after a bulk import.
+     */
+    @ResetHandler
+    void reset() {
+        // nothing to clear: running processes live on in the engine
     }
 
     @EventHandler
