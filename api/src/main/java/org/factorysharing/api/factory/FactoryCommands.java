@@ -1,0 +1,88 @@
+package org.factorysharing.api.factory;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.factorysharing.api.job.JobId;
+import org.factorysharing.api.member.MemberId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands of the factory feature: commissioning, operation and the machine-time ledger. */
+public final class FactoryCommands {
+
+    private FactoryCommands() {
+    }
+
+    /**
+     * Propose a factory for a region with a commodity focus (free text, normalised to a code) and the
+     * machines planned for it; installation is due by {@code installationDueOn}.
+     */
+    public record ProposeFactory(@TargetAggregateIdentifier FactoryId factoryId, String name, String province,
+                                 String regency, String commodity, String operator,
+                                 List<MachinePlan> plannedMachines, LocalDate installationDueOn,
+                                 String proposedBy) {
+    }
+
+    /** A machine was installed; before commissioning only a PROPOSED or INSTALLING factory takes machines. */
+    public record InstallMachine(@TargetAggregateIdentifier FactoryId factoryId, String machineId,
+                                 String machineType, int capacityHoursPerDay, String installedBy) {
+    }
+
+    /** Safety and quality inspection result; findings are required when it fails. */
+    public record RecordInspection(@TargetAggregateIdentifier FactoryId factoryId, boolean passed,
+                                   String findings, String inspectedBy) {
+    }
+
+    /** Sign-off by an officer who is not the inspector (four-eyes). */
+    public record CommissionFactory(@TargetAggregateIdentifier FactoryId factoryId, String signedOffBy) {
+    }
+
+    public record SuspendFactory(@TargetAggregateIdentifier FactoryId factoryId, String reason, String suspendedBy) {
+    }
+
+    public record ResumeFactory(@TargetAggregateIdentifier FactoryId factoryId, String resumedBy) {
+    }
+
+    /** Final: a decommissioned factory accepts nothing; refused while jobs still hold future machine time. */
+    public record DecommissionFactory(@TargetAggregateIdentifier FactoryId factoryId, String reason,
+                                      String decommissionedBy) {
+    }
+
+    /** Takes a machine out of service; jobs holding its future time are flagged for rescheduling. */
+    public record StartMachineMaintenance(@TargetAggregateIdentifier FactoryId factoryId, String machineId,
+                                          String reason, String startedBy) {
+    }
+
+    public record EndMachineMaintenance(@TargetAggregateIdentifier FactoryId factoryId, String machineId,
+                                        String endedBy) {
+    }
+
+    /**
+     * Reserve {@code hours} machine-hours on machines of a type between {@code earliestStart} and
+     * {@code deadline} (inclusive) for a job. Answers a {@link ReservationResult}; a refusal is an event too.
+     */
+    public record ReserveMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId,
+                                     MemberId memberId, String machineType, int hours, LocalDate earliestStart,
+                                     LocalDate deadline) {
+    }
+
+    /** Give back a job's machine time from today on (days already past stay booked: they were used). */
+    public record ReleaseMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String reason) {
+    }
+
+    /** Move a job's future machine time to machines that are available, within its original window. */
+    public record RebookMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String requestedBy) {
+    }
+
+    /** Answer of ReserveMachineTime and RebookMachineTime: the allocations, or why there are none. */
+    public record ReservationResult(boolean reserved, List<Allocation> allocations, ReservationRejection rejection,
+                                    String reason) {
+
+        public static ReservationResult reserved(List<Allocation> allocations) {
+            return new ReservationResult(true, List.copyOf(allocations), null, null);
+        }
+
+        public static ReservationResult rejected(ReservationRejection rejection, String reason) {
+            return new ReservationResult(false, List.of(), rejection, reason);
+        }
+    }
+}
