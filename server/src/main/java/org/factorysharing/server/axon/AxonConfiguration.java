@@ -11,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -52,11 +51,11 @@ public class AxonConfiguration {
     /**
      * A factory carries a year of bookings (10,000+ events): it is kept in memory between commands and
      * snapshotted, so a booking neither replays its history nor deserialises a large snapshot each time.
-     * Weak references: the cache gives way under memory pressure; a miss reloads from snapshot + events.
+     * A miss (a factory not used lately, or another node wrote last) reloads from snapshot + events.
      */
     @Bean
-    Cache factoryCache() {
-        return new WeakReferenceCache();
+    Cache factoryCache(@Value("${fs.factory.cached:1000}") int cachedFactories) {
+        return new BoundedCache(cachedFactories);
     }
 
     /** One background thread takes snapshots, so the command that crosses the threshold does not wait for it. */
@@ -83,15 +82,10 @@ public class AxonConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /** Axon's InterceptorAutoConfiguration registers handler-interceptor beans on the command bus. */
     @Bean
     CachedAggregateGuard cachedAggregateGuard(@Qualifier("factoryCache") Cache factoryCache) {
         return new CachedAggregateGuard(factoryCache);
-    }
-
-    @Bean
-    ConfigurerModule guardCachedFactories(CachedAggregateGuard guard) {
-        return configurer -> configurer.onInitialize(config -> config.onStart(
-                () -> config.commandBus().registerHandlerInterceptor(guard)));
     }
 
     @Bean
