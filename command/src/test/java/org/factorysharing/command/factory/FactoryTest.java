@@ -178,7 +178,8 @@ class FactoryTest {
         expectRefusedProposal(new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi",
                 PLAN, null, "officer-1"), "installationDueOn is required");
         expectRefusedProposal(new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi",
-                List.of(new MachinePlan("press-1", " ", 8)), DUE, "officer-1"), "plannedMachines.machineType is required");
+                        List.of(new MachinePlan("press-1", " ", 8)), DUE, "officer-1"),
+                "plannedMachines.machineType is required");
     }
 
     // --- installation ---
@@ -564,7 +565,8 @@ class FactoryTest {
     @Test
     void startingMaintenanceAgainChangesNothing() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-a", 8, 0, 3, at("press-1", 0, 8)), maintenanceOf("press-1", "job-a")))
+                .andGiven(commissioned(reserved("job-a", 8, 0, 3, at("press-1", 0, 8)),
+                        maintenanceOf("press-1", "job-a")))
                 .when(new StartMachineMaintenance(ID, "press-1", "still worn", "tech-2"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

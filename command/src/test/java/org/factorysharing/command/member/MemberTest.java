@@ -68,7 +68,8 @@ class MemberTest {
         fixture = new AggregateTestFixture<>(Member.class);
         NibClaims claims = (nib, memberId) -> nibClaims.putIfAbsent(nib, memberId) == null;
         fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims));
-        fixture.registerAnnotatedCommandHandler(new EligibilityDesk(new AggregateMemberEligibility(fixture.getRepository())));
+        fixture.registerAnnotatedCommandHandler(
+                new EligibilityDesk(new AggregateMemberEligibility(fixture.getRepository())));
     }
 
     // --- registration ---
