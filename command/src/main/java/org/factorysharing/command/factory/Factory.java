@@ -214,26 +214,27 @@ class Factory {
     void handle(StartMachineMaintenance cmd) {
         String reason = text(cmd.reason(), "reason");
         requireNotDecommissioned();
-        Machine machine = installed(cmd.machineId());
-        if (machine.inMaintenance()) {
+        String machineId = text(cmd.machineId(), "machineId");
+        if (installed(machineId).inMaintenance()) {
             return;
         }
         LocalDate from = today();
-        List<String> affected = ledger.jobsHolding(a -> a.machineId().equals(cmd.machineId()), from);
-        apply(new MachineMaintenanceStarted(factoryId, cmd.machineId(), reason, from,
+        List<String> affected = ledger.jobsHolding(a -> a.machineId().equals(machineId), from);
+        apply(new MachineMaintenanceStarted(factoryId, machineId, reason, from,
                 affected.stream().map(JobId::new).toList(), cmd.startedBy()));
         for (String jobId : affected) {
-            apply(new ReservationFlaggedForRescheduling(factoryId, new JobId(jobId), cmd.machineId(),
+            apply(new ReservationFlaggedForRescheduling(factoryId, new JobId(jobId), machineId,
                     ledger.futureAllocationsOf(jobId, from).stream()
-                            .filter(a -> a.machineId().equals(cmd.machineId())).toList()));
+                            .filter(a -> a.machineId().equals(machineId)).toList()));
         }
     }
 
     @CommandHandler
     void handle(EndMachineMaintenance cmd) {
         requireNotDecommissioned();
-        if (installed(cmd.machineId()).inMaintenance()) {
-            apply(new MachineMaintenanceEnded(factoryId, cmd.machineId(), today(), cmd.endedBy()));
+        String machineId = text(cmd.machineId(), "machineId");
+        if (installed(machineId).inMaintenance()) {
+            apply(new MachineMaintenanceEnded(factoryId, machineId, today(), cmd.endedBy()));
         }
     }
 

@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
@@ -30,6 +34,7 @@ import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.DuplicateEntity;
+import org.factorysharing.command.member.MemberEligibility.Refusal;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +68,8 @@ class MemberTest {
         fixture = new AggregateTestFixture<>(Member.class);
         NibClaims claims = (nib, memberId) -> nibClaims.putIfAbsent(nib, memberId) == null;
         fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims));
+        fixture.registerAnnotatedCommandHandler(
+                new EligibilityDesk(new AggregateMemberEligibility(fixture.getRepository())));
     }
 
     // --- registration ---
@@ -465,7 +472,106 @@ class MemberTest {
                 .expectNoEvents();
     }
 
+    // --- eligibility to book machine time ---
+
+    @Test
+    void aVerifiedMemberWithAnUnexpiredQualificationMayBook() {
+        fixture.given(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"))
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(Optional.empty())
+                .expectNoEvents();
+    }
+
+    @Test
+    void anApplicantMayNotBook() {
+        fixture.given(REGISTERED)
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectResultMessagePayloadMatching(refusal(ReservationRejection.MEMBER_NOT_VERIFIED));
+    }
+
+    @Test
+    void aSuspendedMemberMayNotBookEvenWithAQualificationUntilReinstated() {
+        QualificationGranted granted = new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1");
+        fixture.given(REGISTERED, VERIFIED, granted, SUSPENDED)
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectResultMessagePayloadMatching(refusal(ReservationRejection.MEMBER_NOT_VERIFIED));
+        fixture.given(REGISTERED, VERIFIED, granted, SUSPENDED, new MemberReinstated(ID, "officer-2"))
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectResultMessagePayload(Optional.empty());
+    }
+
+    @Test
+    void aRejectedMemberMayNotBook() {
+        fixture.given(REGISTERED, REJECTED)
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectResultMessagePayloadMatching(refusal(ReservationRejection.MEMBER_NOT_VERIFIED));
+    }
+
+    @Test
+    void aMemberQualifiedForAnotherMachineTypeMayNotBook() {
+        fixture.given(REGISTERED, VERIFIED, new QualificationGranted(ID, "CNC_ROUTER", TODAY.plusYears(1), "trainer-1"))
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectResultMessagePayloadMatching(refusal(ReservationRejection.NOT_QUALIFIED));
+    }
+
+    @Test
+    void aQualificationCountsOnItsExpiryDayButNotOnTheDayAfter() {
+        LocalDate expiresOn = LocalDate.of(2025, 7, 31);
+        QualificationGranted granted = new QualificationGranted(ID, PRESS, expiresOn, "trainer-1");
+        fixture.given(REGISTERED, VERIFIED, granted)
+                .when(new AskEligibility(ID, PRESS, expiresOn))
+                .expectResultMessagePayload(Optional.empty());
+        fixture.given(REGISTERED, VERIFIED, granted)
+                .when(new AskEligibility(ID, PRESS, expiresOn.plusDays(1)))
+                .expectResultMessagePayloadMatching(refusal(ReservationRejection.NOT_QUALIFIED));
+    }
+
+    @Test
+    void aRevokedQualificationDoesNotCount() {
+        fixture.given(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"),
+                        new QualificationRevoked(ID, PRESS, "unsafe operation", "officer-1"))
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectResultMessagePayloadMatching(refusal(ReservationRejection.NOT_QUALIFIED));
+    }
+
+    @Test
+    void theEligibilityOfAnUnknownMemberIsNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new AskEligibility(ID, PRESS, TODAY))
+                .expectException(AggregateNotFoundException.class);
+    }
+
     // --- helpers ---
+
+    /** A question for the member's eligibility, asked as a job request asks it: through the repository. */
+    record AskEligibility(MemberId memberId, String machineType, LocalDate day) {
+    }
+
+    static class EligibilityDesk {
+
+        private final MemberEligibility eligibility;
+
+        EligibilityDesk(MemberEligibility eligibility) {
+            this.eligibility = eligibility;
+        }
+
+        @CommandHandler
+        Optional<Refusal> handle(AskEligibility question) {
+            return eligibility.refusalFor(question.memberId(), question.machineType(), question.day());
+        }
+    }
+
+    /** Refused for that kind of reason, with a reason to show. */
+    private static Matcher<Object> refusal(ReservationRejection rejection) {
+        return new FeatureMatcher<Object, ReservationRejection>(equalTo(rejection), "refusal", "refusal") {
+            @Override
+            protected ReservationRejection featureValueOf(Object actual) {
+                return actual instanceof Optional<?> answer && answer.orElse(null) instanceof Refusal refusal
+                        && !refusal.reason().isBlank() ? refusal.rejection() : null;
+            }
+        };
+    }
 
     private void expectRejectedRegistration(RegisterMember command, String message) {
         fixture.givenNoPriorActivity()
