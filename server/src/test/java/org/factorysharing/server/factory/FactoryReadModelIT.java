@@ -458,20 +458,20 @@ class FactoryReadModelIT {
         JobId j3 = JobId.newId();
         JobId j4 = JobId.newId();
         MemberId member = MemberId.newId();
-        factory.publish(at(6), new MachineTimeReserved(id, j1, member, PRESS, 11, List.of(
+        factory.publish(at(6), new MachineTimeReserved(id, j1, member, PRESS, 11, day(3), day(14), List.of(
                 new Allocation("press-1", day(3), 8), new Allocation("press-1", day(4), 3))));
-        factory.publish(at(7), new MachineTimeReserved(id, j2, member, PRESS, 2, List.of(
+        factory.publish(at(7), new MachineTimeReserved(id, j2, member, PRESS, 2, day(3), day(14), List.of(
                 new Allocation("press-1", day(4), 2))));
-        factory.publish(at(7), new MachineTimeReserved(id, j2, member, DRYER, 4, List.of(
+        factory.publish(at(7), new MachineTimeReserved(id, j2, member, DRYER, 4, day(3), day(14), List.of(
                 new Allocation("dryer-1", day(5), 4))));
         factory.publish(at(8), new MachineTimeReleased(id, j2, List.of(new Allocation("press-1", day(4), 2)),
                 "cancelled"));
         // the same job gets time on the same machine-day twice (moved there when rebooked): both count
-        factory.publish(at(9), new MachineTimeReserved(id, j3, member, PRESS, 1, List.of(
+        factory.publish(at(9), new MachineTimeReserved(id, j3, member, PRESS, 1, day(3), day(14), List.of(
                 new Allocation("press-1", day(4), 1))));
-        factory.publish(at(10), new MachineTimeReserved(id, j3, member, PRESS, 1, List.of(
+        factory.publish(at(10), new MachineTimeReserved(id, j3, member, PRESS, 1, day(3), day(14), List.of(
                 new Allocation("press-1", day(4), 1))));
-        factory.publish(at(11), new MachineTimeReserved(id, j4, member, DRYER, 5, List.of(
+        factory.publish(at(11), new MachineTimeReserved(id, j4, member, DRYER, 5, day(3), day(14), List.of(
                 new Allocation("dryer-1", day(9), 5))));
         factory.publish(at(12), new MachineMaintenanceStarted(id, "press-1", "oil leak", day(6), List.of(),
                 "staff-1"));
