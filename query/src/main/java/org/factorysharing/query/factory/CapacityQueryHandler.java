@@ -28,17 +28,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CapacityQueryHandler {
 
-    /** Days from {@code :from} (or the installation day, if later) to {@code :to} of machine {@code m}. */
+    /**
+     * The factory's machines (the placeholder takes an optional machine type filter), every day of each from
+     * {@code :from} (or its installation, if later) to {@code :to}, and their maintenance days in the period (end
+     * day exclusive). Joining these by hash is cheaper than checking maintenance once per machine-day.
+     */
     private static final String MACHINE_DAYS = """
-            SELECT CAST(g AS date) AS day
-            FROM generate_series(CAST(GREATEST(CAST(:from AS date), m.installed_on) AS timestamp),
-                                 CAST(CAST(:to AS date) AS timestamp), INTERVAL '1 day') AS g""";
-
-    /** True unless machine {@code m} is in a maintenance period on {@code d.day} (end day exclusive). */
-    private static final String AVAILABLE = """
-            NOT EXISTS (SELECT 1 FROM capacity_maintenance p
-                        WHERE p.factory_id = m.factory_id AND p.machine_id = m.machine_id
-                          AND p.started_on <= d.day AND (p.ended_on IS NULL OR p.ended_on > d.day))""";
+            WITH machine AS (
+                SELECT machine_id, machine_type, capacity_hours_per_day, installed_on FROM capacity_machine
+                WHERE factory_id = :factoryId %s),
+            machine_day AS (
+                SELECT m.machine_id, CAST(g AS date) AS day
+                FROM machine m, generate_series(CAST(GREATEST(CAST(:from AS date), m.installed_on) AS timestamp),
+                                                CAST(CAST(:to AS date) AS timestamp), INTERVAL '1 day') AS g),
+            maintenance_day AS (
+                SELECT DISTINCT p.machine_id, CAST(g AS date) AS day
+                FROM capacity_maintenance p,
+                     generate_series(CAST(GREATEST(CAST(:from AS date), p.started_on) AS timestamp),
+                                     CAST(LEAST(CAST(:to AS date), p.ended_on - 1) AS timestamp),
+                                     INTERVAL '1 day') AS g
+                WHERE p.factory_id = :factoryId)
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -58,18 +68,18 @@ class CapacityQueryHandler {
                 .addValue("to", query.to());
         String typeFilter = "";
         if (query.machineType() != null) {
-            typeFilter = "AND m.machine_type = :machineType";
+            typeFilter = "AND machine_type = :machineType";
             params.addValue("machineType", query.machineType());
         }
-        String sql = """
+        String sql = MACHINE_DAYS.formatted(typeFilter) + """
                 SELECT m.machine_id, m.machine_type, m.capacity_hours_per_day, d.day,
-                       COALESCE(b.booked_hours, 0) AS booked_hours, %s AS available
-                FROM capacity_machine m
-                CROSS JOIN LATERAL (%s) d
+                       COALESCE(b.booked_hours, 0) AS booked_hours, mt.day IS NULL AS available
+                FROM machine m
+                JOIN machine_day d ON d.machine_id = m.machine_id
+                LEFT JOIN maintenance_day mt ON mt.machine_id = d.machine_id AND mt.day = d.day
                 LEFT JOIN capacity_booked_day b
-                       ON b.factory_id = m.factory_id AND b.machine_id = m.machine_id AND b.day = d.day
-                WHERE m.factory_id = :factoryId %s
-                ORDER BY m.machine_id, d.day""".formatted(AVAILABLE, MACHINE_DAYS, typeFilter);
+                       ON b.factory_id = :factoryId AND b.machine_id = d.machine_id AND b.day = d.day
+                ORDER BY m.machine_id, d.day""";
         Map<String, MachineCalendarView> machines = new LinkedHashMap<>();
         jdbc.query(sql, params, rs -> {
             String machineId = rs.getString("machine_id");
@@ -98,17 +108,19 @@ class CapacityQueryHandler {
                 .addValue("from", query.from())
                 .addValue("to", query.to());
         // booked hours count only on days the machine was available, like the capacity they are set against
-        String sql = """
+        String sql = MACHINE_DAYS.formatted("") + """
                 SELECT m.machine_id, m.machine_type,
-                       COALESCE(sum(m.capacity_hours_per_day) FILTER (WHERE d.available), 0) AS available_hours,
-                       COALESCE(sum(b.booked_hours) FILTER (WHERE d.available), 0) AS booked_hours
-                FROM capacity_machine m
-                LEFT JOIN LATERAL (SELECT d.day, %s AS available FROM (%s) d) d ON true
+                       COALESCE(sum(m.capacity_hours_per_day) FILTER (WHERE d.day IS NOT NULL AND mt.day IS NULL), 0)
+                           AS available_hours,
+                       COALESCE(sum(b.booked_hours) FILTER (WHERE mt.day IS NULL), 0) AS booked_hours
+                FROM machine m
+                LEFT JOIN machine_day d ON d.machine_id = m.machine_id
+                LEFT JOIN maintenance_day mt ON mt.machine_id = d.machine_id AND mt.day = d.day
                 LEFT JOIN capacity_booked_day b
-                       ON b.factory_id = m.factory_id AND b.machine_id = m.machine_id AND b.day = d.day
-                WHERE m.factory_id = :factoryId AND m.installed_on <= CAST(:to AS date)
+                       ON b.factory_id = :factoryId AND b.machine_id = d.machine_id AND b.day = d.day
+                WHERE m.installed_on <= CAST(:to AS date)
                 GROUP BY m.machine_id, m.machine_type
-                ORDER BY m.machine_id""".formatted(AVAILABLE, MACHINE_DAYS);
+                ORDER BY m.machine_id""";
         List<MachineUtilisationView> machines = jdbc.query(sql, params, (rs, row) -> {
             long available = rs.getLong("available_hours");
             long booked = rs.getLong("booked_hours");
