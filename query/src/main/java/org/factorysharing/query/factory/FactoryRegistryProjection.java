@@ -2,7 +2,6 @@ package org.factorysharing.query.factory;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -62,8 +61,7 @@ class FactoryRegistryProjection {
         entry.staffGroup = event.staffGroup();
         entry.installationDueOn = event.installationDueOn();
         entry.proposedBy = event.proposedBy();
-        for (MachinePlan plan : event.plannedMachines() == null ? List.<MachinePlan>of()
-                : event.plannedMachines()) {
+        for (MachinePlan plan : event.plannedMachines()) {
             MachineEntry machine = entry.machineOrNew(plan.machineId());
             // an installed machine keeps what was really installed
             if (machine.status == null || machine.status == MachineStatus.PLANNED) {
