@@ -1,0 +1,74 @@
+package org.factorysharing.workflows.commissioning;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.factorysharing.api.factory.FactoryEvent.FactoryDecommissioned;
+import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
+import org.factorysharing.api.shared.ProgrammeTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * Event-to-process bridge: a proposal creates the factory's staff group and starts its commissioning; a
+ * decommissioning before the end abandons it. Runs in the streaming processor's transaction, so the group,
+ * the process step and the processor's token commit together.
+ */
+@Component
+@ProcessingGroup(CommissioningProcessStarter.PROCESSING_GROUP)
+class CommissioningProcessStarter {
+
+    static final String PROCESSING_GROUP = "factory-commissioning-workflow";
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final FactoryStaffGroup staffGroups;
+
+    CommissioningProcessStarter(RuntimeService runtime, HistoryService history, FactoryStaffGroup staffGroups) {
+        this.runtime = runtime;
+        this.history = history;
+        this.staffGroups = staffGroups;
+    }
+
+    /** Replays are skipped (@DisallowReplay), so a reset only moves this processor's position. */
+    @ResetHandler
+    void reset() {
+        // nothing to clear: running processes live on in the engine
+    }
+
+    @EventHandler
+    @DisallowReplay // a replay rebuilds read models; it must not commission a factory a second time
+    void on(FactoryProposed event) {
+        String businessKey = event.factoryId().value();
+        staffGroups.ensure(event.staffGroup(), event.name());
+        boolean alreadyStarted = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(FactoryCommissioningProcess.KEY)
+                .processInstanceBusinessKey(businessKey)
+                .count() > 0;
+        if (alreadyStarted) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>(InstallationPlan.variablesOf(event.plannedMachines()));
+        variables.put(FactoryCommissioningProcess.FACTORY_ID, businessKey);
+        variables.put(FactoryCommissioningProcess.FACTORY_NAME, event.name());
+        variables.put(FactoryCommissioningProcess.STAFF_GROUP, event.staffGroup());
+        // due "on" a day means by the end of that day in the programme's calendar
+        variables.put(FactoryCommissioningProcess.INSTALLATION_DUE_AT, Date.from(event.installationDueOn()
+                .plusDays(1).atStartOfDay(ProgrammeTime.ZONE).toInstant()));
+        runtime.startProcessInstanceByKey(FactoryCommissioningProcess.KEY, businessKey, variables);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(FactoryDecommissioned event) {
+        // no-op when the process has ended (commissioned) or was never started
+        runtime.createMessageCorrelation(FactoryCommissioningProcess.MESSAGE_DECOMMISSIONED)
+                .processInstanceBusinessKey(event.factoryId().value())
+                .correlateAll();
+    }
+}
