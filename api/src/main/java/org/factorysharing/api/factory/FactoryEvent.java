@@ -64,9 +64,11 @@ public sealed interface FactoryEvent {
                                              List<Allocation> affected) implements FactoryEvent {
     }
 
+    /** Machine time held for a job; the window it asked for is kept so the time can be moved within it. */
     @Revision("1")
     record MachineTimeReserved(FactoryId factoryId, JobId jobId, MemberId memberId, String machineType, int hours,
-                               List<Allocation> allocations) implements FactoryEvent {
+                               LocalDate earliestStart, LocalDate deadline, List<Allocation> allocations)
+            implements FactoryEvent {
     }
 
     /** A business-relevant refusal, kept on record and shown to the member. */

@@ -24,6 +24,10 @@ public final class JobCommands {
                                        String requestedBy) {
     }
 
+    /** Answer of RequestProductionJob: REQUESTED, or REJECTED at once with the reason (shown to the member). */
+    public record JobRequestOutcome(JobStatus status, ReservationRejection rejection, String reason) {
+    }
+
     /** Machine time was reserved (or moved, when the job is rescheduled). */
     public record ScheduleProductionJob(@TargetAggregateIdentifier JobId jobId, List<Allocation> allocations) {
     }

@@ -139,6 +139,11 @@ class Member {
         apply(new QualificationRevoked(memberId, cmd.machineType(), cmd.reason().strip(), cmd.revokedBy()));
     }
 
+    /** Why this member may not book machine time of a type on a day, or empty when it may. */
+    java.util.Optional<MemberEligibility.Refusal> refusalFor(String machineType, LocalDate day) {
+        return MemberEligibility.refusal(status, holdsQualification(machineType, day), machineType);
+    }
+
     /** A qualification counts up to and including its expiry day. */
     boolean holdsQualification(String machineType, LocalDate day) {
         LocalDate expiresOn = qualifications.get(machineType);

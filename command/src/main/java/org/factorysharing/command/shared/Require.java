@@ -1,0 +1,35 @@
+package org.factorysharing.command.shared;
+
+import java.time.LocalDate;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.ProgrammeTime;
+
+/** Input checks and the programme clock shared by the aggregates. Bad input throws; rules are violations. */
+public final class Require {
+
+    private Require() {
+    }
+
+    public static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value.strip();
+    }
+
+    public static void that(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static BusinessRuleViolation violation(String code, String rule) {
+        return new BusinessRuleViolation(code, rule);
+    }
+
+    /** Today on the programme calendar, from Axon's event clock so that fixtures can move time. */
+    public static LocalDate today() {
+        return ProgrammeTime.dateOf(GenericEventMessage.clock.instant());
+    }
+}
