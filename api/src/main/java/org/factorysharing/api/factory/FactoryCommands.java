@@ -12,6 +12,11 @@ public final class FactoryCommands {
     private FactoryCommands() {
     }
 
+    /** Every command addressed to a factory; lets infrastructure treat them alike (see the server's cache guard). */
+    public sealed interface FactoryCommand {
+        FactoryId factoryId();
+    }
+
     /**
      * Propose a factory for a region with a commodity focus (free text, normalised to a code) and the
      * machines planned for it; installation is due by {@code installationDueOn}.
@@ -19,41 +24,41 @@ public final class FactoryCommands {
     public record ProposeFactory(@TargetAggregateIdentifier FactoryId factoryId, String name, String province,
                                  String regency, String commodity, String operator,
                                  List<MachinePlan> plannedMachines, LocalDate installationDueOn,
-                                 String proposedBy) {
+                                 String proposedBy) implements FactoryCommand {
     }
 
     /** A machine was installed; before commissioning only a PROPOSED or INSTALLING factory takes machines. */
     public record InstallMachine(@TargetAggregateIdentifier FactoryId factoryId, String machineId,
-                                 String machineType, int capacityHoursPerDay, String installedBy) {
+                                 String machineType, int capacityHoursPerDay, String installedBy) implements FactoryCommand {
     }
 
     /** Safety and quality inspection result; findings are required when it fails. */
     public record RecordInspection(@TargetAggregateIdentifier FactoryId factoryId, boolean passed,
-                                   String findings, String inspectedBy) {
+                                   String findings, String inspectedBy) implements FactoryCommand {
     }
 
     /** Sign-off by an officer who is not the inspector (four-eyes). */
-    public record CommissionFactory(@TargetAggregateIdentifier FactoryId factoryId, String signedOffBy) {
+    public record CommissionFactory(@TargetAggregateIdentifier FactoryId factoryId, String signedOffBy) implements FactoryCommand {
     }
 
-    public record SuspendFactory(@TargetAggregateIdentifier FactoryId factoryId, String reason, String suspendedBy) {
+    public record SuspendFactory(@TargetAggregateIdentifier FactoryId factoryId, String reason, String suspendedBy) implements FactoryCommand {
     }
 
-    public record ResumeFactory(@TargetAggregateIdentifier FactoryId factoryId, String resumedBy) {
+    public record ResumeFactory(@TargetAggregateIdentifier FactoryId factoryId, String resumedBy) implements FactoryCommand {
     }
 
     /** Final: a decommissioned factory accepts nothing; refused while jobs still hold future machine time. */
     public record DecommissionFactory(@TargetAggregateIdentifier FactoryId factoryId, String reason,
-                                      String decommissionedBy) {
+                                      String decommissionedBy) implements FactoryCommand {
     }
 
     /** Takes a machine out of service; jobs holding its future time are flagged for rescheduling. */
     public record StartMachineMaintenance(@TargetAggregateIdentifier FactoryId factoryId, String machineId,
-                                          String reason, String startedBy) {
+                                          String reason, String startedBy) implements FactoryCommand {
     }
 
     public record EndMachineMaintenance(@TargetAggregateIdentifier FactoryId factoryId, String machineId,
-                                        String endedBy) {
+                                        String endedBy) implements FactoryCommand {
     }
 
     /**
@@ -62,15 +67,15 @@ public final class FactoryCommands {
      */
     public record ReserveMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId,
                                      MemberId memberId, String machineType, int hours, LocalDate earliestStart,
-                                     LocalDate deadline) {
+                                     LocalDate deadline) implements FactoryCommand {
     }
 
     /** Give back a job's machine time from today on (days already past stay booked: they were used). */
-    public record ReleaseMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String reason) {
+    public record ReleaseMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String reason) implements FactoryCommand {
     }
 
     /** Move a job's future machine time to machines that are available, within its original window. */
-    public record RebookMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String requestedBy) {
+    public record RebookMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String requestedBy) implements FactoryCommand {
     }
 
     /** Answer of ReserveMachineTime and RebookMachineTime: the allocations, or why there are none. */

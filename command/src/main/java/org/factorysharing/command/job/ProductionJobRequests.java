@@ -2,7 +2,6 @@ package org.factorysharing.command.job;
 
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.factorysharing.api.job.JobCommands.JobRequestOutcome;
@@ -10,6 +9,7 @@ import org.factorysharing.api.job.JobCommands.RequestProductionJob;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.command.member.MemberEligibility;
 import org.factorysharing.command.member.MemberEligibility.Refusal;
+import org.factorysharing.command.shared.KnownAggregates;
 import org.factorysharing.command.shared.Require;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -23,19 +23,19 @@ class ProductionJobRequests {
 
     private final Repository<ProductionJob> jobs;
     private final MemberEligibility eligibility;
-    private final EventStore eventStore;
+    private final KnownAggregates known;
 
     ProductionJobRequests(@Qualifier("productionJobRepository") Repository<ProductionJob> jobs,
-                          MemberEligibility eligibility, EventStore eventStore) {
+                          MemberEligibility eligibility, KnownAggregates known) {
         this.jobs = jobs;
         this.eligibility = eligibility;
-        this.eventStore = eventStore;
+        this.known = known;
     }
 
     @CommandHandler
     public JobRequestOutcome handle(RequestProductionJob cmd) throws Exception {
         ProductionJob.requireValid(cmd);
-        if (eventStore.lastSequenceNumberFor(cmd.factoryId().value()).isEmpty()) {
+        if (!known.exists(cmd.factoryId().value())) {
             throw new AggregateNotFoundException(cmd.factoryId().value(), "no factory " + cmd.factoryId());
         }
         Optional<Refusal> refusal = eligibility.refusalFor(cmd.memberId(), cmd.machineType().strip(), Require.today());

@@ -1,13 +1,14 @@
 package org.factorysharing.command.member;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.factorysharing.command.shared.Require.today;
+import static org.factorysharing.command.shared.Require.violation;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -27,8 +28,7 @@ import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberStatus;
-import org.factorysharing.api.shared.BusinessRuleViolation;
-import org.factorysharing.api.shared.ProgrammeTime;
+import org.factorysharing.command.shared.Require;
 
 /** A UMKM in the programme: its lifecycle and its machine qualifications. */
 @Aggregate
@@ -186,23 +186,12 @@ class Member {
         qualifications.remove(event.machineType());
     }
 
-    /** Axon's event clock, so that fixtures can move time. */
-    private static LocalDate today() {
-        return ProgrammeTime.dateOf(GenericEventMessage.clock.instant());
-    }
-
-    private static BusinessRuleViolation violation(String code, String rule) {
-        return new BusinessRuleViolation(code, rule);
-    }
-
     private static String stripped(String optional) {
         return optional == null || optional.isBlank() ? null : optional.strip();
     }
 
     private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
+        Require.text(value, field);
     }
 
     private static void requireMatch(String value, Pattern pattern, String message) {

@@ -8,6 +8,13 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +44,33 @@ public class AxonConfiguration {
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler retryScheduler) {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+    }
+
+    /**
+     * A factory carries a year of bookings (10,000+ events): it is kept in memory between commands and
+     * snapshotted, so a booking neither replays its history nor deserialises a large snapshot each time.
+     * Weak references: the cache gives way under memory pressure; a miss reloads from snapshot + events.
+     */
+    @Bean
+    Cache factoryCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition factorySnapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${fs.factory.snapshot-every:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    CachedAggregateGuard cachedAggregateGuard(@Qualifier("factoryCache") Cache factoryCache) {
+        return new CachedAggregateGuard(factoryCache);
+    }
+
+    @Bean
+    ConfigurerModule guardCachedFactories(CachedAggregateGuard guard) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(
+                () -> config.commandBus().registerHandlerInterceptor(guard)));
     }
 
     @Bean
