@@ -1,10 +1,13 @@
 package org.factorysharing.server.factory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.factorysharing.server.Problems.assertField;
 import static org.factorysharing.server.Problems.assertProblem;
 import static org.factorysharing.server.Problems.assertRule;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -287,6 +290,68 @@ class FactoryApiIT {
         assertThat(created).isNotNull();
         assertThat(created.getType()).isEqualTo("WORKFLOW");
         assertThat(identity.createUserQuery().memberOfGroup(group).userId("staff").count()).isOne();
+    }
+
+    // --- reads: the registry and the capacity calendar are projections, so they are awaited ---
+
+    @Test
+    void registryFiltersAndShowsAFactoryToItsReaders() {
+        String province = "Provinsi Uji " + UUID.randomUUID().toString().substring(0, 8);
+        Reply created = officer().post("/api/factories",
+                TestData.proposeFactoryJson("RPB Kelapa").replace("Sulawesi Utara", province));
+        String factoryId = created.json().get("factoryId").asText();
+        String list = "/api/factories?province=" + province.replace(" ", "%20");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(officer().get(list).json().get("totalItems").asLong()).isEqualTo(1));
+        JsonNode page = as("auditor").get(list + "&status=PROPOSED&commodityCode=coconut_oil").json();
+        assertThat(page.get("items").findValuesAsText("factoryId")).containsExactly(factoryId);
+        assertThat(page.get("items").get(0).get("commodityCode").asText()).isEqualTo("COCONUT_OIL");
+        assertThat(officer().get(list + "&status=COMMISSIONED").json().get("totalItems").asLong()).isZero();
+        assertThat(as("staff").get(list).status()).isEqualTo(200);
+
+        JsonNode factory = as("supervisor").get("/api/factories/" + factoryId).json();
+        assertThat(factory.get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(factory.get("staffGroup").asText()).isEqualTo("factory-" + factoryId + "-staff");
+        assertThat(factory.get("machines").findValuesAsText("machineId"))
+                .containsExactlyInAnyOrder("PRESS-1", "PRESS-2", "DRYER-1");
+        assertThat(factory.get("machines").findValuesAsText("status")).containsOnly("PLANNED");
+    }
+
+    @Test
+    void calendarAndUtilisationShowTheCapacityOfEachMachine() {
+        String factoryId = TestData.commissionedFactory(commands).value();
+        LocalDate from = TestData.today();
+        String period = "?from=" + from + "&to=" + from.plusDays(6);
+        String calendar = "/api/factories/" + factoryId + "/calendar" + period;
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(officer().get(calendar).json().get("machines").findValuesAsText("machineId"))
+                        .containsExactly("PRESS-1"));
+        JsonNode days = as("staff").get(calendar).json().get("machines").get(0).get("days");
+        assertThat(days).hasSize(7);
+        assertThat(days.findValuesAsText("capacityHours")).containsOnly("8");
+        assertThat(days.findValuesAsText("bookedHours")).containsOnly("0");
+        assertThat(days.findValuesAsText("freeHours")).containsOnly("8");
+        assertThat(officer().get(calendar + "&machineType=COPRA_DRYER").json().get("machines")).isEmpty();
+
+        JsonNode utilisation = as("auditor").get("/api/factories/" + factoryId + "/utilisation" + period).json();
+        assertThat(utilisation.get("availableHours").asLong()).isEqualTo(56);
+        assertThat(utilisation.get("bookedHours").asLong()).isZero();
+        assertThat(utilisation.get("machines").findValuesAsText("machineId")).containsExactly("PRESS-1");
+    }
+
+    @Test
+    void readsOfAnUnknownFactoryAnswer404() {
+        String base = "/api/factories/" + UUID.randomUUID();
+        LocalDate today = TestData.today();
+
+        for (Reply reply : List.of(officer().get(base),
+                officer().get(base + "/calendar?from=" + today + "&to=" + today.plusDays(1)),
+                officer().get(base + "/utilisation?from=" + today + "&to=" + today.plusDays(1)))) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            assertProblem(reply);
+        }
     }
 
     private String proposed() {

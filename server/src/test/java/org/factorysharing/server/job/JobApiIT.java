@@ -1,11 +1,13 @@
 package org.factorysharing.server.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.factorysharing.server.Problems.assertField;
 import static org.factorysharing.server.Problems.assertProblem;
 import static org.factorysharing.server.Problems.assertRule;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -204,6 +206,43 @@ class JobApiIT {
             assertProblem(reply);
         });
         assertThat(eventStore.eventCount()).isEqualTo(events);
+    }
+
+    // --- reads: the job board is a projection, so it is awaited ---
+
+    @Test
+    void jobBoardShowsRequestsToMembersStaffAndOfficers() {
+        String memberId = qualifiedMember(PRESS);
+        String factoryId = TestData.commissionedFactory(commands).value();
+        LocalDate start = TestData.today().plusDays(1);
+        String jobId = as("member").post("/api/jobs", jobJson(memberId, factoryId, start, start.plusDays(7)))
+                .json().get("jobId").asText();
+        String refusedId = as("member").post("/api/jobs", jobJson(registeredMember(), factoryId, start,
+                start.plusDays(7))).json().get("jobId").asText();
+        String board = "/api/jobs?factoryId=" + factoryId;
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(as("member").get(board).json().get("totalItems").asLong()).isEqualTo(2));
+        assertThat(as("staff").get(board + "&status=REJECTED").json().get("items").findValuesAsText("jobId"))
+                .containsExactly(refusedId);
+        assertThat(as("auditor").get("/api/jobs?memberId=" + memberId).json().get("items").findValuesAsText("jobId"))
+                .containsExactly(jobId);
+
+        JsonNode job = as("member").get("/api/jobs/" + jobId).json();
+        assertThat(job.get("factoryId").asText()).isEqualTo(factoryId);
+        assertThat(job.get("memberId").asText()).isEqualTo(memberId);
+        assertThat(job.get("machineHours").asInt()).isEqualTo(16);
+        assertThat(job.get("earliestStart").asText()).isEqualTo(start.toString());
+        assertThat(job.get("requestedBy").asText()).isEqualTo("member");
+        JsonNode refused = as("officer").get("/api/jobs/" + refusedId).json();
+        assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.get("rejection").asText()).isEqualTo("MEMBER_NOT_VERIFIED");
+
+        assertField(as("member").get("/api/jobs?status=LOST"), "status");
+        assertField(as("member").get("/api/jobs?size=201"), "size");
+        Reply unknown = as("member").get("/api/jobs/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertProblem(unknown);
     }
 
     private static void assertRefused(Reply reply, String rejection) {
