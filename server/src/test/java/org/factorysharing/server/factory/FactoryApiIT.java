@@ -326,7 +326,7 @@ class FactoryApiIT {
         String calendar = "/api/factories/" + factoryId + "/calendar" + period;
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(officer().get(calendar).json().get("machines").findValuesAsText("machineId"))
+                assertThat(officer().get(calendar).json().path("machines").findValuesAsText("machineId"))
                         .containsExactly("PRESS-1"));
         JsonNode days = as("staff").get(calendar).json().get("machines").get(0).get("days");
         assertThat(days).hasSize(7);
