@@ -43,9 +43,9 @@ class FactoryStaff {
 
     /** Idempotent: adding someone who is staff already changes nothing. */
     void add(FactoryId factoryId, String userId) {
-        requireFactory(factoryId);
+        FactoryProposed factory = requireFactory(factoryId);
         requireUser(userId);
-        ensureGroup(factoryId);
+        ensureGroup(factory);
         if (identity.createUserQuery().userId(userId).memberOfGroup(factoryId.staffGroup()).count() == 0) {
             identity.createMembership(userId, factoryId.staffGroup());
         }
@@ -59,17 +59,18 @@ class FactoryStaff {
     }
 
     /**
-     * The workflow bridge creates the group when it handles FactoryProposed, moments after the proposal
-     * was stored; staff can be named in between, so the group is created here too if it is still missing
-     * (same id, name and type; whoever comes second finds it).
+     * The workflow bridge (CommissioningProcessStarter) creates the group when it handles FactoryProposed,
+     * moments after the proposal was stored; staff can be named in between, so the group is created here too
+     * if it is still missing, with the same id, name and type. The bridge adds the group's Tasklist grants
+     * whether or not it found the group already; whoever comes second finds the group.
      */
-    private void ensureGroup(FactoryId factoryId) {
-        String groupId = factoryId.staffGroup();
+    private void ensureGroup(FactoryProposed factory) {
+        String groupId = factory.staffGroup();
         if (identity.createGroupQuery().groupId(groupId).count() > 0) {
             return;
         }
         Group group = identity.newGroup(groupId);
-        group.setName(groupId);
+        group.setName("Staff of " + factory.name());
         group.setType(GROUP_TYPE);
         try {
             identity.saveGroup(group);
@@ -84,11 +85,12 @@ class FactoryStaff {
      * A factory exists when its event stream starts with FactoryProposed. The event store, not the registry,
      * answers this: the registry is a projection and may lag the proposal by moments.
      */
-    private void requireFactory(FactoryId factoryId) {
+    private FactoryProposed requireFactory(FactoryId factoryId) {
         DomainEventStream events = eventStore.readEvents(factoryId.value(), 0);
-        if (!events.hasNext() || !(events.next().getPayload() instanceof FactoryProposed)) {
-            throw new NotFound("factory " + factoryId);
+        if (events.hasNext() && events.next().getPayload() instanceof FactoryProposed proposed) {
+            return proposed;
         }
+        throw new NotFound("factory " + factoryId);
     }
 
     private void requireUser(String userId) {

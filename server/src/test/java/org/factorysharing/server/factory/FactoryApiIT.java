@@ -96,7 +96,7 @@ class FactoryApiIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidProposals")
     void invalidProposalAnswers400NamingTheFieldAndWritesNothing(String why, String body, String field) {
-        long events = eventStore.eventCount();
+        long proposals = eventStore.eventCount("FactoryProposed");
 
         Reply reply = officer().post("/api/factories", body);
 
@@ -105,14 +105,14 @@ class FactoryApiIT {
         if (field != null) {
             assertField(reply, field);
         }
-        assertThat(eventStore.eventCount()).isEqualTo(events);
+        assertThat(eventStore.eventCount("FactoryProposed")).isEqualTo(proposals);
     }
 
     @Test
     void invalidMachinesAndPeriodsAnswer400NamingTheFieldAndWriteNothing() {
         String factoryId = proposed();
         String base = "/api/factories/" + factoryId;
-        long events = eventStore.eventCount();
+        List<String> events = eventStore.eventTypesOf(factoryId);
 
         assertField(officer().post(base + "/machines", MACHINE.replace("8", "0")), "capacityHoursPerDay");
         assertField(officer().post(base + "/machines", MACHINE.replace("COCONUT_OIL_PRESS", "press")), "machineType");
@@ -132,14 +132,15 @@ class FactoryApiIT {
         assertField(officer().get("/api/factories?size=0"), "size");
         assertField(officer().get("/api/factories?province=a%00b"), "province");
 
-        assertThat(eventStore.eventCount()).isEqualTo(events);
+        assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
     }
 
     @Test
     void missingOrWrongCredentialsAnswer401AndMissingRightsAnswer403() {
         String factoryId = proposed();
         String base = "/api/factories/" + factoryId;
-        long events = eventStore.eventCount();
+        List<String> events = eventStore.eventTypesOf(factoryId);
+        long proposals = eventStore.eventCount("FactoryProposed");
         String proposal = TestData.proposeFactoryJson("RPB Terlarang");
 
         List<Reply> unauthenticated = List.of(
@@ -173,7 +174,8 @@ class FactoryApiIT {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
             assertProblem(reply);
         });
-        assertThat(eventStore.eventCount()).isEqualTo(events);
+        assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
+        assertThat(eventStore.eventCount("FactoryProposed")).isEqualTo(proposals);
         assertThat(identity.createUserQuery().memberOfGroup(new FactoryId(factoryId).staffGroup()).count()).isZero();
     }
 
@@ -185,7 +187,7 @@ class FactoryApiIT {
         String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
                 .json().get("memberId").asText();
         String factoryId = proposed();
-        long events = eventStore.eventCount();
+        List<String> events = eventStore.eventTypesOf(factoryId);
 
         for (Reply reply : List.of(
                 officer().post(base + "/machines", MACHINE),
@@ -204,7 +206,9 @@ class FactoryApiIT {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             assertProblem(reply);
         }
-        assertThat(eventStore.eventCount()).isEqualTo(events);
+        assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
+        assertThat(eventStore.eventTypesOf(unknown)).isEmpty();
+        assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered");
         assertThat(identity.createGroupQuery().groupId(new FactoryId(memberId).staffGroup()).count()).isZero();
     }
 
@@ -213,7 +217,7 @@ class FactoryApiIT {
         String factoryId = proposed();
         String base = "/api/factories/" + factoryId;
         assertThat(officer().post(base + "/machines", MACHINE).status()).isEqualTo(204);
-        long events = eventStore.eventCount();
+        List<String> events = eventStore.eventTypesOf(factoryId);
 
         assertRule(officer().post(base + "/suspension", "{\"reason\":\"unpaid rent\"}"), "factory.not-commissioned");
         assertRule(officer().post(base + "/resumption", null), "factory.not-suspended");
@@ -221,15 +225,15 @@ class FactoryApiIT {
                 "machine.id-taken");
         assertRule(officer().put(base + "/machines/PRESS-1/maintenance", "{\"reason\":\"not installed yet\"}"),
                 "machine.unknown");
-        assertThat(eventStore.eventCount()).isEqualTo(events);
+        assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
 
         assertThat(as("supervisor").post(base + "/decommissioning", "{\"reason\":\"site flooded\"}").status())
                 .isEqualTo(204);
-        events = eventStore.eventCount();
+        events = eventStore.eventTypesOf(factoryId);
         assertRule(officer().post(base + "/machines", MACHINE.replace("PRESS-9", "PRESS-10")), "factory.decommissioned");
         assertRule(officer().put(base + "/machines/PRESS-9/maintenance", "{\"reason\":\"oil change\"}"),
                 "factory.decommissioned");
-        assertThat(eventStore.eventCount()).isEqualTo(events);
+        assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
         assertThat(eventStore.eventTypesOf(factoryId))
                 .containsExactly("FactoryProposed", "MachineInstalled", "FactoryDecommissioned");
     }
@@ -289,6 +293,7 @@ class FactoryApiIT {
         Group created = identity.createGroupQuery().groupId(group).singleResult();
         assertThat(created).isNotNull();
         assertThat(created.getType()).isEqualTo("WORKFLOW");
+        assertThat(created.getName()).startsWith("Staff of RPB ");
         assertThat(identity.createUserQuery().memberOfGroup(group).userId("staff").count()).isOne();
     }
 
