@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.server.EventStoreProbe;
 import org.factorysharing.server.Http;
@@ -280,6 +281,29 @@ class FactoryApiIT {
                 .isEqualTo(403);
         assertThat(eventStore.eventTypesOf(factoryId)).containsExactly("FactoryProposed", "MachineInstalled");
         assertThat(eventStore.eventTypesOf(other)).containsExactly("FactoryProposed");
+    }
+
+    @Test
+    void aUserInNoProgrammeGroupActsForTheFactoryWhoseStaffItJoined() {
+        String factoryId = proposed();
+        String crew = "crew-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identity.newUser(crew);
+        user.setPassword(TestData.PASSWORD);
+        identity.saveUser(user);
+        Http asCrew = as(crew);
+        assertThat(asCrew.post("/api/factories/" + factoryId + "/machines", MACHINE).status()).isEqualTo(403);
+
+        assertThat(officer().put("/api/factories/" + factoryId + "/staff/" + crew, null).status()).isEqualTo(204);
+
+        Reply installed = asCrew.post("/api/factories/" + factoryId + "/machines", MACHINE);
+        assertThat(installed.status()).as(installed.toString()).isEqualTo(204);
+        assertThat(asCrew.put("/api/factories/" + factoryId + "/machines/PRESS-9/maintenance",
+                "{\"reason\":\"belt torn\"}").status()).isEqualTo(204);
+        assertThat(asCrew.post("/api/factories/" + factoryId + "/suspension", "{\"reason\":\"r\"}").status())
+                .isEqualTo(403);
+        assertThat(asCrew.post("/api/jobs", "{}").status()).isEqualTo(403);
+        assertThat(eventStore.eventTypesOf(factoryId))
+                .containsExactly("FactoryProposed", "MachineInstalled", "MachineMaintenanceStarted");
     }
 
     @Test
