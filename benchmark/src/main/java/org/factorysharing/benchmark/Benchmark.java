@@ -40,7 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * same rows (the event row and the NIB claim) by hand, one transaction each. Prints its figures; asserts
  * nothing (timings belong in a report, not in the test suite).
  *
- * <p>Options: --seconds=15 (per measurement) --warmup=5 --clients=1,8. It runs on a fresh embedded
+ * <p>A second scenario books machine time on 10 commissioned factories, before and after each holds 10,000
+ * reservations (see {@link BookingScenario}).
+ *
+ * <p>Options: --seconds=15 (per measurement) --warmup=5 --clients=1,8 --scenarios=booking,registration
+ * --reservations=10000 (per factory, for the booking scenario). It runs on a fresh embedded
  * PostgreSQL in a temporary directory; with FS_DB_URL set and --allow-external-database it runs on that
  * database instead and leaves its test members and raw rows there (use a scratch database).
  */
@@ -56,6 +60,8 @@ public final class Benchmark {
         Map<String, String> options = options(args);
         Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+        List<String> scenarios = List.of(options.getOrDefault("scenarios", "booking,registration").split(","));
+        int reservations = Integer.parseInt(options.getOrDefault("reservations", "10000"));
         List<Integer> clientCounts = new ArrayList<>();
         for (String n : options.getOrDefault("clients", "1,8").split(",")) {
             clientCounts.add(Integer.parseInt(n.trim()));
@@ -77,9 +83,49 @@ public final class Benchmark {
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
         try {
-            new Benchmark.Run(context, measure, warmup, clientCounts).execute();
+            if (scenarios.contains("booking")) {
+                new Benchmark.Booking(context, measure, warmup, clientCounts, reservations).execute();
+            }
+            if (scenarios.contains("registration")) {
+                new Benchmark.Run(context, measure, warmup, clientCounts).execute();
+            }
         } finally {
             context.close();
+        }
+    }
+
+    /** Bookings/s and latency on 10 factories, before and after each carries a year of reservations. */
+    private record Booking(ConfigurableApplicationContext context, Duration measure, Duration warmup,
+                           List<Integer> clientCounts, int reservations) {
+
+        void execute() throws Exception {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            // the command side alone, as in the registration runs
+            context.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                    .forEach(EventProcessor::shutDown);
+            BookingScenario booking = new BookingScenario(commands);
+            booking.commissionFactories(10);
+            System.out.printf("%nbooking: 10 commissioned factories, 4 machines of 24 h/day each, %ss per run%n",
+                    measure.toSeconds());
+            LoadRun.run("warm-up", 8, warmup, (c, s) -> booking.book());
+            List<Result> results = new ArrayList<>();
+            for (int clients : clientCounts) {
+                results.add(LoadRun.run("ReserveMachineTime, fresh", clients, measure, (c, s) -> booking.book()));
+            }
+            Result fill = booking.fill(reservations, 8);
+            results.add(fill);
+            for (int clients : clientCounts) {
+                results.add(LoadRun.run("ReserveMachineTime, " + reservations + "+ held", clients, measure,
+                        (c, s) -> booking.book()));
+            }
+            System.out.printf("%n%-32s %7s %11s %9s %9s %9s %8s%n", "scenario", "clients", "bookings/s", "p50 ms",
+                    "p99 ms", "max ms", "errors");
+            for (Result r : results) {
+                System.out.printf(Locale.ROOT, "%-32s %7d %11.0f %9.3f %9.3f %9.2f %8d%n", r.name(), r.clients(),
+                        r.perSecond(), ms(r.p50Nanos()), ms(r.p99Nanos()), ms(r.maxNanos()), r.errors());
+            }
+            System.out.printf("bookings refused for lack of capacity: %d (expected 0)%n", booking.rejected());
+            System.out.println("target: p99 at 1 client < 10 ms with " + reservations + " reservations per factory");
         }
     }
 

@@ -14,6 +14,13 @@ final class LoadRun {
         void run(int client, long sequence) throws Exception;
     }
 
+    /** Thrown by an operation to end its client early (when it has no more work). */
+    static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
     record Result(String name, int clients, long operations, long errors, double seconds, long p50Nanos,
                   long p99Nanos, long maxNanos) {
 
@@ -52,6 +59,8 @@ final class LoadRun {
                     }
                     try {
                         operation.run(client, sequence++);
+                    } catch (Stop stop) {
+                        break;
                     } catch (Exception e) {
                         errors[client]++;
                         if (errors[client] == 1) {
