@@ -18,6 +18,20 @@ public class EventStoreProbe {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
+    /**
+     * Events of the given types (simple names), in all aggregates. Unlike {@link #eventCount()} this stays put
+     * while workflows write other events in the background (a job being scheduled, say).
+     */
+    public long eventCount(String... types) {
+        long count = 0;
+        for (String type : types) {
+            count += jdbc.queryForObject("""
+                    SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ? OR payload_type LIKE ?""",
+                    Long.class, "%$" + type, "%." + type);
+        }
+        return count;
+    }
+
     /** Simple names of the payload types of one aggregate's events, in order. */
     public List<String> eventTypesOf(String aggregateId) {
         return jdbc.queryForList("""

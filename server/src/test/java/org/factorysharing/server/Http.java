@@ -53,7 +53,11 @@ public final class Http {
 
     public Reply put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+                .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
     }
 
     public Reply postForm(String path, String form) {

@@ -14,6 +14,7 @@ import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.shared.ProgrammeTime;
 
 /** Unique, valid test inputs, so tests can share one database in any order. */
 public final class TestData {
@@ -36,6 +37,41 @@ public final class TestData {
     public static RegisterMember registerMember(MemberId memberId, String nib) {
         return new RegisterMember(memberId, nib, "Kelapa Jaya " + nib, "Budi Santoso", nik(), "coconut",
                 "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id");
+    }
+
+    /** Today on the programme calendar (Western Indonesia Time), as the server checks dates. */
+    public static LocalDate today() {
+        return LocalDate.now(ProgrammeTime.ZONE);
+    }
+
+    /**
+     * A coconut factory in Minahasa with two planned oil presses (PRESS-1, PRESS-2, 8 h/day) and a copra
+     * dryer (DRYER-1, 12 h/day), installation due in 30 days.
+     */
+    public static String proposeFactoryJson(String name) {
+        return """
+                {"name":"%s","province":"Sulawesi Utara","regency":"Minahasa","commodity":"Coconut oil",
+                 "operator":"Koperasi Nyiur Melambai",
+                 "plannedMachines":[
+                   {"machineId":"PRESS-1","machineType":"COCONUT_OIL_PRESS","capacityHoursPerDay":8},
+                   {"machineId":"PRESS-2","machineType":"COCONUT_OIL_PRESS","capacityHoursPerDay":8},
+                   {"machineId":"DRYER-1","machineType":"COPRA_DRYER","capacityHoursPerDay":12}],
+                 "installationDueOn":"%s"}""".formatted(name, today().plusDays(30));
+    }
+
+    /**
+     * A commissioned factory with one coconut oil press (PRESS-1, 8 h/day), made by commands: a shortcut past
+     * the commissioning tasks for tests of what comes after (the full walk goes through the tasks).
+     */
+    public static FactoryId commissionedFactory(CommandGateway commands) {
+        FactoryId factoryId = FactoryId.newId();
+        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi " + factoryId, "Sulawesi Utara", "Minahasa",
+                "Coconut oil", "Koperasi Nyiur Melambai",
+                List.of(new MachinePlan("PRESS-1", "COCONUT_OIL_PRESS", 8)), today().plusDays(30), "officer"));
+        commands.sendAndWait(new InstallMachine(factoryId, "PRESS-1", "COCONUT_OIL_PRESS", 8, "staff"));
+        commands.sendAndWait(new RecordInspection(factoryId, true, null, "officer"));
+        commands.sendAndWait(new CommissionFactory(factoryId, "officer2"));
+        return factoryId;
     }
 
     public static String registerMemberJson(String nib) {

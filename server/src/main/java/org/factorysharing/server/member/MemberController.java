@@ -27,6 +27,7 @@ import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest
 import org.factorysharing.server.member.MemberRequests.ReasonRequest;
 import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
 import org.factorysharing.server.web.InvalidField;
+import org.factorysharing.server.web.MachineTypeCode;
 import org.factorysharing.server.web.NotFound;
 import org.factorysharing.server.web.PlainText;
 import org.factorysharing.api.shared.ProgrammeTime;

@@ -2,12 +2,14 @@ package org.factorysharing.server.security;
 
 import static org.factorysharing.server.security.Groups.ADMINS;
 import static org.factorysharing.server.security.Groups.AUDITORS;
+import static org.factorysharing.server.security.Groups.FACTORY_STAFF;
 import static org.factorysharing.server.security.Groups.MEMBERS;
 import static org.factorysharing.server.security.Groups.OFFICERS;
 import static org.factorysharing.server.security.Groups.SUPERVISORS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -19,11 +21,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -50,6 +56,23 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/members").hasAnyAuthority(authorities(MEMBERS, OFFICERS, ADMINS))
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**").hasAnyAuthority(authorities(READERS))
                         .requestMatchers("/api/members/**").hasAnyAuthority(authorities(STAFF))
+                        .requestMatchers(HttpMethod.POST, "/api/factories").hasAnyAuthority(authorities(STAFF))
+                        .requestMatchers("/api/factories/*/staff", "/api/factories/*/staff/**")
+                        .hasAnyAuthority(authorities(OFFICERS, ADMINS))
+                        .requestMatchers(HttpMethod.GET, "/api/factories", "/api/factories/**")
+                        .access(anyOfOrFactoryStaff(READERS))
+                        // which factory's staff may operate which machines: FactoryAccess, per request
+                        .requestMatchers(HttpMethod.POST, "/api/factories/*/machines")
+                        .access(anyOfOrFactoryStaff(OFFICERS, ADMINS))
+                        .requestMatchers("/api/factories/*/machines/*/maintenance")
+                        .access(anyOfOrFactoryStaff(OFFICERS, ADMINS))
+                        .requestMatchers(HttpMethod.POST, "/api/factories/*/suspension",
+                                "/api/factories/*/resumption", "/api/factories/*/decommissioning")
+                        .hasAnyAuthority(authorities(STAFF))
+                        .requestMatchers(HttpMethod.POST, "/api/jobs", "/api/jobs/*/cancellation")
+                        .hasAnyAuthority(authorities(MEMBERS, OFFICERS, ADMINS))
+                        .requestMatchers(HttpMethod.GET, "/api/jobs", "/api/jobs/**")
+                        .access(anyOfOrFactoryStaff(OFFICERS, SUPERVISORS, AUDITORS, ADMINS, MEMBERS))
                         .requestMatchers("/api/tasks", "/api/tasks/**", "/api/me").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
@@ -102,6 +125,22 @@ class SecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(202); // after the Spring Security filter chain
         return registration;
+    }
+
+    /**
+     * Any of the groups, or factory staff: the general factory-staff group or the staff group of some
+     * factory (factory-<factoryId>-staff, see FactoryId.staffGroup()).
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> anyOfOrFactoryStaff(String... groups) {
+        Set<String> allowed = Set.of(authorities(groups));
+        return (authentication, context) -> new AuthorizationDecision(authentication.get().getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(authority -> allowed.contains(authority) || isFactoryStaff(authority)));
+    }
+
+    private static boolean isFactoryStaff(String authority) {
+        return authority.equals(Groups.authority(FACTORY_STAFF))
+                || authority.startsWith(Groups.authority("factory-")) && authority.endsWith("-staff");
     }
 
     private static String[] authorities(String... groups) {

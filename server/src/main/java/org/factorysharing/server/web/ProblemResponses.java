@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -92,6 +93,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The request body is not valid JSON of the expected shape.");
         problem.setType(VALIDATION);
         return problem(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return problem(invalid(List.of(new FieldError(ex.getParameterName(), "is required"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -2,6 +2,8 @@ package org.factorysharing.server.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.factorysharing.server.Problems.assertField;
+import static org.factorysharing.server.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
 import org.factorysharing.server.EventStoreProbe;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
+import org.factorysharing.server.Problems;
 import org.factorysharing.server.ServerTest;
 import org.factorysharing.server.TestData;
 import org.junit.jupiter.api.Test;
@@ -196,7 +199,7 @@ class MemberApiIT {
         assertThat(auditorWrites.status()).isEqualTo(403);
         assertThat(memberBrowses.status()).isEqualTo(403);
         assertThat(staffSuspends.status()).isEqualTo(403);
-        Stream.of(anonymous, wrongPassword, auditorWrites, memberBrowses, staffSuspends).forEach(MemberApiIT::assertProblem);
+        Stream.of(anonymous, wrongPassword, auditorWrites, memberBrowses, staffSuspends).forEach(Problems::assertProblem);
         assertThat(Http.anonymous(port).get("/engine-rest/task").status()).isEqualTo(401);
         assertThat(as("auditor").get("/engine-rest/task").status()).isEqualTo(403);
         assertThat(as("auditor").get("/api/members").status()).isEqualTo(200);
@@ -336,18 +339,5 @@ class MemberApiIT {
             }
             return null;
         }, task -> task != null);
-    }
-
-    private static void assertField(Reply reply, String field) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
-        assertProblem(reply);
-        assertThat(reply.json().get("errors").findValuesAsText("field")).as(reply.toString()).contains(field);
-    }
-
-    /** Every error is problem+json and never shows internals. */
-    static void assertProblem(Reply reply) {
-        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(reply.json().get("status").asInt()).isEqualTo(reply.status());
-        assertThat(reply.body()).doesNotContain("Exception", "\tat ", "SQL", "org.factorysharing", "org.camunda");
     }
 }

@@ -1,4 +1,4 @@
-package org.factorysharing.server.member;
+package org.factorysharing.server.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

@@ -1,0 +1,35 @@
+package org.factorysharing.server.job;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.factorysharing.server.web.MachineTypeCode;
+import org.factorysharing.server.web.PlainText;
+
+/** Request bodies of the job API; Bean Validation names each bad field in the 400 answer. */
+final class JobRequests {
+
+    private JobRequests() {
+    }
+
+    /**
+     * Whole machine-hours on a machine type between two days (inclusive). earliestStart must be today or later
+     * and the deadline at most 366 days after it, in the programme's calendar; checked by the controller.
+     */
+    record RequestJobRequest(
+            @NotBlank @PlainText @Size(max = 100) String memberId,
+            @NotBlank @PlainText @Size(max = 100) String factoryId,
+            @NotNull @MachineTypeCode String machineType,
+            @NotBlank @PlainText @Size(max = 200) String product,
+            @Min(1) int quantity,
+            @Min(1) @Max(10_000) int machineHours,
+            @NotNull LocalDate earliestStart,
+            @NotNull LocalDate deadline) {
+    }
+
+    record ReasonRequest(@NotBlank @PlainText @Size(max = 1000) String reason) {
+    }
+}
