@@ -64,14 +64,7 @@ public final class TestData {
      * the commissioning tasks for tests of what comes after (the full walk goes through the tasks).
      */
     public static FactoryId commissionedFactory(CommandGateway commands) {
-        FactoryId factoryId = FactoryId.newId();
-        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi " + factoryId, "Sulawesi Utara", "Minahasa",
-                "Coconut oil", "Koperasi Nyiur Melambai",
-                List.of(new MachinePlan("PRESS-1", "COCONUT_OIL_PRESS", 8)), today().plusDays(30), "officer"));
-        commands.sendAndWait(new InstallMachine(factoryId, "PRESS-1", "COCONUT_OIL_PRESS", 8, "staff"));
-        commands.sendAndWait(new RecordInspection(factoryId, true, null, "officer"));
-        commands.sendAndWait(new CommissionFactory(factoryId, "officer2"));
-        return factoryId;
+        return commissionedFactory(commands, new MachinePlan("PRESS-1", "COCONUT_OIL_PRESS", 8));
     }
 
     public static String registerMemberJson(String nib) {
@@ -81,12 +74,11 @@ public final class TestData {
                  "contactPhone":"+62 271 123456","contactEmail":"siti@example.id"}""".formatted(nib, nib, nik());
     }
 
-    /** A commissioned factory with the given machines installed, built through its commands. */
+    /** A commissioned coconut factory in Minahasa with the given machines, made by commands (see above). */
     public static FactoryId commissionedFactory(CommandGateway commands, MachinePlan... machines) {
         FactoryId factoryId = FactoryId.newId();
-        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi Bersama " + SEQUENCE.incrementAndGet(),
-                "Jawa Tengah", "Sragen", "furniture", "Koperasi Mebel Sragen", List.of(machines),
-                LocalDate.now().plusMonths(2), "officer"));
+        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi " + factoryId, "Sulawesi Utara", "Minahasa",
+                "Coconut oil", "Koperasi Nyiur Melambai", List.of(machines), today().plusDays(30), "officer"));
         for (MachinePlan machine : machines) {
             commands.sendAndWait(new InstallMachine(factoryId, machine.machineId(), machine.machineType(),
                     machine.capacityHoursPerDay(), "staff"));

@@ -245,6 +245,7 @@ class Factory {
      */
     @CommandHandler
     ReservationResult handle(ReserveMachineTime cmd) {
+        that(cmd.jobId() != null && cmd.memberId() != null, "jobId and memberId are required");
         String machineType = text(cmd.machineType(), "machineType");
         that(cmd.hours() > 0, "hours must be at least 1");
         that(cmd.earliestStart() != null && cmd.deadline() != null, "earliestStart and deadline are required");

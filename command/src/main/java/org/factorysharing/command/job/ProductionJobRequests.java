@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.job.JobCommands.JobRequestOutcome;
 import org.factorysharing.api.job.JobCommands.RequestProductionJob;
 import org.factorysharing.api.job.JobStatus;
@@ -35,7 +36,7 @@ class ProductionJobRequests {
     @CommandHandler
     public JobRequestOutcome handle(RequestProductionJob cmd) throws Exception {
         ProductionJob.requireValid(cmd);
-        if (!known.exists(cmd.factoryId().value())) {
+        if (!known.startsWith(cmd.factoryId().value(), FactoryProposed.class)) {
             throw new AggregateNotFoundException(cmd.factoryId().value(), "no factory " + cmd.factoryId());
         }
         Optional<Refusal> refusal = eligibility.refusalFor(cmd.memberId(), cmd.machineType().strip(), Require.today());

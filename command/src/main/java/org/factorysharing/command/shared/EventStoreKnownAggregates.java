@@ -1,9 +1,13 @@
 package org.factorysharing.command.shared;
 
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-/** Asks the event store for the aggregate's last sequence number: one indexed lookup. */
+/**
+ * Reads only the first event of the stream (from sequence 0, so no snapshot is involved): an id of another
+ * kind of aggregate, such as a member's id given as a factory id, is not mistaken for one.
+ */
 @Component
 class EventStoreKnownAggregates implements KnownAggregates {
 
@@ -14,7 +18,8 @@ class EventStoreKnownAggregates implements KnownAggregates {
     }
 
     @Override
-    public boolean exists(String aggregateId) {
-        return eventStore.lastSequenceNumberFor(aggregateId).isPresent();
+    public boolean startsWith(String aggregateId, Class<?> creationEvent) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        return events.hasNext() && creationEvent.isInstance(events.next().getPayload());
     }
 }

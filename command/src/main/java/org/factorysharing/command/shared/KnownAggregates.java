@@ -1,8 +1,9 @@
 package org.factorysharing.command.shared;
 
-/** Whether an aggregate with this id has any events, without loading (or locking) it. */
+/** Whether an aggregate exists and is of the expected kind, without loading (or locking) it. */
 @FunctionalInterface
 public interface KnownAggregates {
 
-    boolean exists(String aggregateId);
+    /** True when the aggregate's stream starts with an event of {@code creationEvent}'s type. */
+    boolean startsWith(String aggregateId, Class<?> creationEvent);
 }

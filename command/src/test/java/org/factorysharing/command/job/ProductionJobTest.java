@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.factorysharing.api.factory.Allocation;
+import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.job.JobCommands.CancelProductionJob;
@@ -93,7 +94,7 @@ class ProductionJobTest {
                     eligibilityQuestions.add(memberId.value() + " " + machineType + " " + day);
                     return refusal;
                 },
-                knownFactories::contains));
+                (id, creationEvent) -> creationEvent == FactoryProposed.class && knownFactories.contains(id)));
     }
 
     // --- requests ---

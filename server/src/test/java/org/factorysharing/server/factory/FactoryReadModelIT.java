@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.factorysharing.api.factory.Allocation;
@@ -71,6 +72,8 @@ import org.factorysharing.api.job.JobQueries.JobView;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.server.ServerTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -113,6 +116,29 @@ class FactoryReadModelIT {
     @Autowired EventProcessingConfiguration processing;
     @Autowired TokenStore tokenStore;
     @Autowired PlatformTransactionManager transactionManager;
+
+    /**
+     * The facts here are hand-made events of aggregates that do not exist; the workflow bridges would try to
+     * run processes for them. They pause while a test writes, and resume after its events.
+     */
+    @BeforeEach
+    void pauseWorkflowBridges() {
+        workflowBridges().forEach(StreamingEventProcessor::shutDown);
+    }
+
+    @AfterEach
+    void resumeWorkflowBridgesAfterTheseFacts() {
+        workflowBridges().forEach(bridge -> {
+            bridge.resetTokens(StreamableMessageSource::createHeadToken);
+            bridge.start();
+        });
+    }
+
+    private List<StreamingEventProcessor> workflowBridges() {
+        return List.of("production-job-workflow", "factory-commissioning-workflow").stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
+                .toList();
+    }
 
     // --- factory registry ---
 
