@@ -74,6 +74,11 @@ public final class FactoryCommands {
     public record ReleaseMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String reason) implements FactoryCommand {
     }
 
+    /** A finished job gives back its days after today (today's hours were used and stay booked). */
+    public record ReleaseUnusedMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId)
+            implements FactoryCommand {
+    }
+
     /** Move a job's future machine time to machines that are available, within its original window. */
     public record RebookMachineTime(@TargetAggregateIdentifier FactoryId factoryId, JobId jobId, String requestedBy) implements FactoryCommand {
     }

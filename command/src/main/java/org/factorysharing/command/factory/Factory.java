@@ -29,6 +29,7 @@ import org.factorysharing.api.factory.FactoryCommands.ProposeFactory;
 import org.factorysharing.api.factory.FactoryCommands.RebookMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.RecordInspection;
 import org.factorysharing.api.factory.FactoryCommands.ReleaseMachineTime;
+import org.factorysharing.api.factory.FactoryCommands.ReleaseUnusedMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ReservationResult;
 import org.factorysharing.api.factory.FactoryCommands.ReserveMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ResumeFactory;
@@ -273,6 +274,14 @@ class Factory {
         List<Allocation> future = ledger.futureAllocationsOf(cmd.jobId().value(), today());
         if (!future.isEmpty()) {
             apply(new MachineTimeReleased(factoryId, cmd.jobId(), future, reason));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReleaseUnusedMachineTime cmd) {
+        List<Allocation> unused = ledger.futureAllocationsOf(cmd.jobId().value(), today().plusDays(1));
+        if (!unused.isEmpty()) {
+            apply(new MachineTimeReleased(factoryId, cmd.jobId(), unused, "completed"));
         }
     }
 

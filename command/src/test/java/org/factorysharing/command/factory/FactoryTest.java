@@ -26,6 +26,7 @@ import org.factorysharing.api.factory.FactoryCommands.ProposeFactory;
 import org.factorysharing.api.factory.FactoryCommands.RebookMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.RecordInspection;
 import org.factorysharing.api.factory.FactoryCommands.ReleaseMachineTime;
+import org.factorysharing.api.factory.FactoryCommands.ReleaseUnusedMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ReservationResult;
 import org.factorysharing.api.factory.FactoryCommands.ReserveMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ResumeFactory;
@@ -760,6 +761,16 @@ class FactoryTest {
                 .when(new ReleaseMachineTime(ID, new JobId("job-1"), " cancelled by member "))
                 .expectEvents(new MachineTimeReleased(ID, new JobId("job-1"), List.of(at("press-1", 0, 6)),
                         "cancelled by member"));
+    }
+
+    @Test
+    void aFinishedJobGivesBackOnlyTheDaysAfterToday() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(commissioned(reserved("job-1", 20, -1, 2,
+                        at("press-1", -1, 8), at("press-1", 0, 6), at("press-1", 1, 4), at("press-2", 2, 2))))
+                .when(new ReleaseUnusedMachineTime(ID, new JobId("job-1")))
+                .expectEvents(new MachineTimeReleased(ID, new JobId("job-1"),
+                        List.of(at("press-1", 1, 4), at("press-2", 2, 2)), "completed"));
     }
 
     @Test

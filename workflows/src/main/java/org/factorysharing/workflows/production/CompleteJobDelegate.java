@@ -3,15 +3,15 @@ package org.factorysharing.workflows.production;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.factorysharing.api.factory.FactoryCommands.ReleaseMachineTime;
+import org.factorysharing.api.factory.FactoryCommands.ReleaseUnusedMachineTime;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.job.JobCommands.PassQualityInspection;
 import org.factorysharing.api.job.JobId;
 import org.springframework.stereotype.Component;
 
 /**
- * Passes the inspection, then gives back the job's unused future machine time (a job may finish before
- * its last booked day), in one transaction.
+ * Passes the inspection, then gives back the job's booked days after today (a job may finish before its
+ * last booked day; today's hours were used), in one transaction.
  */
 @Component("completeJobDelegate")
 class CompleteJobDelegate implements JavaDelegate {
@@ -28,8 +28,7 @@ class CompleteJobDelegate implements JavaDelegate {
         commands.sendAndWait(new PassQualityInspection(jobId,
                 (String) execution.getVariable(ProductionJobProcess.NOTES),
                 (String) execution.getVariable(ProductionJobProcess.INSPECTED_BY)));
-        commands.sendAndWait(new ReleaseMachineTime(
-                new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)), jobId,
-                ProductionJobProcess.RELEASED_COMPLETED));
+        commands.sendAndWait(new ReleaseUnusedMachineTime(
+                new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)), jobId));
     }
 }

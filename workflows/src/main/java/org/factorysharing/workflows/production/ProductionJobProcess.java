@@ -77,8 +77,7 @@ public final class ProductionJobProcess {
     // who works on it besides the factory's own staff (variable staffGroup)
     public static final String OFFICERS = "officers";
 
-    // reasons given when machine time is released
-    public static final String RELEASED_COMPLETED = "completed";
+    // the reason given when a cancellation releases machine time
     public static final String RELEASED_CANCELLED = "cancelled";
 
     private ProductionJobProcess() {
