@@ -105,7 +105,7 @@ public final class Benchmark {
                     .forEach(EventProcessor::shutDown);
             BookingScenario booking = new BookingScenario(commands);
             booking.commissionFactories(10);
-            System.out.printf("%nbooking: 10 commissioned factories, 4 machines of 24 h/day each, %ss per run%n",
+            System.out.printf("%nbooking: 10 commissioned factories, 8 machines of 24 h/day each, %ss per run%n",
                     measure.toSeconds());
             LoadRun.run("warm-up", 8, warmup, (c, s) -> booking.book());
             List<Result> results = new ArrayList<>();

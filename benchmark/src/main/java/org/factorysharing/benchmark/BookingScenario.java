@@ -30,7 +30,7 @@ import org.factorysharing.benchmark.LoadRun.Result;
 final class BookingScenario {
 
     static final String MACHINE_TYPE = "CNC_ROUTER";
-    private static final int MACHINES_PER_FACTORY = 4;
+    private static final int MACHINES_PER_FACTORY = 8;
 
     private final CommandGateway commands;
     private final List<FactoryId> factories = new ArrayList<>();
@@ -42,7 +42,10 @@ final class BookingScenario {
         this.commands = commands;
     }
 
-    /** Proposes, installs, inspects and commissions the factories (four 24-hour machines each). */
+    /**
+     * Proposes, installs, inspects and commissions the factories: eight 24-hour machines each, about 70,000
+     * machine-hours a year, so that every booking of the runs fits and each one is a real reservation.
+     */
     void commissionFactories(int count) {
         for (int f = 0; f < count; f++) {
             FactoryId id = FactoryId.newId();
@@ -60,7 +63,7 @@ final class BookingScenario {
         }
     }
 
-    /** One booking of 1-3 machine-hours within the coming year, on a random factory. */
+    /** One booking of 1-2 machine-hours within the coming year, on a random factory. */
     void book() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         FactoryId factory = factories.get(random.nextInt(factories.size()));
@@ -69,7 +72,7 @@ final class BookingScenario {
 
     private void book(FactoryId factory, ThreadLocalRandom random) {
         ReservationResult result = commands.sendAndWait(new ReserveMachineTime(factory, JobId.newId(), member,
-                MACHINE_TYPE, 1 + random.nextInt(3), today.plusDays(random.nextInt(30)), today.plusDays(365)));
+                MACHINE_TYPE, 1 + random.nextInt(2), today.plusDays(random.nextInt(30)), today.plusDays(365)));
         if (!result.reserved()) {
             rejected.incrementAndGet();
         }

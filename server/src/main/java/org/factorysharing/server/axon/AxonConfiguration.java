@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -18,6 +16,7 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryB
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -58,19 +57,14 @@ public class AxonConfiguration {
         return new BoundedCache(cachedFactories);
     }
 
-    /** One background thread takes snapshots, so the command that crosses the threshold does not wait for it. */
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService snapshotExecutor() {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "axon-snapshotter");
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean
+    @DependsOn("dataSource")
+    SnapshotExecutor snapshotExecutor() {
+        return new SnapshotExecutor();
     }
 
     @Bean
-    SpringAggregateSnapshotterFactoryBean aggregateSnapshotter(
-            @Qualifier("snapshotExecutor") ExecutorService snapshotExecutor) {
+    SpringAggregateSnapshotterFactoryBean aggregateSnapshotter(SnapshotExecutor snapshotExecutor) {
         SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
         snapshotter.setExecutor(snapshotExecutor);
         return snapshotter;
@@ -78,7 +72,7 @@ public class AxonConfiguration {
 
     @Bean
     SnapshotTriggerDefinition factorySnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${fs.factory.snapshot-every:250}") int threshold) {
+                                                     @Value("${fs.factory.snapshot-every:1000}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

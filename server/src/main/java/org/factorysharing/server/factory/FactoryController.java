@@ -34,7 +34,7 @@ import org.factorysharing.api.factory.FactoryStatus;
 import org.factorysharing.api.shared.ProgrammeTime;
 import org.factorysharing.server.factory.FactoryRequests.MachineRequest;
 import org.factorysharing.server.factory.FactoryRequests.ProposeFactoryRequest;
-import org.factorysharing.server.factory.FactoryRequests.ReasonRequest;
+import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.server.factory.FactoryStaff.StaffMemberView;
 import org.factorysharing.server.security.CurrentUser;
 import org.factorysharing.server.web.DateWindow;

@@ -46,6 +46,4 @@ final class FactoryRequests {
         }
     }
 
-    record ReasonRequest(@NotBlank @PlainText @Size(max = 1000) String reason) {
-    }
 }

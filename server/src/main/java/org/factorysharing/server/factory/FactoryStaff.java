@@ -4,11 +4,11 @@ import java.util.List;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.server.web.NotFound;
+import org.factorysharing.workflows.commissioning.FactoryStaffGroup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 class FactoryStaff {
 
-    /** Same type as the programme's other groups (IdentitySetup), so Camunda Admin lists them together. */
-    static final String GROUP_TYPE = "WORKFLOW";
-
     private final IdentityService identity;
     private final EventStore eventStore;
+    private final FactoryStaffGroup staffGroup;
 
-    FactoryStaff(IdentityService identity, EventStore eventStore) {
+    FactoryStaff(IdentityService identity, EventStore eventStore, FactoryStaffGroup staffGroup) {
         this.identity = identity;
         this.eventStore = eventStore;
+        this.staffGroup = staffGroup;
     }
 
     /** One person of a factory's staff. */
@@ -45,7 +44,8 @@ class FactoryStaff {
     void add(FactoryId factoryId, String userId) {
         FactoryProposed factory = requireFactory(factoryId);
         requireUser(userId);
-        ensureGroup(factory);
+        // the bridge creates the group moments after the proposal; staff may be named before that
+        staffGroup.ensure(factory.staffGroup(), factory.name());
         if (identity.createUserQuery().userId(userId).memberOfGroup(factoryId.staffGroup()).count() == 0) {
             identity.createMembership(userId, factoryId.staffGroup());
         }
@@ -56,29 +56,6 @@ class FactoryStaff {
         requireFactory(factoryId);
         requireUser(userId);
         identity.deleteMembership(userId, factoryId.staffGroup());
-    }
-
-    /**
-     * The workflow bridge (CommissioningProcessStarter) creates the group when it handles FactoryProposed,
-     * moments after the proposal was stored; staff can be named in between, so the group is created here too
-     * if it is still missing, with the same id, name and type. The bridge adds the group's Tasklist grants
-     * whether or not it found the group already; whoever comes second finds the group.
-     */
-    private void ensureGroup(FactoryProposed factory) {
-        String groupId = factory.staffGroup();
-        if (identity.createGroupQuery().groupId(groupId).count() > 0) {
-            return;
-        }
-        Group group = identity.newGroup(groupId);
-        group.setName("Staff of " + factory.name());
-        group.setType(GROUP_TYPE);
-        try {
-            identity.saveGroup(group);
-        } catch (RuntimeException raceWithTheBridge) {
-            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-                throw raceWithTheBridge;
-            }
-        }
     }
 
     /**

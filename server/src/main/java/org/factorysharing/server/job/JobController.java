@@ -23,7 +23,7 @@ import org.factorysharing.api.job.JobQueries.JobView;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.shared.ProgrammeTime;
-import org.factorysharing.server.job.JobRequests.ReasonRequest;
+import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.server.job.JobRequests.RequestJobRequest;
 import org.factorysharing.server.web.DateWindow;
 import org.factorysharing.server.web.InvalidField;

@@ -30,6 +30,4 @@ final class JobRequests {
             @NotNull LocalDate deadline) {
     }
 
-    record ReasonRequest(@NotBlank @PlainText @Size(max = 1000) String reason) {
-    }
 }

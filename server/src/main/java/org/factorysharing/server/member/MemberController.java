@@ -24,7 +24,7 @@ import org.factorysharing.api.member.MemberQueries.MemberSort;
 import org.factorysharing.api.member.MemberQueries.MemberView;
 import org.factorysharing.api.member.MemberStatus;
 import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest;
-import org.factorysharing.server.member.MemberRequests.ReasonRequest;
+import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
 import org.factorysharing.server.web.InvalidField;
 import org.factorysharing.server.web.MachineTypeCode;

@@ -28,8 +28,6 @@ final class MemberRequests {
             @Email @PlainText @Size(max = 254) String contactEmail) {
     }
 
-    record ReasonRequest(@NotBlank @PlainText @Size(max = 1000) String reason) {
-    }
 
     /** expiresOn must lie after today in the programme's calendar; checked by the controller (see ProgrammeTime). */
     record GrantQualificationRequest(@NotNull LocalDate expiresOn) {

@@ -1,22 +1,17 @@
 package org.factorysharing.server.security;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.server.database.DatabaseMode;
+import org.factorysharing.workflows.shared.WorkGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,14 +45,14 @@ public class IdentitySetup {
     private static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
+    private final WorkGroups workGroups;
     private final DatabaseMode databaseMode;
     private final String demoUsersEnabled;
     private final String demoPassword;
     private final String adminUser;
     private final String adminPassword;
 
-    IdentitySetup(IdentityService identity, AuthorizationService authorizations, DatabaseMode databaseMode,
+    IdentitySetup(IdentityService identity, WorkGroups workGroups, DatabaseMode databaseMode,
                   @Value("${fs.demo-users.enabled:}") String demoUsersEnabled,
                   @Value("${fs.demo-users.password}") String demoPassword,
                   @Value("${fs.admin.user:}") String adminUser,
@@ -65,7 +60,7 @@ public class IdentitySetup {
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
         this.identity = identity;
-        this.authorizations = authorizations;
+        this.workGroups = workGroups;
         this.databaseMode = databaseMode;
         this.demoUsersEnabled = demoUsersEnabled;
         this.demoPassword = demoPassword;
@@ -80,30 +75,27 @@ public class IdentitySetup {
     @Order(0)
     @Transactional
     public void setUp() {
-        Groups.ALL.forEach(this::ensureGroup);
-        ensureGroup(CAMUNDA_ADMIN);
+        Groups.ALL.forEach(group -> workGroups.ensureGroup(group, group));
+        workGroups.ensureGroup(CAMUNDA_ADMIN, CAMUNDA_ADMIN);
         for (Resource resource : Resources.values()) {
-            grant(Groups.ADMINS, resource, "*", Permissions.ALL);
-            grant(CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+            workGroups.grant(Groups.ADMINS, resource, "*", Permissions.ALL);
+            workGroups.grant(CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
         for (String reader : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS)) {
-            grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(reader, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+            workGroups.grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            workGroups.grant(reader, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.READ_TASK);
-            grant(reader, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
-            grant(reader, Resources.TASK, "*", TaskPermissions.READ);
-            grant(reader, Resources.DECISION_DEFINITION, "*", Permissions.READ,
+            workGroups.grant(reader, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+            workGroups.grant(reader, Resources.TASK, "*", TaskPermissions.READ);
+            workGroups.grant(reader, Resources.DECISION_DEFINITION, "*", Permissions.READ,
                     Permissions.READ_HISTORY);
-            grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-            grant(reader, Resources.DEPLOYMENT, "*", Permissions.READ);
+            workGroups.grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+            workGroups.grant(reader, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
         for (String group : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.FACTORY_STAFF,
                 Groups.MEMBERS)) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.FILTER, "*", Permissions.READ);
-            grant(group, Resources.USER, "*", Permissions.READ);
-            grant(group, Resources.GROUP, "*", Permissions.READ);
+            workGroups.grantTaskWork(group);
         }
         if (StringUtils.hasText(adminUser) && StringUtils.hasText(adminPassword)) {
             ensureUser(adminUser, adminPassword, Groups.ADMINS);
@@ -112,15 +104,6 @@ public class IdentitySetup {
             DEMO_USERS.forEach((user, group) -> ensureUser(user, demoPassword, group));
             log.info("Demo users {} (password from fs.demo-users.password / FS_DEMO_PASSWORD)",
                     DEMO_USERS.keySet().stream().sorted().toList());
-        }
-    }
-
-    private void ensureGroup(String id) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(id);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
         }
     }
 
@@ -146,19 +129,4 @@ public class IdentitySetup {
         }
     }
 
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
-        }
-        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
-    }
 }

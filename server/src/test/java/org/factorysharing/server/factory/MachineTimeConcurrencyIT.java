@@ -118,7 +118,7 @@ class MachineTimeConcurrencyIT {
         FactoryId factory = TestData.commissionedFactory(commands, new MachinePlan("CNC-1", CNC, 24),
                 new MachinePlan("CNC-2", CNC, 24));
         LocalDate end = today.plusDays(199);
-        // 300 bookings of 1 h pass the snapshot threshold (250 events)
+        // 300 bookings of 1 h pass the snapshot threshold (100 events in tests)
         for (int i = 0; i < 300; i++) {
             assertThat(commands.<ReservationResult>sendAndWait(
                     new ReserveMachineTime(factory, JobId.newId(), MEMBER, CNC, 1, today, end)).reserved()).isTrue();

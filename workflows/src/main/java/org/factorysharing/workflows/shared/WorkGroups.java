@@ -1,0 +1,76 @@
+package org.factorysharing.workflows.shared;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups of the one identity store (Camunda's) and their authorisations: the programme's groups at start-up,
+ * a factory's own staff group when it is proposed. Every method is idempotent.
+ */
+@Component
+public class WorkGroups {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    WorkGroups(IdentityService identity, AuthorizationService authorizations) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+    }
+
+    /** Creates the group unless it exists (also when another transaction has just created it). */
+    public void ensureGroup(String groupId, String name) {
+        if (identity.createGroupQuery().groupId(groupId).count() > 0) {
+            return;
+        }
+        Group group = identity.newGroup(groupId);
+        group.setName(name);
+        group.setType("WORKFLOW");
+        try {
+            identity.saveGroup(group);
+        } catch (BadUserRequestException createdMeanwhile) {
+            // Camunda checks for the id before it inserts: nothing was written, the group is there
+            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+                throw createdMeanwhile;
+            }
+        }
+    }
+
+    /**
+     * What every task-working group needs besides its tasks: Tasklist, its filters, and reading users and
+     * groups. Access to a task itself comes from the task's candidate group links.
+     */
+    public void grantTaskWork(String groupId) {
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(groupId, Resources.FILTER, "*", Permissions.READ);
+        grant(groupId, Resources.USER, "*", Permissions.READ);
+        grant(groupId, Resources.GROUP, "*", Permissions.READ);
+    }
+
+    /** Grants the permissions unless the group already has an authorisation on that resource. */
+    public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}
