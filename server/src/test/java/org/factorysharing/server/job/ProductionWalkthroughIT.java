@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
 import org.factorysharing.server.ServerTest;
@@ -36,6 +39,7 @@ class ProductionWalkthroughIT {
 
     @Value("${local.server.port}") int port;
     @Autowired CommandGateway commands;
+    @Autowired IdentityService identity;
 
     @Test
     void fromProposalToACompletedJobOnTheBoard() {
@@ -79,6 +83,11 @@ class ProductionWalkthroughIT {
         await().atMost(PATIENCE).until(() -> "SCHEDULED".equals(jobStatus(jobId)));
 
         JsonNode start = awaitTasks(as("staff"), jobId, "user_start_job", 1).get(0);
+        // the staff of another factory neither see nor complete this factory's tasks
+        Http otherCrew = staffOfAnotherFactory();
+        assertThat(otherCrew.get("/api/tasks").json().findValuesAsText("id")).doesNotContain(start.get("id").asText());
+        assertThat(complete(otherCrew, start, "{}").status()).isEqualTo(403);
+        assertThat(jobStatus(jobId)).isEqualTo("SCHEDULED");
         assertThat(complete(as("staff"), start, "{}").status()).isEqualTo(204);
         JsonNode output = awaitTasks(as("staff"), jobId, "user_record_output", 1).get(0);
         assertThat(complete(as("staff"), output, "{\"goodUnits\":480,\"rejectedUnits\":20}").status())
@@ -150,6 +159,17 @@ class ProductionWalkthroughIT {
                 assertThat(day.get("freeHours").asInt()).isZero();
             });
         });
+    }
+
+    /** A new user, made staff of another commissioned factory through the API. */
+    private Http staffOfAnotherFactory() {
+        String crew = "crew-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identity.newUser(crew);
+        user.setPassword(TestData.PASSWORD);
+        identity.saveUser(user);
+        String otherFactory = TestData.commissionedFactory(commands).value();
+        assertThat(officer().put("/api/factories/" + otherFactory + "/staff/" + crew, null).status()).isEqualTo(204);
+        return as(crew);
     }
 
     /** Registered and verified through the onboarding task, then qualified for the press. */
