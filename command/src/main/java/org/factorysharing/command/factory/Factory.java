@@ -7,12 +7,10 @@ import static org.factorysharing.command.shared.Require.today;
 import static org.factorysharing.command.shared.Require.violation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,6 +53,7 @@ import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.job.JobId;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.Codes;
 import org.factorysharing.command.factory.MachineTimeLedger.MachineCapacity;
 import org.factorysharing.command.factory.MachineTimeLedger.Reservation;
 
@@ -111,10 +110,8 @@ class Factory {
                 List.copyOf(plans), cmd.installationDueOn(), cmd.factoryId().staffGroup(), cmd.proposedBy()));
     }
 
-    /** "Coconut oil", "coconut-oil " and "Coconut  Oil" all become COCONUT_OIL; accents are dropped. */
     static String commodityCode(String commodity) {
-        String plain = Normalizer.normalize(commodity.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String code = plain.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String code = Codes.of(commodity);
         that(!code.isEmpty(), "commodity must contain letters or digits");
         return code;
     }
