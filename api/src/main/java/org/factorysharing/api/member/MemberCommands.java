@@ -40,4 +40,8 @@ public final class MemberCommands {
     public record RevokeQualification(@TargetAggregateIdentifier MemberId memberId, String machineType,
                                       String reason, String revokedBy) {
     }
+
+    /** Link a login (a user of the identity store) to the member it acts for; a login belongs to one member. */
+    public record LinkMemberAccount(@TargetAggregateIdentifier MemberId memberId, String userId, String linkedBy) {
+    }
 }

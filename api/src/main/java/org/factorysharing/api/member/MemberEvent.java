@@ -41,4 +41,9 @@ public sealed interface MemberEvent {
     record QualificationRevoked(MemberId memberId, String machineType, String reason, String revokedBy)
             implements MemberEvent {
     }
+
+    /** A login now acts for this member: it sees the member's own data and books machine time for it. */
+    @Revision("1")
+    record MemberAccountLinked(MemberId memberId, String userId, String linkedBy) implements MemberEvent {
+    }
 }

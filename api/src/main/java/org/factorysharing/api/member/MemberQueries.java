@@ -20,6 +20,13 @@ public final class MemberQueries {
                               MemberSort sort, boolean descending) {
     }
 
+    /** The member a login acts for, or nothing when the login is not linked to a member. */
+    public record FindMemberOfAccount(String userId) {
+    }
+
+    public record MemberAccountView(String userId, String memberId) {
+    }
+
     /** The detail view of one member, or nothing when the id is unknown. */
     public record FindMember(MemberId memberId) {
     }

@@ -12,9 +12,11 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.factorysharing.api.factory.Allocation;
 import org.factorysharing.api.factory.FactoryId;
+import org.factorysharing.api.job.JobCommands.CancelOwnProductionJob;
 import org.factorysharing.api.job.JobCommands.CancelProductionJob;
 import org.factorysharing.api.job.JobCommands.PassQualityInspection;
 import org.factorysharing.api.job.JobCommands.RecordJobOutput;
@@ -35,6 +37,7 @@ import org.factorysharing.api.job.JobEvent.ProductionJobSentToRework;
 import org.factorysharing.api.job.JobEvent.ProductionJobStarted;
 import org.factorysharing.api.job.JobId;
 import org.factorysharing.api.job.JobStatus;
+import org.factorysharing.api.member.MemberId;
 import org.factorysharing.command.member.MemberEligibility.Refusal;
 
 /** A member's production job: from the request through execution and inspection to completion. */
@@ -47,6 +50,7 @@ class ProductionJob {
     @AggregateIdentifier
     private JobId jobId;
     private FactoryId factoryId;
+    private MemberId memberId;
     private JobStatus status;
     private int machineHours;
     private int goodUnits;
@@ -158,6 +162,14 @@ class ProductionJob {
     }
 
     @CommandHandler
+    void handle(CancelOwnProductionJob cmd) {
+        if (!memberId.equals(cmd.memberId())) {
+            throw new AggregateNotFoundException(jobId.value(), "no job " + jobId + " of member " + cmd.memberId());
+        }
+        handle(new CancelProductionJob(jobId, cmd.reason(), cmd.cancelledBy()));
+    }
+
+    @CommandHandler
     void handle(CancelProductionJob cmd) {
         String reason = text(cmd.reason(), "reason");
         if (status == JobStatus.CANCELLED) {
@@ -183,6 +195,7 @@ class ProductionJob {
     @EventSourcingHandler
     void on(ProductionJobRequested event) {
         jobId = event.jobId();
+        memberId = event.memberId();
         factoryId = event.factoryId();
         machineHours = event.machineHours();
         status = JobStatus.REQUESTED;
@@ -191,6 +204,7 @@ class ProductionJob {
     @EventSourcingHandler
     void on(ProductionJobRequestRefused event) {
         jobId = event.jobId();
+        memberId = event.memberId();
         factoryId = event.factoryId();
         machineHours = event.machineHours();
         status = JobStatus.REJECTED;

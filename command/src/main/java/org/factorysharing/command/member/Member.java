@@ -6,7 +6,9 @@ import static org.factorysharing.command.shared.Require.violation;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,6 +21,7 @@ import org.factorysharing.api.member.MemberCommands.ReinstateMember;
 import org.factorysharing.api.member.MemberCommands.RevokeQualification;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
+import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
@@ -41,6 +44,7 @@ class Member {
     private MemberId memberId;
     private MemberStatus status;
     private final Map<String, LocalDate> qualifications = new HashMap<>();
+    private final Set<String> accounts = new HashSet<>();
 
     Member() {
         // for Axon: rebuilt from its events
@@ -139,6 +143,16 @@ class Member {
         apply(new QualificationRevoked(memberId, cmd.machineType(), cmd.reason().strip(), cmd.revokedBy()));
     }
 
+    /** Not a command handler: linking goes through {@link MemberAccounts}, which claims the login first. */
+    void linkAccount(String userId, String linkedBy) {
+        if (status == MemberStatus.REJECTED) {
+            throw violation("member.rejected", "a rejected applicant gets no login");
+        }
+        if (!accounts.contains(userId)) {
+            apply(new MemberAccountLinked(memberId, userId, linkedBy));
+        }
+    }
+
     /** Why this member may not book machine time of a type on a day, or empty when it may. */
     java.util.Optional<MemberEligibility.Refusal> refusalFor(String machineType, LocalDate day) {
         return MemberEligibility.refusal(status, holdsQualification(machineType, day), machineType);
@@ -179,6 +193,11 @@ class Member {
     @EventSourcingHandler
     void on(QualificationGranted event) {
         qualifications.put(event.machineType(), event.expiresOn());
+    }
+
+    @EventSourcingHandler
+    void on(MemberAccountLinked event) {
+        accounts.add(event.userId());
     }
 
     @EventSourcingHandler

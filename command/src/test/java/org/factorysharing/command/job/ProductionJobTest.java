@@ -18,6 +18,7 @@ import org.factorysharing.api.factory.Allocation;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.ReservationRejection;
+import org.factorysharing.api.job.JobCommands.CancelOwnProductionJob;
 import org.factorysharing.api.job.JobCommands.CancelProductionJob;
 import org.factorysharing.api.job.JobCommands.JobRequestOutcome;
 import org.factorysharing.api.job.JobCommands.PassQualityInspection;
@@ -95,6 +96,26 @@ class ProductionJobTest {
                     return refusal;
                 },
                 (id, creationEvent) -> creationEvent == FactoryProposed.class && knownFactories.contains(id)));
+    }
+
+    // --- a member's own login cancels ---
+
+    @Test
+    void aMembersLoginCancelsItsOwnJob() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REQUESTED)
+                .when(new CancelOwnProductionJob(JOB, MEMBER, "order withdrawn", "member-user-1"))
+                .expectEvents(new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "order withdrawn",
+                        "member-user-1"));
+    }
+
+    @Test
+    void anotherMembersJobIsAsUnknownToALogin() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REQUESTED)
+                .when(new CancelOwnProductionJob(JOB, new MemberId("member-2"), "not mine", "member-user-2"))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
     }
 
     // --- requests ---

@@ -18,12 +18,14 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
+import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
 import org.factorysharing.api.member.MemberCommands.RejectMember;
 import org.factorysharing.api.member.MemberCommands.ReinstateMember;
 import org.factorysharing.api.member.MemberCommands.RevokeQualification;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
+import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
@@ -61,6 +63,7 @@ class MemberTest {
     private static final MemberSuspended SUSPENDED = new MemberSuspended(ID, "unpaid fees", "officer-1");
 
     private final Map<String, MemberId> nibClaims = new HashMap<>();
+    private final Map<String, MemberId> accountClaims = new HashMap<>();
     private FixtureConfiguration<Member> fixture;
 
     @BeforeEach
@@ -70,6 +73,52 @@ class MemberTest {
         fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims));
         fixture.registerAnnotatedCommandHandler(
                 new EligibilityDesk(new AggregateMemberEligibility(fixture.getRepository())));
+        fixture.registerAnnotatedCommandHandler(new MemberAccounts(fixture.getRepository(),
+                (userId, memberId) -> accountClaims.computeIfAbsent(userId, u -> memberId)));
+    }
+
+    // --- logins acting for a member ---
+
+    @Test
+    void aLoginIsLinkedToTheMemberItActsFor() {
+        fixture.given(REGISTERED)
+                .when(new LinkMemberAccount(ID, "siti", "siti"))
+                .expectEvents(new MemberAccountLinked(ID, "siti", "siti"));
+    }
+
+    @Test
+    void linkingTheSameLoginAgainChangesNothing() {
+        accountClaims.put("siti", ID);
+        fixture.given(REGISTERED, new MemberAccountLinked(ID, "siti", "siti"))
+                .when(new LinkMemberAccount(ID, "siti", "officer-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLoginActsForOneMemberOnly() {
+        accountClaims.put("siti", new MemberId("member-2"));
+        fixture.given(REGISTERED)
+                .when(new LinkMemberAccount(ID, "siti", "officer-1"))
+                .expectException(DuplicateEntity.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedApplicantGetsNoLogin() {
+        fixture.given(REGISTERED, REJECTED)
+                .when(new LinkMemberAccount(ID, "siti", "officer-1"))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLoginIsNotLinkedToAnUnknownMember() {
+        fixture.givenNoPriorActivity()
+                .when(new LinkMemberAccount(new MemberId("member-9"), "siti", "officer-1"))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
+        org.junit.jupiter.api.Assertions.assertFalse(accountClaims.containsKey("siti"), "nothing claimed");
     }
 
     // --- registration ---

@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
@@ -15,6 +16,7 @@ import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +30,11 @@ class MemberProjection {
     static final String PROCESSING_GROUP = "member-directory";
 
     private final MemberEntryRepository members;
+    private final JdbcTemplate jdbc;
 
-    MemberProjection(MemberEntryRepository members) {
+    MemberProjection(MemberEntryRepository members, JdbcTemplate jdbc) {
         this.members = members;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -97,8 +101,18 @@ class MemberProjection {
                 entry -> entry.qualifications.removeIf(q -> q.machineType.equals(event.machineType())));
     }
 
+    @EventHandler
+    void on(MemberAccountLinked event, @Timestamp Instant at) {
+        members.flush(); // the member row must be in the table before the account row refers to it
+        jdbc.update("""
+                INSERT INTO member_account (user_id, member_id, linked_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET member_id = EXCLUDED.member_id""",
+                event.userId(), event.memberId().value(), java.sql.Timestamp.from(at));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM member_account");
         members.deleteAllInBatch();
     }
 

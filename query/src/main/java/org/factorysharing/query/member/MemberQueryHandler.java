@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.factorysharing.api.member.MemberQueries.FindMember;
+import org.factorysharing.api.member.MemberQueries.FindMemberOfAccount;
+import org.factorysharing.api.member.MemberQueries.MemberAccountView;
 import org.factorysharing.api.member.MemberQueries.FindMembers;
 import org.factorysharing.api.member.MemberQueries.MemberPage;
 import org.factorysharing.api.member.MemberQueries.MemberSort;
@@ -18,6 +20,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +29,21 @@ import org.springframework.transaction.annotation.Transactional;
 class MemberQueryHandler {
 
     private final MemberEntryRepository members;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    MemberQueryHandler(MemberEntryRepository members, Optional<Clock> clock) {
+    MemberQueryHandler(MemberEntryRepository members, JdbcTemplate jdbc, Optional<Clock> clock) {
         this.members = members;
+        this.jdbc = jdbc;
         this.clock = clock.orElseGet(Clock::systemUTC);
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public Optional<MemberAccountView> handle(FindMemberOfAccount query) {
+        return jdbc.query("SELECT user_id, member_id FROM member_account WHERE user_id = ?",
+                (row, i) -> new MemberAccountView(row.getString("user_id"), row.getString("member_id")),
+                query.userId()).stream().findFirst();
     }
 
     @QueryHandler

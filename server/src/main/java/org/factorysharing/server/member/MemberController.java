@@ -9,9 +9,11 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.IdentityService;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
+import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
 import org.factorysharing.api.member.MemberCommands.ReinstateMember;
 import org.factorysharing.api.member.MemberCommands.RevokeQualification;
@@ -26,6 +28,9 @@ import org.factorysharing.api.member.MemberStatus;
 import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest;
 import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
+import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.server.security.Visibility;
 import org.factorysharing.server.web.InvalidField;
 import org.factorysharing.server.web.MachineTypeCode;
 import org.factorysharing.server.web.NotFound;
@@ -58,18 +63,35 @@ class MemberController {
     private final CommandGateway commands;
     private final QueryGateway queries;
 
-    MemberController(CommandGateway commands, QueryGateway queries) {
+    private final Visibility visibility;
+    private final IdentityService identity;
+
+    MemberController(CommandGateway commands, QueryGateway queries, Visibility visibility, IdentityService identity) {
         this.commands = commands;
         this.queries = queries;
+        this.visibility = visibility;
+        this.identity = identity;
     }
 
     @PostMapping
-    @Operation(summary = "Register a member (starts onboarding)", description = "409 when the NIB is registered already.")
-    ResponseEntity<MemberCreated> register(@Valid @RequestBody RegisterMemberRequest request) {
+    @Operation(summary = "Register a member (starts onboarding)", description = "409 when the NIB is registered"
+            + " already, or when a member's login that already acts for a member applies again. A member's own"
+            + " login is linked to the member it registers.")
+    ResponseEntity<MemberCreated> register(@Valid @RequestBody RegisterMemberRequest request,
+                                           Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        boolean ownApplication = visibility.actsForAMember(user);
+        if (ownApplication && visibility.memberOf(user).isPresent()) {
+            throw new BusinessRuleViolation("member.account-taken",
+                    "your login already acts for member " + visibility.memberOf(user).get());
+        }
         MemberId memberId = MemberId.newId();
         commands.sendAndWait(new RegisterMember(memberId, request.nib(), request.businessName(),
                 request.ownerName(), request.ownerNik(), request.sector(), request.province(), request.regency(),
                 request.scale(), request.contactPhone(), request.contactEmail()));
+        if (ownApplication) {
+            commands.sendAndWait(new LinkMemberAccount(memberId, user.id(), user.id()));
+        }
         return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
                 .body(new MemberCreated(memberId.value(), MemberStatus.APPLIED));
     }
@@ -89,11 +111,24 @@ class MemberController {
     }
 
     @GetMapping("/{memberId}")
-    @Operation(summary = "Member detail with qualifications")
-    MemberView get(@PathVariable String memberId) {
+    @Operation(summary = "Member detail with qualifications", description = "A member's login sees only its own.")
+    MemberView get(@PathVariable String memberId, Authentication authentication) {
         Optional<MemberView> member = queries.query(new FindMember(new MemberId(memberId)),
-                ResponseTypes.optionalInstanceOf(MemberView.class)).join();
+                ResponseTypes.optionalInstanceOf(MemberView.class)).join()
+                .filter(view -> visibility.maySee(CurrentUser.of(authentication), view.memberId(), null));
         return member.orElseThrow(() -> new NotFound("member " + memberId));
+    }
+
+    @PutMapping("/{memberId}/accounts/{userId}")
+    @Operation(summary = "Link a login to the member it acts for (officers)",
+            description = "404 for an unknown member or login; 409 when the login acts for another member.")
+    ResponseEntity<Void> linkAccount(@PathVariable String memberId, @PathVariable @PlainText @Size(max = 128)
+                                     String userId, Authentication user) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            throw new NotFound("user " + userId);
+        }
+        commands.sendAndWait(new LinkMemberAccount(new MemberId(memberId), userId, user.getName()));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{memberId}/suspension")

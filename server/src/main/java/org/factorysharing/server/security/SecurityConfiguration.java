@@ -54,6 +54,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/engine-rest/**")).hasAuthority(Groups.authority(ADMINS))
                         .requestMatchers(HttpMethod.POST, "/api/members").hasAnyAuthority(authorities(MEMBERS, OFFICERS, ADMINS))
+                        // a member's login may read its own member (MemberController answers 404 for others)
+                        .requestMatchers(HttpMethod.GET, "/api/members/*").hasAnyAuthority(authorities(OFFICERS,
+                                SUPERVISORS, AUDITORS, ADMINS, MEMBERS))
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**").hasAnyAuthority(authorities(READERS))
                         .requestMatchers("/api/members/**").hasAnyAuthority(authorities(STAFF))
                         .requestMatchers(HttpMethod.POST, "/api/factories").hasAnyAuthority(authorities(STAFF))

@@ -18,6 +18,7 @@ import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.server.EventStoreProbe;
+import org.factorysharing.server.MemberLogins;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
 import org.factorysharing.server.ServerTest;
@@ -43,6 +44,10 @@ class JobApiIT {
     @LocalServerPort int port;
     @Autowired EventStoreProbe eventStore;
     @Autowired CommandGateway commands;
+    @Autowired MemberLogins logins;
+
+    /** The login of the member made by qualifiedMember (a member's login books only for its own member). */
+    private String memberLogin;
 
     Http as(String user) {
         return Http.as(port, user, TestData.PASSWORD);
@@ -53,7 +58,7 @@ class JobApiIT {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
 
-        Reply accepted = as("member").post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
+        Reply accepted = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
                 TestData.today().plusDays(14)));
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -62,7 +67,7 @@ class JobApiIT {
         assertThat(accepted.json().get("status").asText()).isEqualTo("REQUESTED");
         assertThat(accepted.json().has("rejection")).isFalse();
         assertThat(eventStore.eventTypesOf(jobId)).first().isEqualTo("ProductionJobRequested");
-        assertThat(eventStore.payloadOf(jobId, 0)).contains("\"requestedBy\":\"member\"", "\"machineHours\":16",
+        assertThat(eventStore.payloadOf(jobId, 0)).contains("\"requestedBy\":\"" + memberLogin + "\"", "\"machineHours\":16",
                 "\"product\":\"Virgin coconut oil\"");
     }
 
@@ -84,7 +89,7 @@ class JobApiIT {
         assertThat(eventStore.eventTypesOf(jobId)).containsExactly("ProductionJobRequestRefused");
 
         List<String> events = eventStore.eventTypesOf(jobId);
-        assertRule(as("member").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"changed my mind\"}"),
+        assertRule(as("officer").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"changed my mind\"}"),
                 "job.closed");
         assertThat(eventStore.eventTypesOf(jobId)).isEqualTo(events);
     }
@@ -93,10 +98,10 @@ class JobApiIT {
     void openJobIsCancelledByTheMemberAndACancellationRepeatedChangesNothing() {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
-        String jobId = as("member").post("/api/jobs", jobJson(memberId, factoryId, TestData.today().plusDays(2),
+        String jobId = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, TestData.today().plusDays(2),
                 TestData.today().plusDays(30))).json().get("jobId").asText();
 
-        Reply cancelled = as("member").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"order withdrawn\"}");
+        Reply cancelled = as(memberLogin).post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"order withdrawn\"}");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         int events = eventStore.eventTypesOf(jobId).size();
         Reply again = as("officer").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"duplicate\"}");
@@ -154,7 +159,7 @@ class JobApiIT {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
 
-        Reply accepted = as("member").post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
+        Reply accepted = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
                 TestData.today().plusDays(366)));
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -169,8 +174,8 @@ class JobApiIT {
         long requests = eventStore.eventCount(JOB_REQUESTS);
 
         for (Reply reply : List.of(
-                as("member").post("/api/jobs", jobJson(memberId, unknown, start, start.plusDays(7))),
-                as("member").post("/api/jobs", jobJson(unknown, factoryId, start, start.plusDays(7))),
+                as(memberLogin).post("/api/jobs", jobJson(memberId, unknown, start, start.plusDays(7))),
+                as("officer").post("/api/jobs", jobJson(unknown, factoryId, start, start.plusDays(7))),
                 as("officer").post("/api/jobs/" + unknown + "/cancellation", "{\"reason\":\"unknown\"}"))) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             assertProblem(reply);
@@ -185,7 +190,7 @@ class JobApiIT {
         FactoryId factoryId = TestData.commissionedFactory(commands);
         LocalDate start = TestData.today().plusDays(1);
         String body = jobJson(memberId, factoryId.value(), start, start.plusDays(7));
-        String jobId = as("member").post("/api/jobs", body).json().get("jobId").asText();
+        String jobId = as(memberLogin).post("/api/jobs", body).json().get("jobId").asText();
         long requests = eventStore.eventCount(JOB_REQUESTS);
 
         List<Reply> unauthenticated = List.of(
@@ -198,7 +203,10 @@ class JobApiIT {
                 as("staff").post("/api/jobs", body),
                 as("auditor").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"audit\"}"),
                 as("staff").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"machine busy\"}"),
-                as("member").put("/api/jobs/" + jobId, body));
+                as(memberLogin).put("/api/jobs/" + jobId, body),
+                // a member's login books only for its own member
+                as(memberLogin).post("/api/jobs", jobJson(registeredMember(), factoryId.value(), start,
+                        start.plusDays(7))));
 
         unauthenticated.forEach(reply -> {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
@@ -219,32 +227,37 @@ class JobApiIT {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
         LocalDate start = TestData.today().plusDays(1);
-        String jobId = as("member").post("/api/jobs", jobJson(memberId, factoryId, start, start.plusDays(7)))
+        String jobId = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, start, start.plusDays(7)))
                 .json().get("jobId").asText();
-        String refusedId = as("member").post("/api/jobs", jobJson(registeredMember(), factoryId, start,
+        String refusedId = as("officer").post("/api/jobs", jobJson(registeredMember(), factoryId, start,
                 start.plusDays(7))).json().get("jobId").asText();
         String board = "/api/jobs?factoryId=" + factoryId;
+        assertThat(as("officer").put("/api/factories/" + factoryId + "/staff/staff", null).status()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(as("member").get(board).json().get("totalItems").asLong()).isEqualTo(2));
+                assertThat(as("officer").get(board).json().get("totalItems").asLong()).isEqualTo(2));
+        // a member's login sees its own jobs only; staff see their factory's
+        assertThat(as(memberLogin).get(board).json().get("items").findValuesAsText("jobId")).containsExactly(jobId);
+        assertThat(as(memberLogin).get("/api/jobs/" + refusedId).status()).isEqualTo(404);
+        assertThat(as(memberLogin).get("/api/jobs?memberId=" + registeredMember()).status()).isEqualTo(403);
         assertThat(as("staff").get(board + "&status=REJECTED").json().get("items").findValuesAsText("jobId"))
                 .containsExactly(refusedId);
         assertThat(as("auditor").get("/api/jobs?memberId=" + memberId).json().get("items").findValuesAsText("jobId"))
                 .containsExactly(jobId);
 
-        JsonNode job = as("member").get("/api/jobs/" + jobId).json();
+        JsonNode job = as(memberLogin).get("/api/jobs/" + jobId).json();
         assertThat(job.get("factoryId").asText()).isEqualTo(factoryId);
         assertThat(job.get("memberId").asText()).isEqualTo(memberId);
         assertThat(job.get("machineHours").asInt()).isEqualTo(16);
         assertThat(job.get("earliestStart").asText()).isEqualTo(start.toString());
-        assertThat(job.get("requestedBy").asText()).isEqualTo("member");
+        assertThat(job.get("requestedBy").asText()).isEqualTo(memberLogin);
         JsonNode refused = as("officer").get("/api/jobs/" + refusedId).json();
         assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
         assertThat(refused.get("rejection").asText()).isEqualTo("MEMBER_NOT_VERIFIED");
 
         assertField(as("member").get("/api/jobs?status=LOST"), "status");
         assertField(as("member").get("/api/jobs?size=201"), "size");
-        Reply unknown = as("member").get("/api/jobs/" + UUID.randomUUID());
+        Reply unknown = as(memberLogin).get("/api/jobs/" + UUID.randomUUID());
         assertThat(unknown.status()).isEqualTo(404);
         assertProblem(unknown);
     }
@@ -269,6 +282,7 @@ class JobApiIT {
         commands.sendAndWait(new VerifyMember(new MemberId(memberId), "officer"));
         commands.sendAndWait(new GrantQualification(new MemberId(memberId), machineType,
                 TestData.today().plusYears(1), "officer"));
+        memberLogin = logins.loginFor(new MemberId(memberId));
         return memberId;
     }
 

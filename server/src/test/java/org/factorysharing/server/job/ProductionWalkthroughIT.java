@@ -18,6 +18,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.server.Http;
+import org.factorysharing.server.MemberLogins;
 import org.factorysharing.server.Http.Reply;
 import org.factorysharing.server.ServerTest;
 import org.factorysharing.server.TestData;
@@ -40,6 +41,10 @@ class ProductionWalkthroughIT {
     @Value("${local.server.port}") int port;
     @Autowired CommandGateway commands;
     @Autowired IdentityService identity;
+    @Autowired MemberLogins logins;
+
+    /** The login of the member made by qualifiedMember. */
+    private String memberLogin;
 
     @Test
     void fromProposalToACompletedJobOnTheBoard() {
@@ -76,7 +81,7 @@ class ProductionWalkthroughIT {
         });
 
         String memberId = qualifiedMember();
-        Reply requested = as("member").post("/api/jobs", jobJson(memberId, factoryId, 12, today, today.plusDays(5)));
+        Reply requested = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, 12, today, today.plusDays(5)));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
         String jobId = requested.json().get("jobId").asText();
         assertThat(requested.header("Location")).isEqualTo("/api/jobs/" + jobId);
@@ -124,7 +129,7 @@ class ProductionWalkthroughIT {
         for (int i = 0; i < requests; i++) {
             answers.add(clients.submit(() -> {
                 go.await();
-                return as("member").post("/api/jobs", jobJson(memberId, factoryId, 2, today, today.plusDays(2)));
+                return as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, 2, today, today.plusDays(2)));
             }));
         }
         go.countDown();
@@ -147,7 +152,7 @@ class ProductionWalkthroughIT {
             assertThat(job.get("reason").asText()).contains("not enough free");
         });
         // the member sees the reason on its own job too
-        assertThat(as("member").get("/api/jobs/" + rejected.get(0).get("jobId").asText()).json()
+        assertThat(as(memberLogin).get("/api/jobs/" + rejected.get(0).get("jobId").asText()).json()
                 .get("rejection").asText()).isEqualTo("NO_CAPACITY");
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode calendar = officer().get("/api/factories/" + factoryId + "/calendar?from=" + today + "&to="
@@ -172,10 +177,15 @@ class ProductionWalkthroughIT {
         return as(crew);
     }
 
-    /** Registered and verified through the onboarding task, then qualified for the press. */
+    /**
+     * A member that applied with its own login (which then acts for it), verified through the onboarding task
+     * and qualified for the press.
+     */
     private String qualifiedMember() {
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
+        memberLogin = logins.newLogin();
+        String memberId = as(memberLogin).post("/api/members", TestData.registerMemberJson(TestData.nib()))
                 .json().get("memberId").asText();
+        logins.awaitLinked(memberLogin);
         JsonNode verify = awaitTasks(officer(), memberId, "user_verify_documents", 1).get(0);
         assertThat(complete(officer(), verify, "{\"approved\":true}").status()).isEqualTo(204);
         await().atMost(PATIENCE).until(() -> officer().get("/api/members/" + memberId).json().get("status")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.factorysharing.server.Problems.assertField;
 import static org.factorysharing.server.Problems.assertProblem;
+import static org.factorysharing.server.Problems.assertRule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.factorysharing.server.EventStoreProbe;
+import org.factorysharing.server.MemberLogins;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
 import org.factorysharing.server.Problems;
@@ -31,6 +33,7 @@ class MemberApiIT {
 
     @LocalServerPort int port;
     @Autowired EventStoreProbe eventStore;
+    @Autowired MemberLogins logins;
 
     Http officer() {
         return Http.as(port, "officer", TestData.PASSWORD);
@@ -42,10 +45,19 @@ class MemberApiIT {
 
     @Test
     void registeredMemberIsVerifiedByAnOfficerThroughTheTaskApi() {
-        Reply created = as("member").post("/api/members", TestData.registerMemberJson(TestData.nib()));
+        String applicant = logins.newLogin();
+        Reply created = as(applicant).post("/api/members", TestData.registerMemberJson(TestData.nib()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String memberId = created.json().get("memberId").asText();
         assertThat(created.header("Location")).isEqualTo("/api/members/" + memberId);
+        // the applicant's login now acts for the member: it sees its own record, applies only once
+        logins.awaitLinked(applicant);
+        assertThat(as(applicant).get("/api/members/" + memberId).status()).isEqualTo(200);
+        assertRule(as(applicant).post("/api/members", TestData.registerMemberJson(TestData.nib())),
+                "member.account-taken");
+        String other = officer().post("/api/members", TestData.registerMemberJson(TestData.nib())).json()
+                .get("memberId").asText();
+        assertThat(as(applicant).get("/api/members/" + other).status()).isEqualTo(404);
 
         JsonNode task = awaitVerificationTask(memberId);
         assertThat(task.get("name").asText()).isEqualTo("Verify documents");
@@ -69,12 +81,13 @@ class MemberApiIT {
         assertThat(member.get("status").asText()).isEqualTo("VERIFIED");
         assertThat(member.get("ownerNikMasked").asText()).matches("\\*{12}\\d{4}");
         assertThat(member.toString()).doesNotContain("ownerNik\"");
-        assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered", "MemberVerified");
+        assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered", "MemberAccountLinked",
+                "MemberVerified");
     }
 
     @Test
     void verificationThroughCamundaTasklistHasTheSameEffect() {
-        String memberId = as("member").post("/api/members", TestData.registerMemberJson(TestData.nib()))
+        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
                 .json().get("memberId").asText();
         String taskId = awaitVerificationTask(memberId).get("id").asText();
 
