@@ -2,12 +2,10 @@ package org.factorysharing.workflows.onboarding;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.factorysharing.workflows.shared.TaskNotPermitted;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.factorysharing.workflows.shared.InvalidTaskInput;
+import org.factorysharing.workflows.shared.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,17 +33,11 @@ class VerificationDecisionListener implements TaskListener {
             throw new InvalidTaskInput(MemberOnboardingProcess.REJECTION_REASON,
                     "is required when the documents are not approved");
         }
-        // the engine's current user, set by our task API, the webapps and engine REST alike; never the
-        // assignee, which anyone allowed to assign tasks could set to an officer's name
-        Authentication current = identity.getCurrentAuthentication();
-        if (current == null || current.getUserId() == null) {
-            throw new TaskNotPermitted("the verification must be completed by a signed-in officer");
-        }
-        String user = current.getUserId();
-        List<String> groups = current.getGroupIds() != null ? current.getGroupIds() : groupsOf(user);
+        TaskActor actor = TaskActor.current(identity, "the verification");
+        String user = actor.user();
         boolean escalated = Boolean.TRUE.equals(task.getVariable(MemberOnboardingProcess.ESCALATED));
-        boolean allowed = groups.contains(MemberOnboardingProcess.OFFICERS)
-                || (escalated && groups.contains(MemberOnboardingProcess.SUPERVISORS));
+        boolean allowed = actor.isIn(MemberOnboardingProcess.OFFICERS)
+                || (escalated && actor.isIn(MemberOnboardingProcess.SUPERVISORS));
         if (!allowed) {
             throw new TaskNotPermitted(escalated
                     ? "only officers or supervisors may verify or reject a member; " + user + " is neither"
@@ -53,9 +45,5 @@ class VerificationDecisionListener implements TaskListener {
                       + user + " is not an officer");
         }
         task.setVariable(MemberOnboardingProcess.DECIDED_BY, user);
-    }
-
-    private List<String> groupsOf(String user) {
-        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 }
