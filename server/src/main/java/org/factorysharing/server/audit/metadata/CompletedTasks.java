@@ -32,6 +32,19 @@ class CompletedTasks extends AbstractProcessEnginePlugin {
 
     private static final ThreadLocal<CompletedTask> CURRENT = new ThreadLocal<>();
 
+    /** Registered on the engine command that completes a task (a second registration is a no-op). */
+    private static final CommandContextListener FORGET = new CommandContextListener() {
+        @Override
+        public void onCommandContextClose(CommandContext context) {
+            CURRENT.remove();
+        }
+
+        @Override
+        public void onCommandFailed(CommandContext context, Throwable failure) {
+            CURRENT.remove();
+        }
+    };
+
     static CompletedTask current() {
         return CURRENT.get();
     }
@@ -62,17 +75,4 @@ class CompletedTasks extends AbstractProcessEnginePlugin {
         CURRENT.set(new CompletedTask(task.getId(), task.getTaskDefinitionKey()));
         commandContext.registerCommandContextListener(FORGET);
     }
-
-    /** Registered on the engine command that completes a task (a second registration is a no-op). */
-    private static final CommandContextListener FORGET = new CommandContextListener() {
-        @Override
-        public void onCommandContextClose(CommandContext context) {
-            CURRENT.remove();
-        }
-
-        @Override
-        public void onCommandFailed(CommandContext context, Throwable failure) {
-            CURRENT.remove();
-        }
-    };
 }

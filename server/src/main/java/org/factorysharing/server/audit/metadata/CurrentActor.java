@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -37,8 +38,10 @@ class CurrentActor {
         }
         Authentication engineUser = identity.getCurrentAuthentication();
         if (engineUser != null && engineUser.getUserId() != null) {
-            return Actor.user(engineUser.getUserId(),
-                    engineUser.getGroupIds() == null ? List.of() : engineUser.getGroupIds());
+            String user = engineUser.getUserId();
+            List<String> groups = engineUser.getGroupIds() != null ? engineUser.getGroupIds()
+                    : identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+            return Actor.user(user, groups);
         }
         if (currentJob() != null) {
             return Actor.system(AuditMetadata.SYSTEM_CAMUNDA_JOB);
