@@ -97,6 +97,32 @@ class ProjectionAdminIT {
     }
 
     @Test
+    void whileAnotherNodeHoldsASegmentAReplayIsRefusedAndChangesNothing() {
+        registeredMember();
+        awaitCaughtUp(MEMBERS);
+        Map<String, List<Map<String, Object>>> before = snapshot(MEMBERS);
+        int lastSegment = jdbc.queryForObject("SELECT max(segment) FROM token_entry WHERE processor_name = ?",
+                Integer.class, MEMBERS);
+        // another node's live claim, as its processor would hold it
+        jdbc.update("UPDATE token_entry SET owner = 'other-node', timestamp = ? WHERE processor_name = ? AND segment = ?",
+                Instant.now().plus(Duration.ofHours(1)).toString(), MEMBERS, lastSegment);
+        try {
+            Reply refused = as("admin").post("/api/admin/projections/" + MEMBERS + "/replay", null);
+
+            assertRule(refused, "projection.claimed-elsewhere");
+            assertThat(snapshot(MEMBERS)).isEqualTo(before);
+            JsonNode view = as("admin").get("/api/admin/projections/" + MEMBERS).json();
+            assertThat(view.get("running").asBoolean()).isTrue();
+            assertThat(view.get("replaying").asBoolean()).isFalse();
+            assertThat(view.get("segments").get(lastSegment).get("owner").asText()).isEqualTo("other-node");
+        } finally {
+            jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = 'other-node'",
+                    MEMBERS);
+        }
+        awaitCaughtUp(MEMBERS);
+    }
+
+    @Test
     void listsProjectionsAsReplayableAndWorkflowBridgesAsNot() {
         JsonNode processors = as("admin").get("/api/admin/projections").json();
 
@@ -290,9 +316,14 @@ class ProjectionAdminIT {
         return eventId;
     }
 
-    private String qualifiedMember() {
+    private String registeredMember() {
         MemberId memberId = MemberId.newId();
         commands.sendAndWait(TestData.registerMember(memberId, TestData.nib()));
+        return memberId.value();
+    }
+
+    private String qualifiedMember() {
+        MemberId memberId = new MemberId(registeredMember());
         commands.sendAndWait(new VerifyMember(memberId, "officer"));
         commands.sendAndWait(new GrantQualification(memberId, PRESS, TestData.today().plusYears(1), "officer"));
         return memberId.value();
