@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
@@ -231,7 +232,7 @@ class ProjectionAdminIT {
 
     @Test
     void onlyAdminsMayUseTheAdminApi() {
-        List<java.util.function.Function<Http, Reply>> calls = List.of(
+        List<Function<Http, Reply>> calls = List.of(
                 http -> http.get("/api/admin/projections"),
                 http -> http.get("/api/admin/projections/" + MEMBERS),
                 http -> http.post("/api/admin/projections/" + MEMBERS + "/replay", null),
@@ -240,7 +241,7 @@ class ProjectionAdminIT {
                 http -> http.delete("/api/admin/dead-letters/" + MEMBERS + "/sequences/any"),
                 http -> http.delete("/api/admin/dead-letters/" + MEMBERS + "/letters/any"));
 
-        for (java.util.function.Function<Http, Reply> call : calls) {
+        for (Function<Http, Reply> call : calls) {
             Reply anonymous = call.apply(Http.anonymous(port));
             assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
             assertProblem(anonymous);
