@@ -79,6 +79,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**")
                         .access(anyOfOrFactoryStaff(READERS))
                         .requestMatchers("/api/regions/**").hasAnyAuthority(authorities(OFFICERS, ADMINS))
+                        .requestMatchers("/api/admin/**").hasAuthority(Groups.authority(ADMINS))
                         .requestMatchers("/api/tasks", "/api/tasks/**", "/api/me").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))

@@ -1,0 +1,49 @@
+package org.factorysharing.server.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.factorysharing.server.admin.ProjectionViews.ProcessorView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins watch the event processors and rebuild a read model by replaying the event store. */
+@RestController
+@RequestMapping("/api/admin/projections")
+@Tag(name = "Admin: projections", description = "Streaming event processors: progress and replays (admins)")
+class ProjectionController {
+
+    private final ProjectionAdmin projections;
+
+    ProjectionController(ProjectionAdmin projections) {
+        this.projections = projections;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every streaming event processor with its segments' positions against the head")
+    List<ProcessorView> processors() {
+        return projections.processors();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One processor: replaying, position per segment, head position, percentage")
+    ProcessorView processor(@PathVariable String name) {
+        return projections.processor(name);
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Clear a read model and rebuild it from the first event",
+            description = "202 with the processor's progress in Location. 409 for a workflow bridge, or while "
+                    + "another node processes it.")
+    ResponseEntity<ProcessorView> replay(@PathVariable String name) {
+        projections.replay(name);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/projections/" + name))
+                .body(projections.processor(name));
+    }
+}
