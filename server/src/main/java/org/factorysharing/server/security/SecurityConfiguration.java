@@ -73,6 +73,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(MEMBERS, OFFICERS, ADMINS))
                         .requestMatchers(HttpMethod.GET, "/api/jobs", "/api/jobs/**")
                         .access(anyOfOrFactoryStaff(OFFICERS, SUPERVISORS, AUDITORS, ADMINS, MEMBERS))
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(authorities(AUDITORS, ADMINS))
                         .requestMatchers("/api/tasks", "/api/tasks/**", "/api/me").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
