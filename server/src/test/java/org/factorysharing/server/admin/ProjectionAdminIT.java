@@ -68,7 +68,7 @@ class ProjectionAdminIT {
     void aReplayThroughTheApiRebuildsEachReadModelRowForRow() {
         String memberId = qualifiedMember();
         String factoryId = TestData.commissionedFactory(commands).value();
-        String jobId = as("member").post("/api/jobs", jobJson(memberId, factoryId)).json().get("jobId").asText();
+        String jobId = as("officer").post("/api/jobs", jobJson(memberId, factoryId)).json().get("jobId").asText();
         String ghost = "ghost-" + UUID.randomUUID();
         appendVerificationOfUnknownMember(ghost, 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> "SCHEDULED".equals(jobStatus(jobId)));

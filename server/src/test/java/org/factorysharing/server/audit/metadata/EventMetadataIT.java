@@ -23,6 +23,7 @@ import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
+import org.factorysharing.server.MemberLogins;
 import org.factorysharing.server.ServerTest;
 import org.factorysharing.server.TestData;
 import org.factorysharing.workflows.onboarding.MemberOnboardingProcess;
@@ -43,6 +44,7 @@ class EventMetadataIT {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MemberLogins logins;
     @Autowired CommandGateway commands;
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
@@ -74,7 +76,8 @@ class EventMetadataIT {
 
     @Test
     void commandSentByAWorkflowStepAfterATaskRecordsTheUserTheProcessAndTheTask() {
-        String memberId = as("member").post("/api/members", TestData.registerMemberJson(TestData.nib()))
+        String applicant = logins.newLogin();
+        String memberId = as(applicant).post("/api/members", TestData.registerMemberJson(TestData.nib()))
                 .json().get("memberId").asText();
         JsonNode task = awaitVerificationTask(memberId);
         String taskId = task.get("id").asText();
@@ -82,8 +85,9 @@ class EventMetadataIT {
         Reply completed = as("officer").post("/api/tasks/" + taskId + "/complete", "{\"variables\":{\"approved\":true}}");
         assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
 
-        assertThat(eventTypeOf(memberId, 1)).endsWith("MemberVerified");
-        JsonNode metadata = metadataOf(memberId, 1);
+        // 0 registered and 1 the applicant's login linked, both by the applicant; 2 the officer's decision
+        assertThat(eventTypeOf(memberId, 2)).endsWith("MemberVerified");
+        JsonNode metadata = metadataOf(memberId, 2);
         assertThat(metadata.get(AuditMetadata.ACTOR_KIND).asText()).isEqualTo(AuditMetadata.KIND_USER);
         assertThat(metadata.get(AuditMetadata.USER_ID).asText()).isEqualTo("officer");
         assertThat(metadata.get(AuditMetadata.GROUPS).toString()).isEqualTo("[\"officers\"]");
@@ -97,21 +101,23 @@ class EventMetadataIT {
         assertThat(metadata.get(AuditMetadata.TASK_DEFINITION_KEY).asText())
                 .isEqualTo(MemberOnboardingProcess.USER_VERIFY_DOCUMENTS);
         // the member who applied is on the registration, not on the officer's decision
-        assertThat(metadataOf(memberId, 0).get(AuditMetadata.USER_ID).asText()).isEqualTo("member");
+        assertThat(metadataOf(memberId, 0).get(AuditMetadata.USER_ID).asText()).isEqualTo(applicant);
+        assertThat(metadataOf(memberId, 1).get(AuditMetadata.USER_ID).asText()).isEqualTo(applicant);
     }
 
     @Test
     void processStepStartedByAnEventIsTheSystemsAndKeepsTheRequestsCorrelation() {
         String memberId = qualifiedMember();
+        String login = logins.loginFor(new MemberId(memberId));
         String factoryId = TestData.commissionedFactory(commands).value();
-        Reply accepted = as("member").post("/api/jobs", """
+        Reply accepted = as(login).post("/api/jobs", """
                 {"memberId":"%s","factoryId":"%s","machineType":"COCONUT_OIL_PRESS","product":"Virgin coconut oil",
                  "quantity":100,"machineHours":4,"earliestStart":"%s","deadline":"%s"}"""
                 .formatted(memberId, factoryId, TestData.today(), TestData.today().plusDays(7)));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String jobId = accepted.json().get("jobId").asText();
         JsonNode request = metadataOf(jobId, 0);
-        assertThat(request.get(AuditMetadata.USER_ID).asText()).isEqualTo("member");
+        assertThat(request.get(AuditMetadata.USER_ID).asText()).isEqualTo(login);
 
         long reservation = await().atMost(Duration.ofSeconds(30)).until(
                 () -> sequenceOf(factoryId, "MachineTimeReserved", jobId), sequence -> sequence != null);
