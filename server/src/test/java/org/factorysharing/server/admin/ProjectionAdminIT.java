@@ -20,6 +20,7 @@ import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
+import org.factorysharing.server.ReadModelTables;
 import org.factorysharing.server.ServerTest;
 import org.factorysharing.server.TestData;
 import org.junit.jupiter.api.Test;
@@ -40,26 +41,10 @@ class ProjectionAdminIT {
             "factory-commissioning-workflow", "production-job-workflow");
     private static final String PRESS = "COCONUT_OIL_PRESS";
 
-    /** Each read model's tables, each with the order that makes a snapshot comparable row for row. */
-    private static final Map<String, Map<String, String>> TABLES = Map.of(
-            MEMBERS, orderedTables(
-                    "member_directory", "member_id",
-                    "member_qualification", "member_id, machine_type"),
-            REGISTRY, orderedTables(
-                    "factory_registry", "factory_id",
-                    "factory_machine", "factory_id, machine_id"),
-            CALENDAR, orderedTables(
-                    "capacity_factory", "factory_id",
-                    "capacity_machine", "factory_id, machine_id",
-                    "capacity_booking", "event_id, machine_id, day",
-                    "capacity_booked_day", "factory_id, machine_id, day",
-                    "capacity_maintenance", "started_event_id"),
-            JOB_BOARD, orderedTables(
-                    "job_board", "job_id",
-                    "job_allocation", "job_id, machine_id, day"));
 
     @LocalServerPort int port;
     @Autowired CommandGateway commands;
+    @Autowired ReadModelTables tables;
     @Autowired JdbcTemplate jdbc;
 
     // --- replays ---
@@ -75,7 +60,7 @@ class ProjectionAdminIT {
         awaitParked(ghost);
         PROJECTIONS.forEach(this::awaitCaughtUp);
         Map<String, Map<String, List<Map<String, Object>>>> before = new LinkedHashMap<>();
-        PROJECTIONS.forEach(group -> before.put(group, snapshot(group)));
+        PROJECTIONS.forEach(group -> before.put(group, tables.snapshot(group)));
         // spoil each read model, so that only a rebuild from the events can make it equal again
         jdbc.update("UPDATE member_directory SET business_name = 'spoiled' WHERE member_id = ?", memberId);
         jdbc.update("UPDATE factory_registry SET name = 'spoiled' WHERE factory_id = ?", factoryId);
@@ -92,7 +77,7 @@ class ProjectionAdminIT {
         }
 
         PROJECTIONS.forEach(this::awaitCaughtUp);
-        PROJECTIONS.forEach(group -> assertThat(snapshot(group)).as(group).isEqualTo(before.get(group)));
+        PROJECTIONS.forEach(group -> assertThat(tables.snapshot(group)).as(group).isEqualTo(before.get(group)));
         // the replay met the poison event again and parked it anew, once: the old letter went with the reset
         assertThat(parked(ghost).get("letters")).hasSize(1);
     }
@@ -101,7 +86,7 @@ class ProjectionAdminIT {
     void whileAnotherNodeHoldsASegmentAReplayIsRefusedAndChangesNothing() {
         registeredMember();
         awaitCaughtUp(MEMBERS);
-        Map<String, List<Map<String, Object>>> before = snapshot(MEMBERS);
+        Map<String, List<Map<String, Object>>> before = tables.snapshot(MEMBERS);
         int lastSegment = jdbc.queryForObject("SELECT max(segment) FROM token_entry WHERE processor_name = ?",
                 Integer.class, MEMBERS);
         // another node's live claim, as its processor would hold it
@@ -111,7 +96,7 @@ class ProjectionAdminIT {
             Reply refused = as("admin").post("/api/admin/projections/" + MEMBERS + "/replay", null);
 
             assertRule(refused, "projection.claimed-elsewhere");
-            assertThat(snapshot(MEMBERS)).isEqualTo(before);
+            assertThat(tables.snapshot(MEMBERS)).isEqualTo(before);
             JsonNode view = as("admin").get("/api/admin/projections/" + MEMBERS).json();
             assertThat(view.get("running").asBoolean()).isTrue();
             assertThat(view.get("replaying").asBoolean()).isFalse();
@@ -342,18 +327,5 @@ class ProjectionAdminIT {
                 .formatted(memberId, factoryId, PRESS, TestData.today().plusDays(1), TestData.today().plusDays(8));
     }
 
-    private Map<String, List<Map<String, Object>>> snapshot(String group) {
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        TABLES.get(group).forEach((table, order) ->
-                tables.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order)));
-        return tables;
-    }
 
-    private static Map<String, String> orderedTables(String... tableThenOrder) {
-        Map<String, String> tables = new LinkedHashMap<>();
-        for (int i = 0; i < tableThenOrder.length; i += 2) {
-            tables.put(tableThenOrder[i], tableThenOrder[i + 1]);
-        }
-        return tables;
-    }
 }

@@ -71,6 +71,7 @@ import org.factorysharing.api.job.JobQueries.JobSummaryView;
 import org.factorysharing.api.job.JobQueries.JobView;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.server.ReadModelTables;
 import org.factorysharing.server.ServerTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,26 +92,13 @@ class FactoryReadModelIT {
     private static final String CALENDAR = "capacity-calendar";
     private static final String JOB_BOARD = "job-board";
 
-    /** Each group's tables, each with the order that makes a snapshot comparable row for row. */
-    private static final Map<String, Map<String, String>> TABLES = Map.of(
-            REGISTRY, orderedTables(
-                    "factory_registry", "factory_id",
-                    "factory_machine", "factory_id, machine_id"),
-            CALENDAR, orderedTables(
-                    "capacity_factory", "factory_id",
-                    "capacity_machine", "factory_id, machine_id",
-                    "capacity_booking", "event_id, machine_id, day",
-                    "capacity_booked_day", "factory_id, machine_id, day",
-                    "capacity_maintenance", "started_event_id"),
-            JOB_BOARD, orderedTables(
-                    "job_board", "job_id",
-                    "job_allocation", "job_id, machine_id, day"));
 
     private static final String PRESS = "COCONUT_OIL_PRESS";
     private static final String DRYER = "COPRA_DRYER";
     private static final LocalDate MARCH_1 = LocalDate.of(2025, 3, 1);
 
     @Autowired EventStore eventStore;
+    @Autowired ReadModelTables tables;
     @Autowired QueryGateway queries;
     @Autowired JdbcTemplate jdbc;
     @Autowired EventProcessingConfiguration processing;
@@ -428,9 +416,9 @@ class FactoryReadModelIT {
         factory.publish(at(1), proposed(new FactoryId(factory.id), "Rumah Produksi Replay", "Jambi"));
         factory.publish(at(2), new MachineInstalled(new FactoryId(factory.id), "press-1", PRESS, 8, "staff-1"));
 
-        for (String group : TABLES.keySet()) {
+        for (String group : List.of(REGISTRY, CALENDAR, JOB_BOARD)) {
             awaitCaughtUp(group);
-            Map<String, List<Map<String, Object>>> before = snapshot(group);
+            Map<String, List<Map<String, Object>>> before = tables.snapshot(group);
             assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
 
             StreamingEventProcessor processor = processor(group);
@@ -439,7 +427,7 @@ class FactoryReadModelIT {
             processor.start();
             awaitCaughtUp(group);
 
-            assertThat(snapshot(group)).as(group).isEqualTo(before);
+            assertThat(tables.snapshot(group)).as(group).isEqualTo(before);
         }
     }
 
@@ -451,9 +439,9 @@ class FactoryReadModelIT {
         factory.publish(at(1), proposed(new FactoryId(factory.id), "Rumah Produksi Ulang", "Riau"));
         long first = globalIndexOf(calendarFactory.firstEventId);
 
-        for (String group : TABLES.keySet()) {
+        for (String group : List.of(REGISTRY, CALENDAR, JOB_BOARD)) {
             awaitCaughtUp(group);
-            Map<String, List<Map<String, Object>>> before = snapshot(group);
+            Map<String, List<Map<String, Object>>> before = tables.snapshot(group);
 
             // every event from the calendar factory's first one on is handled a second time
             StreamingEventProcessor processor = processor(group);
@@ -462,7 +450,7 @@ class FactoryReadModelIT {
             processor.start();
             awaitCaughtUp(group);
 
-            assertThat(snapshot(group)).as(group).isEqualTo(before);
+            assertThat(tables.snapshot(group)).as(group).isEqualTo(before);
         }
         CapacityCalendarView calendar = calendar(calendarFactory.factoryId, day(4), day(4), PRESS).orElseThrow();
         assertThat(days(calendar, "press-1")).containsExactly(new CapacityDayView(day(4), 8, 5, 3, true));
@@ -706,20 +694,7 @@ class FactoryReadModelIT {
                 Long.class, eventId);
     }
 
-    private Map<String, List<Map<String, Object>>> snapshot(String group) {
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        TABLES.get(group).forEach((table, order) ->
-                tables.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order)));
-        return tables;
-    }
 
-    private static Map<String, String> orderedTables(String... tableThenOrder) {
-        Map<String, String> tables = new LinkedHashMap<>();
-        for (int i = 0; i < tableThenOrder.length; i += 2) {
-            tables.put(tableThenOrder[i], tableThenOrder[i + 1]);
-        }
-        return tables;
-    }
 
     /** A day of March 2025. */
     private static LocalDate day(int dayOfMarch) {
