@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.factorysharing.api.factory.FactoryId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -65,10 +66,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/factories", "/api/factories/**")
                         .access(anyOfOrFactoryStaff(READERS))
                         // which factory's staff may operate which machines: FactoryAccess, per request
-                        .requestMatchers(HttpMethod.POST, "/api/factories/*/machines")
-                        .access(anyOfOrFactoryStaff(OFFICERS, ADMINS))
-                        .requestMatchers("/api/factories/*/machines/*/maintenance")
-                        .access(anyOfOrFactoryStaff(OFFICERS, ADMINS))
+                        .requestMatchers(HttpMethod.POST, "/api/factories/{factoryId}/machines")
+                        .access(anyOfOrStaffOfThatFactory(OFFICERS, ADMINS))
+                        .requestMatchers("/api/factories/{factoryId}/machines/*/maintenance")
+                        .access(anyOfOrStaffOfThatFactory(OFFICERS, ADMINS))
                         .requestMatchers(HttpMethod.POST, "/api/factories/*/suspension",
                                 "/api/factories/*/resumption", "/api/factories/*/decommissioning")
                         .hasAnyAuthority(authorities(STAFF))
@@ -144,6 +145,20 @@ class SecurityConfiguration {
         return (authentication, context) -> new AuthorizationDecision(authentication.get().getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(authority -> allowed.contains(authority) || isFactoryStaff(authority)));
+    }
+
+    /**
+     * The groups, or the staff of the factory named in the path: decided before the request body is read,
+     * so another factory's staff get 403 whatever they send (FactoryAccess checks the same in the controller).
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> anyOfOrStaffOfThatFactory(String... groups) {
+        Set<String> allowed = Set.of(authorities(groups));
+        return (authentication, context) -> {
+            String ownStaff = Groups.authority(new FactoryId(context.getVariables().get("factoryId")).staffGroup());
+            return new AuthorizationDecision(authentication.get().getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .anyMatch(authority -> allowed.contains(authority) || authority.equals(ownStaff)));
+        };
     }
 
     private static boolean isFactoryStaff(String authority) {
