@@ -73,6 +73,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(authorities(MEMBERS, OFFICERS, ADMINS))
                         .requestMatchers(HttpMethod.GET, "/api/jobs", "/api/jobs/**")
                         .access(anyOfOrFactoryStaff(OFFICERS, SUPERVISORS, AUDITORS, ADMINS, MEMBERS))
+                        // the auditors' toolkit only reads
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(authorities(AUDITORS, ADMINS))
                         .requestMatchers("/api/tasks", "/api/tasks/**", "/api/me").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))

@@ -1,0 +1,104 @@
+-- Tamper evidence: every event appended to domain_event_entry is linked into a SHA-256 hash chain in the
+-- transaction that appends it:
+--   link_hash(n) = SHA-256(link_hash(n-1) || canonical bytes of the event), link_hash(0) = 32 zero bytes.
+-- Links are numbered by their own gap-free sequence (link_no), not by global_index: global_index is handed
+-- out by a sequence before commit, so it has gaps (rolled-back appends) and concurrent transactions commit
+-- out of its order. Each link names the global_index it covers. Verification: HashChainVerifier (Java,
+-- recomputing independently of these functions). Only built-ins: sha256(bytea) needs no extension.
+
+CREATE TABLE event_chain_link (
+    link_no      BIGINT NOT NULL,
+    global_index BIGINT NOT NULL,
+    prev_hash    BYTEA  NOT NULL,
+    link_hash    BYTEA  NOT NULL,
+    PRIMARY KEY (link_no),
+    UNIQUE (global_index)
+);
+
+-- The chain's newest link. Its row lock is the chain lock: an append holds it from the moment it links its
+-- first event until commit or rollback, so links are written one transaction after another.
+CREATE TABLE event_chain_head (
+    singleton BOOLEAN NOT NULL DEFAULT TRUE,
+    link_no   BIGINT  NOT NULL,
+    link_hash BYTEA   NOT NULL,
+    PRIMARY KEY (singleton),
+    CHECK (singleton)
+);
+
+-- One field: 4-byte big-endian length then the bytes, or length -1 for NULL, so no two different events
+-- encode to the same bytes.
+CREATE FUNCTION event_chain_field(value BYTEA) RETURNS BYTEA
+    LANGUAGE sql IMMUTABLE AS
+$$
+SELECT CASE WHEN value IS NULL THEN int4send(-1) ELSE int4send(octet_length(value)) || value END
+$$;
+
+-- The canonical bytes of an event: every column, in a fixed order, text as UTF-8, numbers as 8-byte big-endian.
+CREATE FUNCTION event_chain_bytes(entry domain_event_entry) RETURNS BYTEA
+    LANGUAGE sql IMMUTABLE AS
+$$
+SELECT int8send(entry.global_index)
+           || event_chain_field(convert_to(entry.event_identifier, 'UTF8'))
+           || event_chain_field(convert_to(entry.aggregate_identifier, 'UTF8'))
+           || int8send(entry.sequence_number)
+           || event_chain_field(convert_to(entry.type, 'UTF8'))
+           || event_chain_field(convert_to(entry.payload_type, 'UTF8'))
+           || event_chain_field(convert_to(entry.payload_revision, 'UTF8'))
+           || event_chain_field(convert_to(entry.time_stamp, 'UTF8'))
+           || event_chain_field(entry.payload)
+           || event_chain_field(entry.meta_data)
+$$;
+
+-- FOR UPDATE waits for the transaction that holds the head and then returns the row as it committed (READ
+-- COMMITTED); under REPEATABLE READ the wait ends in a serialisation failure instead of a fork. Either way
+-- the primary key on link_no refuses a second link with the same number.
+CREATE FUNCTION event_chain_append() RETURNS TRIGGER
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    head      event_chain_head%ROWTYPE;
+    next_hash BYTEA;
+BEGIN
+    SELECT * INTO STRICT head FROM event_chain_head FOR UPDATE;
+    next_hash := sha256(head.link_hash || event_chain_bytes(NEW));
+    INSERT INTO event_chain_link (link_no, global_index, prev_hash, link_hash)
+    VALUES (head.link_no + 1, NEW.global_index, head.link_hash, next_hash);
+    UPDATE event_chain_head SET link_no = head.link_no + 1, link_hash = next_hash;
+    RETURN NULL;
+END
+$$;
+
+-- Deferred to commit: the chain lock is taken only at the end of the appending transaction and held for the
+-- commit alone, not while the rest of the transaction (Camunda steps, other commands) runs. Events of one
+-- transaction fire in insert order, so they become consecutive links in global_index order. A rolled-back
+-- transaction never fires it and leaves no link and no gap in link_no.
+CREATE CONSTRAINT TRIGGER event_chain_append
+    AFTER INSERT ON domain_event_entry
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION event_chain_append();
+
+-- Genesis: chain the events already stored, in global_index order. The lock waits for appends in flight and
+-- holds new ones back until this migration commits; from then on the trigger extends the chain.
+LOCK TABLE domain_event_entry IN SHARE ROW EXCLUSIVE MODE;
+
+INSERT INTO event_chain_head (singleton, link_no, link_hash) VALUES (TRUE, 0, decode(repeat('00', 32), 'hex'));
+
+DO
+$$
+    DECLARE
+        stored  domain_event_entry;
+        chained BIGINT := 0;
+        prev    BYTEA  := decode(repeat('00', 32), 'hex');
+        next    BYTEA;
+    BEGIN
+        FOR stored IN SELECT * FROM domain_event_entry ORDER BY global_index
+            LOOP
+                chained := chained + 1;
+                next := sha256(prev || event_chain_bytes(stored));
+                INSERT INTO event_chain_link (link_no, global_index, prev_hash, link_hash)
+                VALUES (chained, stored.global_index, prev, next);
+                prev := next;
+            END LOOP;
+        UPDATE event_chain_head SET link_no = chained, link_hash = prev;
+    END
+$$;
