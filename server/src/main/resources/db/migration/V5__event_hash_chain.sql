@@ -15,15 +15,15 @@ CREATE TABLE event_chain_link (
     UNIQUE (global_index)
 );
 
--- The chain's newest link. Its row lock is the chain lock: an append holds it from the moment it links its
--- first event until commit or rollback, so links are written one transaction after another.
-CREATE TABLE event_chain_head (
+-- One row whose row lock is the chain lock: an append holds it from linking its first event until commit or
+-- rollback, so links are written one transaction after another. Only locked, never updated: no row versions
+-- pile up however many events a transaction appends.
+CREATE TABLE event_chain_lock (
     singleton BOOLEAN NOT NULL DEFAULT TRUE,
-    link_no   BIGINT  NOT NULL,
-    link_hash BYTEA   NOT NULL,
     PRIMARY KEY (singleton),
     CHECK (singleton)
 );
+INSERT INTO event_chain_lock (singleton) VALUES (TRUE);
 
 -- One field: 4-byte big-endian length then the bytes, or length -1 for NULL, so no two different events
 -- encode to the same bytes.
@@ -49,21 +49,24 @@ SELECT int8send(entry.global_index)
            || event_chain_field(entry.meta_data)
 $$;
 
--- FOR UPDATE waits for the transaction that holds the head and then returns the row as it committed (READ
--- COMMITTED); under REPEATABLE READ the wait ends in a serialisation failure instead of a fork. Either way
--- the primary key on link_no refuses a second link with the same number.
+-- Once the lock is granted the previous holder has committed or rolled back, and under READ COMMITTED the next
+-- statement sees its links. Under REPEATABLE READ it would not: then the primary key on link_no refuses the
+-- duplicate number and the transaction fails instead of forking the chain.
 CREATE FUNCTION event_chain_append() RETURNS TRIGGER
     LANGUAGE plpgsql AS
 $$
 DECLARE
-    head      event_chain_head%ROWTYPE;
-    next_hash BYTEA;
+    last_no   BIGINT := 0;
+    last_hash BYTEA  := decode(repeat('00', 32), 'hex');
 BEGIN
-    SELECT * INTO STRICT head FROM event_chain_head FOR UPDATE;
-    next_hash := sha256(head.link_hash || event_chain_bytes(NEW));
+    PERFORM FROM event_chain_lock FOR UPDATE;
+    SELECT link_no, link_hash INTO last_no, last_hash FROM event_chain_link ORDER BY link_no DESC LIMIT 1;
+    IF NOT FOUND THEN
+        last_no := 0;
+        last_hash := decode(repeat('00', 32), 'hex');
+    END IF;
     INSERT INTO event_chain_link (link_no, global_index, prev_hash, link_hash)
-    VALUES (head.link_no + 1, NEW.global_index, head.link_hash, next_hash);
-    UPDATE event_chain_head SET link_no = head.link_no + 1, link_hash = next_hash;
+    VALUES (last_no + 1, NEW.global_index, last_hash, sha256(last_hash || event_chain_bytes(NEW)));
     RETURN NULL;
 END
 $$;
@@ -81,8 +84,6 @@ CREATE CONSTRAINT TRIGGER event_chain_append
 -- holds new ones back until this migration commits; from then on the trigger extends the chain.
 LOCK TABLE domain_event_entry IN SHARE ROW EXCLUSIVE MODE;
 
-INSERT INTO event_chain_head (singleton, link_no, link_hash) VALUES (TRUE, 0, decode(repeat('00', 32), 'hex'));
-
 DO
 $$
     DECLARE
@@ -99,6 +100,5 @@ $$
                 VALUES (chained, stored.global_index, prev, next);
                 prev := next;
             END LOOP;
-        UPDATE event_chain_head SET link_no = chained, link_hash = prev;
     END
 $$;
