@@ -6,6 +6,10 @@
 -- out of its order. Each link names the global_index it covers. Verification: HashChainVerifier (Java,
 -- recomputing independently of these functions). Only built-ins: sha256(bytea) needs no extension.
 
+-- Waits for appends in flight and holds new ones back until this migration commits: no event is stored between
+-- the genesis below and the trigger taking over.
+LOCK TABLE domain_event_entry IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE event_chain_link (
     link_no      BIGINT NOT NULL,
     global_index BIGINT NOT NULL,
@@ -34,19 +38,22 @@ SELECT CASE WHEN value IS NULL THEN int4send(-1) ELSE int4send(octet_length(valu
 $$;
 
 -- The canonical bytes of an event: every column, in a fixed order, text as UTF-8, numbers as 8-byte big-endian.
+-- PL/pgSQL, not SQL: a SQL function taking a row is planned again on every call, which tripled the trigger's cost.
 CREATE FUNCTION event_chain_bytes(entry domain_event_entry) RETURNS BYTEA
-    LANGUAGE sql IMMUTABLE AS
+    LANGUAGE plpgsql IMMUTABLE AS
 $$
-SELECT int8send(entry.global_index)
-           || event_chain_field(convert_to(entry.event_identifier, 'UTF8'))
-           || event_chain_field(convert_to(entry.aggregate_identifier, 'UTF8'))
-           || int8send(entry.sequence_number)
-           || event_chain_field(convert_to(entry.type, 'UTF8'))
-           || event_chain_field(convert_to(entry.payload_type, 'UTF8'))
-           || event_chain_field(convert_to(entry.payload_revision, 'UTF8'))
-           || event_chain_field(convert_to(entry.time_stamp, 'UTF8'))
-           || event_chain_field(entry.payload)
-           || event_chain_field(entry.meta_data)
+BEGIN
+    RETURN int8send(entry.global_index)
+        || event_chain_field(convert_to(entry.event_identifier, 'UTF8'))
+        || event_chain_field(convert_to(entry.aggregate_identifier, 'UTF8'))
+        || int8send(entry.sequence_number)
+        || event_chain_field(convert_to(entry.type, 'UTF8'))
+        || event_chain_field(convert_to(entry.payload_type, 'UTF8'))
+        || event_chain_field(convert_to(entry.payload_revision, 'UTF8'))
+        || event_chain_field(convert_to(entry.time_stamp, 'UTF8'))
+        || event_chain_field(entry.payload)
+        || event_chain_field(entry.meta_data);
+END
 $$;
 
 -- Once the lock is granted the previous holder has committed or rolled back, and under READ COMMITTED the next
@@ -80,10 +87,7 @@ CREATE CONSTRAINT TRIGGER event_chain_append
     DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION event_chain_append();
 
--- Genesis: chain the events already stored, in global_index order. The lock waits for appends in flight and
--- holds new ones back until this migration commits; from then on the trigger extends the chain.
-LOCK TABLE domain_event_entry IN SHARE ROW EXCLUSIVE MODE;
-
+-- Genesis: chain the events already stored, in global_index order. The trigger takes over from there.
 DO
 $$
     DECLARE
