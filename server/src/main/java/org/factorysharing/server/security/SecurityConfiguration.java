@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         .access(anyOfOrFactoryStaff(READERS))
                         .requestMatchers("/api/regions/**").hasAnyAuthority(authorities(OFFICERS, ADMINS))
                         .requestMatchers("/api/admin/**").hasAuthority(Groups.authority(ADMINS))
+                        // the auditors' toolkit only reads
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(authorities(AUDITORS, ADMINS))
                         .requestMatchers("/api/tasks", "/api/tasks/**", "/api/me").authenticated()
                         .anyRequest().denyAll())
