@@ -7,11 +7,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.factorysharing.api.factory.FactoryEvent.FactoryDecommissioned;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.shared.ProgrammeTime;
+import org.factorysharing.workflows.shared.ProcessStarts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +26,12 @@ class CommissioningProcessStarter {
     static final String PROCESSING_GROUP = "factory-commissioning-workflow";
 
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final ProcessStarts processes;
     private final FactoryStaffGroup staffGroups;
 
-    CommissioningProcessStarter(RuntimeService runtime, HistoryService history, FactoryStaffGroup staffGroups) {
+    CommissioningProcessStarter(RuntimeService runtime, ProcessStarts processes, FactoryStaffGroup staffGroups) {
         this.runtime = runtime;
-        this.history = history;
+        this.processes = processes;
         this.staffGroups = staffGroups;
     }
 
@@ -46,13 +46,11 @@ class CommissioningProcessStarter {
     void on(FactoryProposed event) {
         String businessKey = event.factoryId().value();
         staffGroups.ensure(event.staffGroup(), event.name());
-        boolean alreadyStarted = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(FactoryCommissioningProcess.KEY)
-                .processInstanceBusinessKey(businessKey)
-                .count() > 0;
-        if (alreadyStarted) {
-            return;
-        }
+        processes.startOnce(FactoryCommissioningProcess.KEY, businessKey, () -> variablesOf(event));
+    }
+
+    private static Map<String, Object> variablesOf(FactoryProposed event) {
+        String businessKey = event.factoryId().value();
         Map<String, Object> variables = new HashMap<>(InstallationPlan.variablesOf(event.plannedMachines()));
         variables.put(FactoryCommissioningProcess.FACTORY_ID, businessKey);
         variables.put(FactoryCommissioningProcess.FACTORY_NAME, event.name());
@@ -60,7 +58,7 @@ class CommissioningProcessStarter {
         // due "on" a day means by the end of that day in the programme's calendar
         variables.put(FactoryCommissioningProcess.INSTALLATION_DUE_AT, Date.from(event.installationDueOn()
                 .plusDays(1).atStartOfDay(ProgrammeTime.ZONE).toInstant()));
-        runtime.startProcessInstanceByKey(FactoryCommissioningProcess.KEY, businessKey, variables);
+        return variables;
     }
 
     @EventHandler

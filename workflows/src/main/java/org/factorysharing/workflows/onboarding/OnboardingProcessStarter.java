@@ -5,9 +5,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
+import org.factorysharing.workflows.shared.ProcessStarts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +19,10 @@ class OnboardingProcessStarter {
 
     static final String PROCESSING_GROUP = "member-onboarding-workflow";
 
-    private final RuntimeService runtime;
-    private final HistoryService history;
+    private final ProcessStarts processes;
 
-    OnboardingProcessStarter(RuntimeService runtime, HistoryService history) {
-        this.runtime = runtime;
-        this.history = history;
+    OnboardingProcessStarter(ProcessStarts processes) {
+        this.processes = processes;
     }
 
     /**
@@ -41,14 +38,7 @@ class OnboardingProcessStarter {
     @DisallowReplay // a replay rebuilds read models; it must not onboard members a second time
     void on(MemberRegistered event) {
         String businessKey = event.memberId().value();
-        boolean alreadyStarted = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(MemberOnboardingProcess.KEY)
-                .processInstanceBusinessKey(businessKey)
-                .count() > 0;
-        if (alreadyStarted) {
-            return;
-        }
-        runtime.startProcessInstanceByKey(MemberOnboardingProcess.KEY, businessKey, Map.of(
+        processes.startOnce(MemberOnboardingProcess.KEY, businessKey, () -> Map.of(
                 MemberOnboardingProcess.MEMBER_ID, businessKey,
                 MemberOnboardingProcess.NIB, event.nib(),
                 MemberOnboardingProcess.BUSINESS_NAME, event.businessName(),

@@ -6,11 +6,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.factorysharing.api.factory.FactoryEvent.ReservationFlaggedForRescheduling;
 import org.factorysharing.api.job.JobEvent.ProductionJobCancelled;
 import org.factorysharing.api.job.JobEvent.ProductionJobRequested;
+import org.factorysharing.workflows.shared.ProcessStarts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +25,11 @@ class ProductionJobWorkflow {
     static final String PROCESSING_GROUP = "production-job-workflow";
 
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final ProcessStarts processes;
 
-    ProductionJobWorkflow(RuntimeService runtime, HistoryService history) {
+    ProductionJobWorkflow(RuntimeService runtime, ProcessStarts processes) {
         this.runtime = runtime;
-        this.history = history;
+        this.processes = processes;
     }
 
     /** Replays are skipped (@DisallowReplay), so a reset only moves this processor's position. */
@@ -41,14 +41,11 @@ class ProductionJobWorkflow {
     @EventHandler
     @DisallowReplay // a replay rebuilds read models; it must not reserve machine time a second time
     void on(ProductionJobRequested event) {
+        processes.startOnce(ProductionJobProcess.KEY, event.jobId().value(), () -> variablesOf(event));
+    }
+
+    private static Map<String, Object> variablesOf(ProductionJobRequested event) {
         String businessKey = event.jobId().value();
-        boolean alreadyStarted = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ProductionJobProcess.KEY)
-                .processInstanceBusinessKey(businessKey)
-                .count() > 0;
-        if (alreadyStarted) {
-            return;
-        }
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProductionJobProcess.JOB_ID, businessKey);
         variables.put(ProductionJobProcess.FACTORY_ID, event.factoryId().value());
@@ -60,7 +57,7 @@ class ProductionJobWorkflow {
         variables.put(ProductionJobProcess.EARLIEST_START, event.earliestStart().toString());
         variables.put(ProductionJobProcess.DEADLINE, event.deadline().toString());
         variables.put(ProductionJobProcess.STAFF_GROUP, event.factoryId().staffGroup());
-        runtime.startProcessInstanceByKey(ProductionJobProcess.KEY, businessKey, variables);
+        return variables;
     }
 
     @EventHandler
