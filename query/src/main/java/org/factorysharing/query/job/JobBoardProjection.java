@@ -1,6 +1,7 @@
 package org.factorysharing.query.job;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +90,7 @@ class JobBoardProjection {
     void on(ProductionJobScheduled event, @Timestamp Instant at) {
         update(event.jobId(), at, entry -> {
             entry.status = JobStatus.SCHEDULED;
-            holds(entry, event.allocations());
-            entry.plannedStart = event.plannedStart();
-            entry.plannedEnd = event.plannedEnd();
+            holds(entry, event.allocations(), event.plannedStart(), event.plannedEnd());
         });
     }
 
@@ -99,9 +98,7 @@ class JobBoardProjection {
     @EventHandler
     void on(ProductionJobRescheduled event, @Timestamp Instant at) {
         update(event.jobId(), at, entry -> {
-            holds(entry, event.allocations());
-            entry.plannedStart = event.plannedStart();
-            entry.plannedEnd = event.plannedEnd();
+            holds(entry, event.allocations(), event.plannedStart(), event.plannedEnd());
             entry.reschedulingNeeded = false;
         });
     }
@@ -176,9 +173,13 @@ class JobBoardProjection {
         return entry;
     }
 
-    private static void holds(JobEntry entry, List<Allocation> allocations) {
+    /** The machine time the job now holds, replacing what it held before. */
+    private static void holds(JobEntry entry, List<Allocation> allocations, LocalDate plannedStart,
+                              LocalDate plannedEnd) {
         entry.allocations.clear();
         entry.allocations.addAll(perMachineDay(allocations));
+        entry.plannedStart = plannedStart;
+        entry.plannedEnd = plannedEnd;
     }
 
     /** One entry per machine and day (hours of a machine-day listed twice are added), by day then machine. */
