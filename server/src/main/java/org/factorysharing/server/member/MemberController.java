@@ -81,9 +81,10 @@ class MemberController {
                                            Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         boolean ownApplication = visibility.actsForAMember(user);
-        if (ownApplication && visibility.memberOf(user).isPresent()) {
-            throw new BusinessRuleViolation("member.account-taken",
-                    "your login already acts for member " + visibility.memberOf(user).get());
+        if (ownApplication) {
+            visibility.memberOf(user).ifPresent(member -> {
+                throw new BusinessRuleViolation("member.account-taken", "your login already acts for member " + member);
+            });
         }
         MemberId memberId = MemberId.newId();
         commands.sendAndWait(new RegisterMember(memberId, request.nib(), request.businessName(),

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.factorysharing.api.region.CommodityPotential;
 import org.factorysharing.api.region.RegionCommands.ImportRegion;
+import org.factorysharing.api.region.RegionEvent.RegionImported;
 import org.factorysharing.api.region.RegionId;
+import org.factorysharing.command.shared.KnownAggregates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -35,11 +35,11 @@ class RegionReferenceData {
     private static final Logger log = LoggerFactory.getLogger(RegionReferenceData.class);
 
     private final CommandGateway commands;
-    private final EventStore eventStore;
+    private final KnownAggregates known;
 
-    RegionReferenceData(CommandGateway commands, EventStore eventStore) {
+    RegionReferenceData(CommandGateway commands, KnownAggregates known) {
         this.commands = commands;
-        this.eventStore = eventStore;
+        this.known = known;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -65,8 +65,7 @@ class RegionReferenceData {
     }
 
     private boolean known(RegionId regionId) {
-        DomainEventStream events = eventStore.readEvents(regionId.value(), 0);
-        return events.hasNext();
+        return known.startsWith(regionId.value(), RegionImported.class);
     }
 
     /** The file's regions in file order, each with its potentials. */
