@@ -86,6 +86,28 @@ class MemberApiIT {
     }
 
     @Test
+    void anOfficerLinksALoginToOneMemberOnly() {
+        String first = officer().post("/api/members", TestData.registerMemberJson(TestData.nib())).json()
+                .get("memberId").asText();
+        String second = officer().post("/api/members", TestData.registerMemberJson(TestData.nib())).json()
+                .get("memberId").asText();
+        String login = logins.newLogin();
+
+        assertThat(officer().put("/api/members/" + first + "/accounts/" + login, null).status()).isEqualTo(204);
+        logins.awaitLinked(login);
+        assertThat(as(login).get("/api/members/" + first).status()).isEqualTo(200);
+        assertThat(officer().put("/api/members/" + first + "/accounts/" + login, null).status())
+                .as("linking again changes nothing").isEqualTo(204);
+
+        assertRule(officer().put("/api/members/" + second + "/accounts/" + login, null), "member.account-taken");
+        assertThat(officer().put("/api/members/" + second + "/accounts/nobody-" + login, null).status())
+                .isEqualTo(404);
+        assertThat(as(login).put("/api/members/" + second + "/accounts/" + login, null).status()).isEqualTo(403);
+        assertThat(eventStore.eventTypesOf(first)).containsOnlyOnce("MemberAccountLinked");
+        assertThat(eventStore.eventTypesOf(second)).doesNotContain("MemberAccountLinked");
+    }
+
+    @Test
     void verificationThroughCamundaTasklistHasTheSameEffect() {
         String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
                 .json().get("memberId").asText();
