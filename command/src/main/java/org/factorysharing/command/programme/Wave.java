@@ -113,6 +113,10 @@ class Wave {
         that(rate >= 0.0 && rate <= 1.0, field + " must be a fraction between 0 and 1"); // false for NaN too
     }
 
+    WaveStatus status() {
+        return status;
+    }
+
     // --- enrolment (called by WaveEnrolments, which looked up the factory, its region and its claim) ---
 
     boolean hasEnrolled(FactoryId factoryId) {
