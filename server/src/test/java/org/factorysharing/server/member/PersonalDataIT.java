@@ -53,7 +53,8 @@ class PersonalDataIT {
     record Owner(String nib, String name, String nik, String phone, String email, String province) {
 
         static Owner unique() {
-            String tag = UUID.randomUUID().toString().replace("-", "").replaceAll("\\d", "").substring(0, 8);
+            String tag = ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
             return new Owner(TestData.nib(), "Dewi " + tag, TestData.nik(),
                     "+62 271 " + (100000 + ThreadLocalRandom.current().nextInt(900000)), "dewi." + tag + "@example.id",
                     "Privasi " + tag);
