@@ -44,4 +44,9 @@ public final class MemberCommands {
     /** Link a login (a user of the identity store) to the member it acts for; a login belongs to one member. */
     public record LinkMemberAccount(@TargetAggregateIdentifier MemberId memberId, String userId, String linkedBy) {
     }
+
+    /** Erase the owner's personal data (name, NIK, contact details) at the data subject's request; repeat is a no-op. */
+    public record ForgetMemberPersonalData(@TargetAggregateIdentifier MemberId memberId, String reason,
+                                           String requestedBy) {
+    }
 }

@@ -2,17 +2,23 @@ package org.factorysharing.api.member;
 
 import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
+import org.factorysharing.api.shared.DataSubject;
+import org.factorysharing.api.shared.PersonalData;
 
 /** Everything that can happen to a member; sealed so that a switch over member events is checked. */
 public sealed interface MemberEvent {
 
     MemberId memberId();
 
-    /** A UMKM applied to the programme. Carries the owner's NIK: personal data, never put it in a workflow. */
+    /**
+     * A UMKM applied to the programme. The owner's name, NIK and contact details are personal data: stored
+     * encrypted with the member's key, {@link PersonalData#FORGOTTEN} once forgotten; never put them in a workflow.
+     */
     @Revision("1")
-    record MemberRegistered(MemberId memberId, String nib, String businessName, String ownerName, String ownerNik,
+    record MemberRegistered(@DataSubject MemberId memberId, String nib, String businessName,
+                            @PersonalData String ownerName, @PersonalData String ownerNik,
                             String sector, String province, String regency, BusinessScale scale,
-                            String contactPhone, String contactEmail) implements MemberEvent {
+                            @PersonalData String contactPhone, @PersonalData String contactEmail) implements MemberEvent {
     }
 
     @Revision("1")
@@ -45,5 +51,13 @@ public sealed interface MemberEvent {
     /** A login now acts for this member: it sees the member's own data and books machine time for it. */
     @Revision("1")
     record MemberAccountLinked(MemberId memberId, String userId, String linkedBy) implements MemberEvent {
+    }
+
+    /**
+     * The member's personal data were erased (crypto-shredding: its key is deleted, the events stay). Its NIB,
+     * business name, status and qualifications are business data and remain.
+     */
+    @Revision("1")
+    record MemberPersonalDataForgotten(MemberId memberId, String reason, String forgottenBy) implements MemberEvent {
     }
 }

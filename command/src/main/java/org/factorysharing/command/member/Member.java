@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
 import org.factorysharing.api.member.MemberCommands.RejectMember;
@@ -22,6 +23,7 @@ import org.factorysharing.api.member.MemberCommands.RevokeQualification;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
+import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
@@ -45,6 +47,8 @@ class Member {
     private MemberStatus status;
     private final Map<String, LocalDate> qualifications = new HashMap<>();
     private final Set<String> accounts = new HashSet<>();
+    // the aggregate never holds the owner's personal data itself: nothing to forget in a cached or snapshotted one
+    private boolean personalDataForgotten;
 
     Member() {
         // for Axon: rebuilt from its events
@@ -153,6 +157,15 @@ class Member {
         }
     }
 
+    /** Allowed in every status: the right to erasure does not depend on how the application went. */
+    @CommandHandler
+    void handle(ForgetMemberPersonalData cmd) {
+        requireText(cmd.reason(), "reason");
+        if (!personalDataForgotten) {
+            apply(new MemberPersonalDataForgotten(memberId, cmd.reason().strip(), cmd.requestedBy()));
+        }
+    }
+
     /** Why this member may not book machine time of a type on a day, or empty when it may. */
     java.util.Optional<MemberEligibility.Refusal> refusalFor(String machineType, LocalDate day) {
         return MemberEligibility.refusal(status, holdsQualification(machineType, day), machineType);
@@ -198,6 +211,11 @@ class Member {
     @EventSourcingHandler
     void on(MemberAccountLinked event) {
         accounts.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberPersonalDataForgotten event) {
+        personalDataForgotten = true;
     }
 
     @EventSourcingHandler

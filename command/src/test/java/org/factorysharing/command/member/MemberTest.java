@@ -17,6 +17,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.member.BusinessScale;
+import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
@@ -26,6 +27,7 @@ import org.factorysharing.api.member.MemberCommands.RevokeQualification;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
+import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
@@ -119,6 +121,55 @@ class MemberTest {
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
                 .expectNoEvents();
         org.junit.jupiter.api.Assertions.assertFalse(accountClaims.containsKey("siti"), "nothing claimed");
+    }
+
+    // --- personal data (right to erasure) ---
+
+    @Test
+    void forgettingPersonalDataRecordsWhoAndWhy() {
+        fixture.given(REGISTERED, VERIFIED)
+                .when(new ForgetMemberPersonalData(ID, " owner asked for erasure ", "officer-1"))
+                .expectEvents(new MemberPersonalDataForgotten(ID, "owner asked for erasure", "officer-1"));
+    }
+
+    @Test
+    void forgettingAgainChangesNothing() {
+        fixture.given(REGISTERED, new MemberPersonalDataForgotten(ID, "owner asked", "officer-1"))
+                .when(new ForgetMemberPersonalData(ID, "asked again", "siti"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedApplicantMayBeForgottenToo() {
+        fixture.given(REGISTERED, REJECTED)
+                .when(new ForgetMemberPersonalData(ID, "application withdrawn", "siti"))
+                .expectEvents(new MemberPersonalDataForgotten(ID, "application withdrawn", "siti"));
+    }
+
+    @Test
+    void aForgottenMemberKeepsItsStatusAndQualifications() {
+        fixture.given(REGISTERED, VERIFIED, new MemberPersonalDataForgotten(ID, "owner asked", "officer-1"))
+                .when(new SuspendMember(ID, "unpaid fees", "officer-1"))
+                .expectEvents(SUSPENDED);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = "  ")
+    void forgettingNeedsAReason(String blank) {
+        fixture.given(REGISTERED)
+                .when(new ForgetMemberPersonalData(ID, blank, "officer-1"))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownMemberCannotBeForgotten() {
+        fixture.givenNoPriorActivity()
+                .when(new ForgetMemberPersonalData(new MemberId("member-9"), "owner asked", "officer-1"))
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .expectNoEvents();
     }
 
     // --- registration ---

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
+import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
@@ -16,6 +17,7 @@ import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberStatus;
+import org.factorysharing.api.shared.PersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -110,6 +112,20 @@ class MemberProjection {
                 event.userId(), event.memberId().value(), java.sql.Timestamp.from(at));
     }
 
+    /**
+     * Blanks the row at once. A replay needs no help: the stored registration then reads as forgotten
+     * (its key is gone), and this handler blanks the row again.
+     */
+    @EventHandler
+    void on(MemberPersonalDataForgotten event, @Timestamp Instant at) {
+        update(event.memberId(), at, entry -> {
+            entry.ownerName = PersonalData.FORGOTTEN;
+            entry.ownerNikMasked = PersonalData.FORGOTTEN;
+            entry.contactPhone = forgotten(entry.contactPhone);
+            entry.contactEmail = forgotten(entry.contactEmail);
+        });
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM member_account");
@@ -131,8 +147,16 @@ class MemberProjection {
         members.save(entry);
     }
 
+    /** An optional contact that was never given stays absent; one that was given reads as forgotten. */
+    private static String forgotten(String contact) {
+        return contact == null ? null : PersonalData.FORGOTTEN;
+    }
+
     /** Keeps the last four digits, enough for an officer to match a document. */
     static String mask(String nik) {
+        if (PersonalData.FORGOTTEN.equals(nik)) {
+            return nik;
+        }
         if (nik == null || nik.length() <= 4) {
             return "****";
         }

@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.IdentityService;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
@@ -41,6 +42,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -167,6 +169,20 @@ class MemberController {
                                 @Valid @RequestBody ReasonRequest request, Authentication user) {
         commands.sendAndWait(new RevokeQualification(new MemberId(memberId), machineType, request.reason(),
                 user.getName()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{memberId}/personal-data")
+    @Operation(summary = "Forget the owner's personal data (right to erasure)", description = "Deletes the member's"
+            + " key: the owner's name, NIK and contacts read as [forgotten] everywhere from then on. Officers,"
+            + " supervisors, admins, and the member's own login (404 for another member's). Repeat: 204.")
+    ResponseEntity<Void> forgetPersonalData(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request,
+                                            Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (visibility.actsForAMember(user) && visibility.memberOf(user).filter(memberId::equals).isEmpty()) {
+            throw new NotFound("member " + memberId);
+        }
+        commands.sendAndWait(new ForgetMemberPersonalData(new MemberId(memberId), request.reason(), user.id()));
         return ResponseEntity.noContent().build();
     }
 

@@ -59,6 +59,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/members/*").hasAnyAuthority(authorities(OFFICERS,
                                 SUPERVISORS, AUDITORS, ADMINS, MEMBERS))
                         .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**").hasAnyAuthority(authorities(READERS))
+                        // the right to erasure: staff, and a member's login for its own member (else 404)
+                        .requestMatchers(HttpMethod.DELETE, "/api/members/*/personal-data")
+                        .hasAnyAuthority(authorities(OFFICERS, SUPERVISORS, ADMINS, MEMBERS))
                         .requestMatchers("/api/members/**").hasAnyAuthority(authorities(STAFF))
                         .requestMatchers(HttpMethod.POST, "/api/factories").hasAnyAuthority(authorities(STAFF))
                         .requestMatchers("/api/factories/*/staff", "/api/factories/*/staff/**")

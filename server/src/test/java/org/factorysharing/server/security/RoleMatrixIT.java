@@ -93,6 +93,8 @@ class RoleMatrixIT {
                 new Cell("PUT", m + "/qualifications/CNC_ROUTER", "{\"expiresOn\":\"2099-01-01\"}", STAFF),
                 new Cell("POST", m + "/qualifications/CNC_ROUTER/revocation", reason, STAFF),
                 new Cell("PUT", m + "/accounts/nobody-" + memberId, null, STAFF),
+                // no body: an allowed probe is answered 400 and forgets nothing (PersonalDataIT covers the rest)
+                new Cell("DELETE", m + "/personal-data", null, union(STAFF, "member")),
                 new Cell("POST", "/api/factories", "{}", STAFF),
                 new Cell("GET", "/api/factories", null, union(READERS, "staff")),
                 new Cell("GET", f + "/calendar?from=2030-01-01&to=2030-01-02", null, union(READERS, "staff")),

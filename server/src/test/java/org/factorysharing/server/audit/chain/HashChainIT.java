@@ -72,7 +72,7 @@ class HashChainIT {
         try {
             jdbc.update("""
                     UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),
-                    'Siti Rahayu', 'Sita Rahayu'), 'UTF8') WHERE global_index = ?""", globalIndex);
+                    'Mebel Sragen', 'Mebel Sragan'), 'UTF8') WHERE global_index = ?""", globalIndex);
 
             JsonNode report = verify(VERIFY);
 
