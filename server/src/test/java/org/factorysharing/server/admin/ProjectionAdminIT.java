@@ -36,7 +36,8 @@ class ProjectionAdminIT {
     private static final String REGISTRY = "factory-registry";
     private static final String CALENDAR = "capacity-calendar";
     private static final String JOB_BOARD = "job-board";
-    private static final List<String> PROJECTIONS = List.of(MEMBERS, REGISTRY, CALENDAR, JOB_BOARD);
+    private static final List<String> PROJECTIONS = List.of(MEMBERS, REGISTRY, CALENDAR, JOB_BOARD,
+            "programme-kpi", "programme-dashboard");
     private static final List<String> BRIDGES = List.of("member-onboarding-workflow",
             "factory-commissioning-workflow", "production-job-workflow");
     private static final String PRESS = "COCONUT_OIL_PRESS";
