@@ -52,6 +52,7 @@ import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.job.JobId;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.region.RegionId;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.Codes;
 import org.factorysharing.command.factory.MachineTimeLedger.MachineCapacity;
@@ -64,7 +65,7 @@ import org.factorysharing.command.factory.MachineTimeLedger.Reservation;
  * wait for each other. Snapshotted and cached (see AxonConfiguration): a factory carries a year of bookings.
  */
 @Aggregate(snapshotTriggerDefinition = "factorySnapshotTrigger", cache = "factoryCache")
-@Revision("1") // snapshots of another revision are ignored and the factory is rebuilt from its events
+@Revision("2") // snapshots of another revision are ignored and the factory is rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Factory {
@@ -75,6 +76,9 @@ class Factory {
     @AggregateIdentifier
     private FactoryId factoryId;
     private FactoryStatus status;
+    private String province;
+    private String regency;
+    private String commodityCode;
     /** machine id -> machine, in id order so that allocation is deterministic. */
     private final TreeMap<String, Machine> machines = new TreeMap<>();
     private String lastInspector;
@@ -340,6 +344,11 @@ class Factory {
         return ReservationResult.reserved(allocations);
     }
 
+    /** What a programme wave records about the factory when enrolling it. */
+    FactoryProfiles.FactoryProfile profile() {
+        return new FactoryProfiles.FactoryProfile(factoryId, status, RegionId.of(province, regency), commodityCode);
+    }
+
     private Machine installed(String machineId) {
         Machine machine = machines.get(text(machineId, "machineId"));
         if (machine == null) {
@@ -367,6 +376,9 @@ class Factory {
     void on(FactoryProposed event) {
         factoryId = event.factoryId();
         status = FactoryStatus.PROPOSED;
+        province = event.province();
+        regency = event.regency();
+        commodityCode = event.commodityCode();
     }
 
     @EventSourcingHandler

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,6 +75,10 @@ class Region {
             throw violation("region.no-potential", "the region has no potential recorded for " + code);
         }
         apply(new CommodityPotentialRemoved(regionId, code, reason, text(cmd.removedBy(), "removedBy")));
+    }
+
+    Optional<CommodityPotential> potentialOf(String commodityCode) {
+        return Optional.ofNullable(potentials.get(commodityCode));
     }
 
     private static CommodityPotential valid(String commodity, int score, String sourceNote) {

@@ -1,5 +1,6 @@
 package org.factorysharing.command.shared;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.factorysharing.api.shared.BusinessRuleViolation;
@@ -26,6 +27,11 @@ public final class Require {
 
     public static BusinessRuleViolation violation(String code, String rule) {
         return new BusinessRuleViolation(code, rule);
+    }
+
+    /** The current instant, from Axon's event clock so that fixtures can move time. */
+    public static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     /** Today on the programme calendar, from Axon's event clock so that fixtures can move time. */

@@ -222,5 +222,7 @@ class MachineTimeLedgerTest {
         assertEquals("COMMISSIONED", snapshot.at("/status").asText());
         assertEquals(true, snapshot.at("/machines/press-2/inMaintenance").asBoolean());
         assertEquals("inspector-1", snapshot.at("/lastInspector").asText());
+        assertEquals("COCONUT_OIL", snapshot.at("/commodityCode").asText());
+        assertEquals("SULAWESI_UTARA/MINAHASA", copy.profile().regionId().value());
     }
 }
