@@ -29,7 +29,24 @@ public class ReadModelTables {
                     "job_allocation", "job_id, machine_id, day"),
             "region-potential", orderedTables(
                     "region_reference", "region_id",
-                    "region_potential", "region_id, commodity_code"));
+                    "region_potential", "region_id, commodity_code"),
+            "programme-kpi", orderedTables(
+                    "programme_kpi_position", "id",
+                    "programme_kpi_wave", "wave_id",
+                    "programme_kpi_wave_factory", "wave_id, factory_id",
+                    "programme_kpi_factory", "factory_id",
+                    "programme_kpi_machine", "factory_id, machine_id",
+                    "programme_kpi_job", "job_id",
+                    "programme_kpi_booking", "event_id, day",
+                    "programme_kpi_completion", "job_id",
+                    "programme_kpi_inspection", "event_id"),
+            "programme-dashboard", orderedTables(
+                    "programme_wave", "wave_id",
+                    "programme_wave_factory", "wave_id, factory_id",
+                    "programme_factory", "factory_id",
+                    "programme_recommendation", "wave_id, evaluation_no",
+                    "programme_proposal", "wave_id, proposal_no",
+                    "programme_approval_step", "wave_id, event_seq"));
 
     private final JdbcTemplate jdbc;
 
