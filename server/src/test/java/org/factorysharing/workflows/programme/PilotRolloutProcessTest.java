@@ -166,6 +166,26 @@ class PilotRolloutProcessTest {
     }
 
     @Test
+    void submittedAsAFormTheOutcomeDefaultsToTheRecommendationAndEachStageNeedsItsDecision() {
+        ProcessInstance process = rollouts.plan(waveId, MET);
+        rollouts.start(waveId, process);
+        Task propose = rollouts.endPilotPeriod(waveId, process);
+
+        // as the task API and Tasklist submit: form fields only, defaults applied, validators run
+        submitAs(propose.getId(), PROPOSER, OFFICERS, Map.of(PilotRolloutProcess.PROPOSED_TARGET, 6L));
+
+        assertThat(process).hasPassed(PilotRolloutProcess.SERVICE_PROPOSE_OUTCOME).variables()
+                .containsEntry(PilotRolloutProcess.OUTCOME, "SCALE_UP")
+                .containsEntry(PilotRolloutProcess.PROPOSED_BY, PROPOSER);
+        String regional = rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_REGIONAL_REVIEW).getId();
+        assertThatThrownBy(() -> submitAs(regional, REGIONAL_REVIEWER, OFFICERS, Map.of()))
+                .hasMessageContaining(ScaleUpApprovalProcess.DECISION);
+        submitAs(regional, REGIONAL_REVIEWER, OFFICERS,
+                Map.of(ScaleUpApprovalProcess.DECISION, ScaleUpApprovalProcess.APPROVE));
+        assertThat(rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_PLANNING_REVIEW)).isNotNull();
+    }
+
+    @Test
     void anApprovedExtensionRestartsThePilotPeriodAndTheWaveIsEvaluatedAgain() {
         ProcessInstance process = rollouts.plan(waveId, UNMET);
         rollouts.start(waveId, process);
@@ -261,6 +281,15 @@ class PilotRolloutProcessTest {
     private void assertInvalid(String taskId, Map<String, Object> variables, String field) {
         assertThatThrownBy(() -> rollouts.completeAs(taskId, PROPOSER, OFFICERS, variables))
                 .hasRootCauseInstanceOf(InvalidTaskInput.class).hasMessageContaining(field);
+    }
+
+    private void submitAs(String taskId, String user, List<String> groups, Map<String, Object> values) {
+        identity.setAuthentication(user, groups);
+        try {
+            forms.submitTaskForm(taskId, values);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private Map<String, Object> formValues(Task task) {
