@@ -11,8 +11,13 @@ public final class Groups {
     public static final String FACTORY_STAFF = "factory-staff";
     public static final String MEMBERS = "members";
     public static final String ADMINS = "admins";
+    /** Planning review of scale-up proposals (issue 4). */
+    public static final String PLANNERS = "planners";
+    /** Final approval of scale-up proposals (issue 4). */
+    public static final String EXECUTIVES = "executives";
 
-    public static final List<String> ALL = List.of(OFFICERS, SUPERVISORS, AUDITORS, FACTORY_STAFF, MEMBERS, ADMINS);
+    public static final List<String> ALL = List.of(OFFICERS, SUPERVISORS, AUDITORS, FACTORY_STAFF, MEMBERS, ADMINS, PLANNERS,
+            EXECUTIVES);
 
     private Groups() {
     }

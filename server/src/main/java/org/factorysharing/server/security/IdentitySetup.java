@@ -94,7 +94,7 @@ public class IdentitySetup {
             workGroups.grant(reader, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
         for (String group : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.FACTORY_STAFF,
-                Groups.MEMBERS)) {
+                Groups.MEMBERS, Groups.PLANNERS, Groups.EXECUTIVES)) {
             workGroups.grantTaskWork(group);
         }
         if (StringUtils.hasText(adminUser) && StringUtils.hasText(adminPassword)) {
