@@ -76,9 +76,15 @@ public final class TestData {
 
     /** A commissioned coconut factory in Minahasa with the given machines, made by commands (see above). */
     public static FactoryId commissionedFactory(CommandGateway commands, MachinePlan... machines) {
+        return commissionedFactory(commands, "Sulawesi Utara", "Minahasa", "Coconut oil", machines);
+    }
+
+    /** A commissioned factory for a commodity in a region (the shipped regions have potentials for "Coconut"). */
+    public static FactoryId commissionedFactory(CommandGateway commands, String province, String regency,
+                                                String commodity, MachinePlan... machines) {
         FactoryId factoryId = FactoryId.newId();
-        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi " + factoryId, "Sulawesi Utara", "Minahasa",
-                "Coconut oil", "Koperasi Nyiur Melambai", List.of(machines), today().plusDays(30), "officer"));
+        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi " + factoryId, province, regency,
+                commodity, "Koperasi Nyiur Melambai", List.of(machines), today().plusDays(30), "officer"));
         for (MachinePlan machine : machines) {
             commands.sendAndWait(new InstallMachine(factoryId, machine.machineId(), machine.machineType(),
                     machine.capacityHoursPerDay(), "staff"));

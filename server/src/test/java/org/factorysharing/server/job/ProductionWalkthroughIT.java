@@ -2,6 +2,7 @@ package org.factorysharing.server.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.factorysharing.server.HttpWalk.complete;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.server.Http;
+import org.factorysharing.server.HttpWalk;
 import org.factorysharing.server.MemberLogins;
 import org.factorysharing.server.Http.Reply;
 import org.factorysharing.server.ServerTest;
@@ -35,7 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 @ServerTest
 class ProductionWalkthroughIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = HttpWalk.PATIENCE;
     private static final String PRESS = "COCONUT_OIL_PRESS";
 
     @Value("${local.server.port}") int port;
@@ -177,24 +179,6 @@ class ProductionWalkthroughIT {
         return as(crew);
     }
 
-    /**
-     * A member that applied with its own login (which then acts for it), verified through the onboarding task
-     * and qualified for the press.
-     */
-    private String qualifiedMember() {
-        memberLogin = logins.newLogin();
-        String memberId = as(memberLogin).post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
-        logins.awaitLinked(memberLogin);
-        JsonNode verify = awaitTasks(officer(), memberId, "user_verify_documents", 1).get(0);
-        assertThat(complete(officer(), verify, "{\"approved\":true}").status()).isEqualTo(204);
-        await().atMost(PATIENCE).until(() -> officer().get("/api/members/" + memberId).json().get("status")
-                .asText().equals("VERIFIED"));
-        assertThat(officer().put("/api/members/" + memberId + "/qualifications/" + PRESS,
-                "{\"expiresOn\":\"" + TestData.today().plusYears(1) + "\"}").status()).isEqualTo(204);
-        return memberId;
-    }
-
     private static String jobJson(String memberId, String factoryId, int hours, LocalDate from, LocalDate to) {
         return """
                 {"memberId":"%s","factoryId":"%s","machineType":"%s","product":"Virgin coconut oil",
@@ -207,29 +191,26 @@ class ProductionWalkthroughIT {
         return reply.status() == 200 ? reply.json().get("status").asText() : "UNKNOWN";
     }
 
-    private List<JsonNode> awaitTasks(Http user, String businessKey, String taskKey, int count) {
-        List<JsonNode> found = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            found.clear();
-            user.get("/api/tasks").json().forEach(task -> {
-                if (businessKey.equals(task.get("businessKey").asText()) && taskKey.equals(task.get("taskKey").asText())) {
-                    found.add(task);
-                }
-            });
-            return found.size() == count;
-        });
-        return List.copyOf(found);
-    }
-
-    private static Reply complete(Http user, JsonNode task, String variables) {
-        return user.post("/api/tasks/" + task.get("id").asText() + "/complete", "{\"variables\":" + variables + "}");
-    }
-
     private Http officer() {
         return as("officer");
     }
 
     private Http as(String user) {
-        return Http.as(port, user, TestData.PASSWORD);
+        return walk().as(user);
+    }
+
+    private List<JsonNode> awaitTasks(Http user, String businessKey, String taskKey, int count) {
+        return walk().awaitTasks(user, businessKey, taskKey, count);
+    }
+
+    /** A verified member qualified for the press; remembers its login. */
+    private String qualifiedMember() {
+        HttpWalk.MemberLogin member = walk().qualifiedMember(PRESS);
+        memberLogin = member.login();
+        return member.memberId();
+    }
+
+    private HttpWalk walk() {
+        return new HttpWalk(port, logins);
     }
 }
