@@ -37,6 +37,8 @@ public class IdentitySetup {
             "officer", Groups.OFFICERS,
             "officer2", Groups.OFFICERS,
             "supervisor", Groups.SUPERVISORS,
+            "planner", Groups.PLANNERS,
+            "executive", Groups.EXECUTIVES,
             "auditor", Groups.AUDITORS,
             "staff", Groups.FACTORY_STAFF,
             "member", Groups.MEMBERS,
@@ -81,7 +83,8 @@ public class IdentitySetup {
             workGroups.grant(Groups.ADMINS, resource, "*", Permissions.ALL);
             workGroups.grant(CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
-        for (String reader : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS)) {
+        for (String reader : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES,
+                Groups.AUDITORS)) {
             workGroups.grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             workGroups.grant(reader, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
@@ -93,8 +96,8 @@ public class IdentitySetup {
             workGroups.grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
             workGroups.grant(reader, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
-        for (String group : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.FACTORY_STAFF,
-                Groups.MEMBERS, Groups.PLANNERS, Groups.EXECUTIVES)) {
+        for (String group : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES,
+                Groups.AUDITORS, Groups.FACTORY_STAFF, Groups.MEMBERS)) {
             workGroups.grantTaskWork(group);
         }
         if (StringUtils.hasText(adminUser) && StringUtils.hasText(adminPassword)) {

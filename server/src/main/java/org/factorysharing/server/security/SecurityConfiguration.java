@@ -2,9 +2,11 @@ package org.factorysharing.server.security;
 
 import static org.factorysharing.server.security.Groups.ADMINS;
 import static org.factorysharing.server.security.Groups.AUDITORS;
+import static org.factorysharing.server.security.Groups.EXECUTIVES;
 import static org.factorysharing.server.security.Groups.FACTORY_STAFF;
 import static org.factorysharing.server.security.Groups.MEMBERS;
 import static org.factorysharing.server.security.Groups.OFFICERS;
+import static org.factorysharing.server.security.Groups.PLANNERS;
 import static org.factorysharing.server.security.Groups.SUPERVISORS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +47,8 @@ class SecurityConfiguration {
 
     private static final String[] STAFF = {OFFICERS, SUPERVISORS, ADMINS};
     private static final String[] READERS = {OFFICERS, SUPERVISORS, AUDITORS, ADMINS};
+    /** The programme dashboard is also for the planners and executives who approve scale-ups. */
+    private static final String[] PROGRAMME_READERS = {OFFICERS, SUPERVISORS, PLANNERS, EXECUTIVES, AUDITORS, ADMINS};
 
     @Bean
     @Order(1)
@@ -83,6 +87,16 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**")
                         .access(anyOfOrFactoryStaff(READERS))
                         .requestMatchers("/api/regions/**").hasAnyAuthority(authorities(OFFICERS, ADMINS))
+                        .requestMatchers(HttpMethod.GET, "/api/programme/**")
+                        .hasAnyAuthority(authorities(PROGRAMME_READERS))
+                        // which stage a user may act on is the task's business: WorkflowTasks and the listeners
+                        .requestMatchers(HttpMethod.POST, "/api/programme/waves/*/approvals")
+                        .hasAnyAuthority(authorities(OFFICERS, SUPERVISORS, PLANNERS, EXECUTIVES))
+                        .requestMatchers(HttpMethod.POST, "/api/programme/waves/*/proposal")
+                        .hasAnyAuthority(authorities(OFFICERS, SUPERVISORS))
+                        .requestMatchers(HttpMethod.POST, "/api/programme/waves", "/api/programme/waves/*/factories",
+                                "/api/programme/decisions/**")
+                        .hasAnyAuthority(authorities(STAFF))
                         .requestMatchers("/api/admin/**").hasAuthority(Groups.authority(ADMINS))
                         // the auditors' toolkit only reads
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(authorities(AUDITORS, ADMINS))

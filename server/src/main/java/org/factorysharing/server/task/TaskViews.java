@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** What the task API shows of workflow tasks. */
-final class TaskViews {
+public final class TaskViews {
 
     private TaskViews() {
     }
 
     /** An open user task. {@code businessKey} is the id of the member, factory, job or wave it is about. */
-    record TaskView(String id, String name, String taskKey, String processKey, String processInstanceId,
+    public record TaskView(String id, String name, String taskKey, String processKey, String processInstanceId,
                     String businessKey, String assignee, List<String> candidateGroups, int priority, Date created,
                     Date due, String description) {
     }

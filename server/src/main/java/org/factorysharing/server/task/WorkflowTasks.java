@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Task rules of the API: who sees, claims and completes what, and what a completion must carry. */
 @Service
-class WorkflowTasks {
+public class WorkflowTasks {
 
     private final TaskService taskService;
     private final FormService formService;
@@ -58,6 +58,13 @@ class WorkflowTasks {
         return query.taskCandidateUser(user.id()).endOr()
                 .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
                 .listPage(0, 500).stream().map(this::view).toList();
+    }
+
+    /** Open tasks of every process about one business object (a wave's rollout and its approvals), oldest first. */
+    @Transactional(readOnly = true)
+    public List<TaskView> openTasksAbout(String businessKey) {
+        return taskService.createTaskQuery().active().processInstanceBusinessKey(businessKey)
+                .orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
@@ -91,7 +98,7 @@ class WorkflowTasks {
 
     /** Claim (when free) and completion commit together with everything the process does next. */
     @Transactional
-    void complete(String taskId, Map<String, Object> variables, CurrentUser user) {
+    public void complete(String taskId, Map<String, Object> variables, CurrentUser user) {
         Task task = workable(taskId, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new BusinessRuleViolation("task.claimed", "the task is claimed by " + task.getAssignee());

@@ -1,8 +1,14 @@
 package org.factorysharing.workflows.programme;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -26,6 +32,8 @@ public class ScaleUpEligibility {
 
     private final RepositoryService repository;
     private final DecisionService decisions;
+    /** For evaluations that must leave no trace; FEEL as in the process engine (its default since 7.13). */
+    private final DmnEngine standalone = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     ScaleUpEligibility(RepositoryService repository, DecisionService decisions) {
         this.repository = repository;
@@ -42,16 +50,47 @@ public class ScaleUpEligibility {
         }
         // by id, not by key: the version looked up above is the one evaluated and recorded, even if another
         // version is deployed in between
-        DmnDecisionResultEntries result = decisions.evaluateDecisionById(latest.getId())
+        return evaluate(latest, kpis, thresholds, extensions);
+    }
+
+    /**
+     * Evaluates one given version (by definition id) without writing anything, not even decision history: an
+     * auditor's re-evaluation of a recommendation, or the check of a version before it is used. The model is
+     * read from the deployment and evaluated on a standalone DMN engine.
+     */
+    public Outcome evaluateWithoutHistory(String decisionDefinitionId, KpiFigures kpis, KpiThresholds thresholds,
+                                          int extensions) {
+        DecisionDefinition definition = repository.getDecisionDefinition(decisionDefinitionId);
+        DmnDecision decision;
+        try (InputStream model = repository.getDecisionModel(decisionDefinitionId)) {
+            decision = standalone.parseDecision(definition.getKey(), model);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return outcome(definition, standalone.evaluateDecision(decision, inputs(kpis, thresholds, extensions))
+                .getSingleResult());
+    }
+
+    private Outcome evaluate(DecisionDefinition definition, KpiFigures kpis, KpiThresholds thresholds,
+                             int extensions) {
+        return outcome(definition, decisions.evaluateDecisionById(definition.getId())
                 .variables(inputs(kpis, thresholds, extensions))
                 .evaluate()
-                .getSingleResult();
+                .getSingleResult());
+    }
+
+    private static Outcome outcome(DecisionDefinition definition, DmnDecisionResultEntries result) {
         if (result == null) {
-            throw new IllegalStateException("decision " + latest.getId() + " matched no rule");
+            throw new IllegalStateException("decision " + definition.getId() + " matched no rule");
         }
-        return new Outcome(Recommendation.valueOf(result.getEntry(ScaleUpEligibilityDecision.RECOMMENDATION)),
-                result.getEntry(ScaleUpEligibilityDecision.REASON),
-                new DecisionReference(latest.getKey(), latest.getId(), latest.getVersion()));
+        Object recommendation = result.getEntry(ScaleUpEligibilityDecision.RECOMMENDATION);
+        Object reason = result.getEntry(ScaleUpEligibilityDecision.REASON);
+        if (recommendation == null || reason == null) {
+            throw new IllegalStateException("decision " + definition.getId() + " must answer "
+                    + ScaleUpEligibilityDecision.RECOMMENDATION + " and " + ScaleUpEligibilityDecision.REASON);
+        }
+        return new Outcome(Recommendation.valueOf(recommendation.toString()), reason.toString(),
+                new DecisionReference(definition.getKey(), definition.getId(), definition.getVersion()));
     }
 
     /** The decision's input variables, as an auditor needs them to evaluate a recorded recommendation again. */

@@ -1,0 +1,177 @@
+package org.factorysharing.server.programme;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.factory.FactoryId;
+import org.factorysharing.api.programme.ProgrammeQueries.FindWave;
+import org.factorysharing.api.programme.ProgrammeQueries.FindWaveKpis;
+import org.factorysharing.api.programme.ProgrammeQueries.FindWaves;
+import org.factorysharing.api.programme.ProgrammeQueries.WaveKpisView;
+import org.factorysharing.api.programme.ProgrammeQueries.WaveSummaryView;
+import org.factorysharing.api.programme.ProgrammeQueries.WaveView;
+import org.factorysharing.api.programme.WaveCommands.EnrolFactory;
+import org.factorysharing.api.programme.WaveCommands.PlanWave;
+import org.factorysharing.api.programme.WaveId;
+import org.factorysharing.api.programme.WaveStatus;
+import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.server.programme.ProgrammeRequests.ApprovalRequest;
+import org.factorysharing.server.programme.ProgrammeRequests.EnrolFactoryRequest;
+import org.factorysharing.server.programme.ProgrammeRequests.PlanWaveRequest;
+import org.factorysharing.server.programme.ProgrammeRequests.ProposalRequest;
+import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.server.security.Groups;
+import org.factorysharing.server.task.TaskViews.TaskView;
+import org.factorysharing.server.task.WorkflowTasks;
+import org.factorysharing.server.web.NotFound;
+import org.factorysharing.workflows.programme.PilotRolloutProcess;
+import org.factorysharing.workflows.programme.ScaleUpApprovalProcess;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Programme waves: officers plan them and enrol factories; the pilot_rollout process evaluates each wave after
+ * its pilot period; officers propose the outcome and three stages approve it. Proposing and approving complete
+ * the wave's workflow tasks, so the same checks apply here, in the task API and in Tasklist.
+ */
+@RestController
+@RequestMapping("/api/programme/waves")
+@Validated
+@Tag(name = "Programme", description = "Pilot and scale-up waves, their KPIs and the scale-up approvals")
+class ProgrammeController {
+
+    private static final String WAVE_ID = "[A-Za-z0-9-]{1,64}";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final WorkflowTasks tasks;
+
+    ProgrammeController(CommandGateway commands, QueryGateway queries, WorkflowTasks tasks) {
+        this.commands = commands;
+        this.queries = queries;
+        this.tasks = tasks;
+    }
+
+    @PostMapping
+    @Operation(summary = "Plan a wave (officers): target, pilot period and the KPI thresholds that define success",
+            description = "Starts its pilot_rollout process; the wave starts when its first factory is commissioned.")
+    ResponseEntity<WavePlannedView> plan(@Valid @RequestBody PlanWaveRequest request, Authentication user) {
+        WaveId waveId = WaveId.newId();
+        commands.sendAndWait(new PlanWave(waveId, request.name(), request.year(), request.kind(),
+                request.targetFactories(), request.pilotMonths(), request.thresholds().toThresholds(), null,
+                user.getName()));
+        return ResponseEntity.created(URI.create("/api/programme/waves/" + waveId.value()))
+                .body(new WavePlannedView(waveId.value(), WaveStatus.PLANNED));
+    }
+
+    @GetMapping
+    @Operation(summary = "Programme dashboard: every wave with target, enrolled, commissioned and running factories")
+    List<WaveSummaryView> list() {
+        return queries.query(new FindWaves(), ResponseTypes.multipleInstancesOf(WaveSummaryView.class)).join();
+    }
+
+    @GetMapping("/{waveId}")
+    @Operation(summary = "One wave: factories with their KPIs, the wave's KPIs by month, recommendations and "
+            + "the approval timeline of each proposal")
+    WaveView get(@PathVariable @Pattern(regexp = WAVE_ID) String waveId) {
+        return find(waveId);
+    }
+
+    @GetMapping("/{waveId}/kpis")
+    @Operation(summary = "The wave's KPIs over its pilot period, by month, with the event-store position they include")
+    WaveKpisView kpis(@PathVariable @Pattern(regexp = WAVE_ID) String waveId) {
+        return queries.query(new FindWaveKpis(new WaveId(waveId)), ResponseTypes.optionalInstanceOf(WaveKpisView.class))
+                .join()
+                .orElseThrow(() -> new NotFound("wave " + waveId));
+    }
+
+    @PostMapping("/{waveId}/factories")
+    @Operation(summary = "Enrol a factory (officers); beyond the target only a supervisor may enrol",
+            description = "Records the region's potential for the factory's commodity. 404 unknown wave or factory; "
+                    + "409 when the factory is in another wave, the region has no potential for its commodity, "
+                    + "or the target is reached.")
+    ResponseEntity<Void> enrol(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
+                               @Valid @RequestBody EnrolFactoryRequest request, Authentication user) {
+        commands.sendAndWait(new EnrolFactory(new WaveId(waveId), new FactoryId(request.factoryId()), user.getName(),
+                CurrentUser.of(user).isIn(Groups.SUPERVISORS)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{waveId}/tasks")
+    @Operation(summary = "Open workflow tasks of the wave: the proposal and the approval stage waiting now")
+    List<TaskView> openTasks(@PathVariable @Pattern(regexp = WAVE_ID) String waveId) {
+        find(waveId);
+        return tasks.openTasksAbout(waveId);
+    }
+
+    @PostMapping("/{waveId}/proposal")
+    @Operation(summary = "Propose the outcome after an evaluation (officers)",
+            description = "Completes the wave's 'Propose outcome' task; 409 when the wave is not waiting for one.")
+    ResponseEntity<Void> propose(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
+                                 @Valid @RequestBody ProposalRequest request, Authentication user) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(PilotRolloutProcess.OUTCOME, request.outcome().name());
+        putIfPresent(values, PilotRolloutProcess.PROPOSED_TARGET, request.proposedTarget());
+        putIfPresent(values, PilotRolloutProcess.EXTENSION_MONTHS, request.extensionMonths());
+        putIfPresent(values, PilotRolloutProcess.JUSTIFICATION, request.justification());
+        tasks.complete(openTask(waveId, PilotRolloutProcess.USER_PROPOSE_OUTCOME,
+                "wave.not-awaiting-proposal", "the wave is not waiting for a proposal").id(), values,
+                CurrentUser.of(user));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{waveId}/approvals")
+    @Operation(summary = "Approve or reject the open stage of the scale-up proposal",
+            description = "Regional review: officers; planning review: planners; final approval: executives "
+                    + "(supervisors too once a stage is overdue). Nobody acts on a proposal they made or on two "
+                    + "of its stages (409). 409 when the stage named is not the one open now.")
+    ResponseEntity<Void> decide(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
+                                @Valid @RequestBody ApprovalRequest request, Authentication user) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(ScaleUpApprovalProcess.DECISION, request.decision().name());
+        putIfPresent(values, ScaleUpApprovalProcess.COMMENT, request.comment());
+        TaskView task = openTask(waveId, ScaleUpApprovalProcess.STAGES.stream()
+                .filter(stage -> stage.stage() == request.stage()).findFirst().orElseThrow().userTask(), "wave.stage-not-open",
+                "the stage " + request.stage() + " is not open for this wave");
+        tasks.complete(task.id(), values, CurrentUser.of(user));
+        return ResponseEntity.noContent().build();
+    }
+
+    private TaskView openTask(String waveId, String taskKey, String code, String rule) {
+        find(waveId);
+        return tasks.openTasksAbout(waveId).stream()
+                .filter(task -> taskKey.equals(task.taskKey()))
+                .findFirst()
+                .orElseThrow(() -> new BusinessRuleViolation(code, rule));
+    }
+
+    private WaveView find(String waveId) {
+        return queries.query(new FindWave(new WaveId(waveId)), ResponseTypes.optionalInstanceOf(WaveView.class))
+                .join()
+                .orElseThrow(() -> new NotFound("wave " + waveId));
+    }
+
+    private static void putIfPresent(Map<String, Object> values, String name, Object value) {
+        if (value != null) {
+            values.put(name, value instanceof Integer i ? Long.valueOf(i) : value);
+        }
+    }
+
+    record WavePlannedView(String waveId, WaveStatus status) {
+    }
+}
