@@ -13,6 +13,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.programme.KpiThresholds;
+import org.factorysharing.api.programme.WaveCommands.PlanWave;
+import org.factorysharing.api.programme.WaveId;
+import org.factorysharing.api.programme.WaveKind;
 import org.factorysharing.server.EventStoreProbe;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
@@ -36,9 +40,11 @@ import org.springframework.beans.factory.annotation.Value;
 class RoleMatrixIT {
 
     /** The demo users, one per group (the staff user is on the staff of no factory of this test). */
-    private static final List<String> USERS = List.of("officer", "supervisor", "auditor", "staff", "member", "admin");
+    private static final List<String> USERS = List.of("officer", "supervisor", "planner", "executive", "auditor", "staff",
+            "member", "admin");
     private static final Set<String> READERS = Set.of("officer", "supervisor", "auditor", "admin");
     private static final Set<String> STAFF = Set.of("officer", "supervisor", "admin");
+    private static final Set<String> PROGRAMME_READERS = union(READERS, "planner", "executive");
 
     @Value("${local.server.port}") int port;
     @Autowired CommandGateway commands;
@@ -47,6 +53,7 @@ class RoleMatrixIT {
     private String memberId;
     private String factoryId;
     private String jobId;
+    private String waveId;
 
     @BeforeAll
     void aMemberAFactoryAndAJob() {
@@ -56,6 +63,10 @@ class RoleMatrixIT {
         commands.sendAndWait(new GrantQualification(member, "COCONUT_OIL_PRESS", TestData.today().plusYears(1),
                 "officer"));
         memberId = member.value();
+        WaveId wave = WaveId.newId();
+        commands.sendAndWait(new PlanWave(wave, "Matrix wave", 2030, WaveKind.PILOT, 1, 6,
+                new KpiThresholds(0.5, 1, 1, 1, 0.9), null, "officer"));
+        waveId = wave.value();
         factoryId = TestData.commissionedFactory(commands).value();
         jobId = Http.as(port, "officer", TestData.PASSWORD).post("/api/jobs", """
                 {"memberId":"%s","factoryId":"%s","machineType":"COCONUT_OIL_PRESS","product":"Copra",
@@ -68,9 +79,9 @@ class RoleMatrixIT {
 
     /** Events of everything a matrix call could touch or create. */
     private long relevantEvents() {
-        return Stream.of(memberId, factoryId, jobId, "BALI/BANGLI").mapToLong(id -> events.eventTypesOf(id).size()).sum()
+        return Stream.of(memberId, factoryId, jobId, waveId, "BALI/BANGLI").mapToLong(id -> events.eventTypesOf(id).size()).sum()
                 + events.eventCount("MemberRegistered", "FactoryProposed", "ProductionJobRequested",
-                "ProductionJobRequestRefused", "RegionImported");
+                "ProductionJobRequestRefused", "RegionImported", "WavePlanned");
     }
 
     /** One row of the matrix: who may call it. */
@@ -85,6 +96,8 @@ class RoleMatrixIT {
         String m = "/api/members/" + memberId;
         String f = "/api/factories/" + factoryId;
         String j = "/api/jobs/" + jobId;
+        String w = "/api/programme/waves/" + waveId;
+        String table = "/api/programme/decisions/scale-up-eligibility";
         String reason = "{\"reason\":\"matrix probe\"}";
         return List.of(
                 new Cell("GET", "/api/members", null, READERS),
@@ -109,7 +122,19 @@ class RoleMatrixIT {
                 new Cell("GET", "/api/regions", null, union(READERS, "staff")),
                 new Cell("PUT", "/api/regions/BALI/BANGLI/potentials/COFFEE",
                         "{\"score\":50,\"sourceNote\":\"matrix probe\"}", Set.of("officer", "admin")),
+                new Cell("GET", "/api/programme/waves", null, PROGRAMME_READERS),
+                new Cell("GET", w, null, PROGRAMME_READERS),
+                new Cell("GET", w + "/kpis", null, PROGRAMME_READERS),
+                new Cell("GET", w + "/tasks", null, PROGRAMME_READERS),
+                new Cell("POST", "/api/programme/waves", "{}", STAFF),
+                new Cell("POST", w + "/factories", "{}", STAFF),
+                new Cell("POST", w + "/proposal", "{}", Set.of("officer", "supervisor")),
+                new Cell("POST", w + "/approvals", "{}", Set.of("officer", "supervisor", "planner", "executive")),
+                new Cell("GET", table, null, PROGRAMME_READERS),
+                new Cell("POST", table, "{}", STAFF),
                 new Cell("GET", "/api/audit/events", null, Set.of("auditor", "admin")),
+                new Cell("GET", "/api/audit/waves/" + waveId + "/recommendations/1/re-evaluation", null,
+                        Set.of("auditor", "admin")),
                 new Cell("GET", "/api/admin/projections", null, Set.of("admin")),
                 new Cell("GET", "/engine-rest/task", null, Set.of("admin")),
                 new Cell("POST", "/engine-rest/message", "{}", Set.of("admin")));
@@ -151,7 +176,7 @@ class RoleMatrixIT {
         };
     }
 
-    private static Set<String> union(Set<String> groups, String more) {
+    private static Set<String> union(Set<String> groups, String... more) {
         return Stream.concat(groups.stream(), Stream.of(more)).collect(java.util.stream.Collectors.toSet());
     }
 }
