@@ -8,19 +8,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -71,6 +65,8 @@ import org.factorysharing.api.job.JobQueries.JobSummaryView;
 import org.factorysharing.api.job.JobQueries.JobView;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.server.EventFeed;
+import org.factorysharing.server.EventFeed.Aggregate;
 import org.factorysharing.server.ReadModelTables;
 import org.factorysharing.server.ServerTest;
 import org.junit.jupiter.api.AfterEach;
@@ -78,8 +74,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The factory registry, capacity calendar and job board on PostgreSQL. Events go straight into the event store
@@ -97,13 +91,12 @@ class FactoryReadModelIT {
     private static final String DRYER = "COPRA_DRYER";
     private static final LocalDate MARCH_1 = LocalDate.of(2025, 3, 1);
 
-    @Autowired EventStore eventStore;
+    @Autowired EventFeed feed;
     @Autowired ReadModelTables tables;
     @Autowired QueryGateway queries;
     @Autowired JdbcTemplate jdbc;
     @Autowired EventProcessingConfiguration processing;
     @Autowired TokenStore tokenStore;
-    @Autowired PlatformTransactionManager transactionManager;
 
     /**
      * The facts here are hand-made events of aggregates that do not exist; the workflow bridges would try to
@@ -133,7 +126,7 @@ class FactoryReadModelIT {
     @Test
     void detailShowsStatusReasonLastInspectionCommissioningAndEachMachinesState() {
         Aggregate factory = factory();
-        FactoryId id = new FactoryId(factory.id);
+        FactoryId id = new FactoryId(factory.id());
         factory.publish(at(1), proposed(id, "Rumah Produksi Kelapa Minahasa", "Sulawesi Utara"));
         Instant pressInstalled = at(2);
         factory.publish(pressInstalled, new MachineInstalled(id, "press-1", PRESS, 8, "staff-1"));
@@ -148,7 +141,7 @@ class FactoryReadModelIT {
                 "staff-1"));
         Instant suspended = at(8);
         factory.publish(suspended, new FactorySuspended(id, "flooded", "officer-b"));
-        awaitCaughtUp(REGISTRY);
+        feed.awaitCaughtUp(REGISTRY);
 
         FactoryView view = factory(id).orElseThrow();
         assertThat(view.status()).isEqualTo(FactoryStatus.SUSPENDED);
@@ -172,7 +165,7 @@ class FactoryReadModelIT {
 
         factory.publish(at(9), new FactoryResumed(id, "officer-b"));
         factory.publish(at(10), new MachineMaintenanceEnded(id, "press-2", day(10), "staff-1"));
-        awaitCaughtUp(REGISTRY);
+        feed.awaitCaughtUp(REGISTRY);
 
         FactoryView resumed = factory(id).orElseThrow();
         assertThat(resumed.status()).isEqualTo(FactoryStatus.COMMISSIONED);
@@ -185,11 +178,11 @@ class FactoryReadModelIT {
     @Test
     void aFailedInspectionLeavesTheFactoryInstallingWithItsFindings() {
         Aggregate factory = factory();
-        FactoryId id = new FactoryId(factory.id);
+        FactoryId id = new FactoryId(factory.id());
         factory.publish(at(1), proposed(id, "Rumah Produksi Kopi Toraja", "Sulawesi Selatan"));
         factory.publish(at(2), new MachineInstalled(id, "dryer-1", DRYER, 10, "staff-1"));
         factory.publish(at(3), new FactoryInspected(id, false, "wiring exposed", "officer-a"));
-        awaitCaughtUp(REGISTRY);
+        feed.awaitCaughtUp(REGISTRY);
 
         FactoryView view = factory(id).orElseThrow();
         assertThat(view.status()).isEqualTo(FactoryStatus.INSTALLING);
@@ -210,7 +203,7 @@ class FactoryReadModelIT {
         b.publish(at(4), new MachineMaintenanceStarted(coconutB, "press-2", "bearing worn", day(4), List.of(),
                 "staff-1"));
         resumed(furniture, 1).publish(at(5), new FactoryDecommissioned(furniture, "moved", "officer-b"));
-        awaitCaughtUp(REGISTRY);
+        feed.awaitCaughtUp(REGISTRY);
 
         FactoryPage all = queries.query(new FindFactories(null, province.toUpperCase(), null, 0, 10),
                 FactoryPage.class).join();
@@ -250,7 +243,7 @@ class FactoryReadModelIT {
     @Test
     void calendarShowsBookedFreeAndMaintenanceDaysOfEachInstalledMachine() {
         FactoryId id = calendarFactory().factoryId;
-        awaitCaughtUp(CALENDAR);
+        feed.awaitCaughtUp(CALENDAR);
 
         CapacityCalendarView view = calendar(id, day(2), day(10), null).orElseThrow();
 
@@ -280,20 +273,20 @@ class FactoryReadModelIT {
     void calendarOfOneMachineTypeAndOfAFactoryWithoutMachines() {
         FactoryId id = calendarFactory().factoryId;
         Aggregate empty = factory();
-        empty.publish(at(1), proposed(new FactoryId(empty.id), "Rumah Produksi Kosong", "Bali"));
-        awaitCaughtUp(CALENDAR);
+        empty.publish(at(1), proposed(new FactoryId(empty.id()), "Rumah Produksi Kosong", "Bali"));
+        feed.awaitCaughtUp(CALENDAR);
 
         CapacityCalendarView dryers = calendar(id, day(8), day(9), DRYER).orElseThrow();
         assertThat(dryers.machines()).extracting(MachineCalendarView::machineId).containsExactly("dryer-1");
         assertThat(days(dryers, "dryer-1")).extracting(CapacityDayView::day).containsExactly(day(8), day(9));
 
-        assertThat(calendar(new FactoryId(empty.id), day(1), day(31), null).orElseThrow().machines()).isEmpty();
+        assertThat(calendar(new FactoryId(empty.id()), day(1), day(31), null).orElseThrow().machines()).isEmpty();
     }
 
     @Test
     void utilisationSetsBookedAgainstAvailableHoursOnDaysOutsideMaintenance() {
         FactoryId id = calendarFactory().factoryId;
-        awaitCaughtUp(CALENDAR);
+        feed.awaitCaughtUp(CALENDAR);
 
         UtilisationView view = utilisation(id, MARCH_1, day(10)).orElseThrow();
 
@@ -321,7 +314,7 @@ class FactoryReadModelIT {
     @Test
     void jobBoardFiltersByFactoryMemberAndStatusNewestFirst() {
         Jobs jobs = jobs();
-        awaitCaughtUp(JOB_BOARD);
+        feed.awaitCaughtUp(JOB_BOARD);
 
         assertThat(board(jobs.factory1, null, null, 0, 10)).containsExactly(jobs.c, jobs.b, jobs.a);
         assertThat(board(null, jobs.member1, null, 0, 10)).containsExactly(jobs.e, jobs.b, jobs.a);
@@ -343,7 +336,7 @@ class FactoryReadModelIT {
     @Test
     void jobDetailFollowsTheLifecycleWithAllocationsOutputAndReworkNotes() {
         Jobs jobs = jobs();
-        awaitCaughtUp(JOB_BOARD);
+        feed.awaitCaughtUp(JOB_BOARD);
 
         JobView a = job(jobs.a).orElseThrow();
         assertThat(a.status()).isEqualTo(JobStatus.COMPLETED);
@@ -375,7 +368,7 @@ class FactoryReadModelIT {
     @Test
     void refusedAndRejectedRequestsShowTheRejectionAndReason() {
         Jobs jobs = jobs();
-        awaitCaughtUp(JOB_BOARD);
+        feed.awaitCaughtUp(JOB_BOARD);
 
         JobView refused = job(jobs.c).orElseThrow();
         assertThat(refused).extracting(JobView::status, JobView::rejection, JobView::reason, JobView::product)
@@ -389,7 +382,7 @@ class FactoryReadModelIT {
     @Test
     void aMachineInMaintenanceFlagsItsJobsUntilTheyAreRescheduled() {
         Jobs jobs = jobs();
-        awaitCaughtUp(JOB_BOARD);
+        feed.awaitCaughtUp(JOB_BOARD);
 
         JobView flagged = job(jobs.b).orElseThrow();
         assertThat(flagged.status()).isEqualTo(JobStatus.SCHEDULED);
@@ -398,7 +391,7 @@ class FactoryReadModelIT {
 
         jobs.jobB.publish(at(40), new ProductionJobRescheduled(new JobId(jobs.b),
                 List.of(new Allocation("press-2", day(7), 6)), day(7), day(7)));
-        awaitCaughtUp(JOB_BOARD);
+        feed.awaitCaughtUp(JOB_BOARD);
 
         JobView moved = job(jobs.b).orElseThrow();
         assertThat(moved.reschedulingNeeded()).isFalse();
@@ -413,19 +406,19 @@ class FactoryReadModelIT {
         calendarFactory();
         jobs();
         Aggregate factory = factory();
-        factory.publish(at(1), proposed(new FactoryId(factory.id), "Rumah Produksi Replay", "Jambi"));
-        factory.publish(at(2), new MachineInstalled(new FactoryId(factory.id), "press-1", PRESS, 8, "staff-1"));
+        factory.publish(at(1), proposed(new FactoryId(factory.id()), "Rumah Produksi Replay", "Jambi"));
+        factory.publish(at(2), new MachineInstalled(new FactoryId(factory.id()), "press-1", PRESS, 8, "staff-1"));
 
         for (String group : List.of(REGISTRY, CALENDAR, JOB_BOARD)) {
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
             Map<String, List<Map<String, Object>>> before = tables.snapshot(group);
             assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
 
-            StreamingEventProcessor processor = processor(group);
-            stop(processor);
+            StreamingEventProcessor processor = feed.processor(group);
+            feed.stop(processor);
             processor.resetTokens();
             processor.start();
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
 
             assertThat(tables.snapshot(group)).as(group).isEqualTo(before);
         }
@@ -436,19 +429,19 @@ class FactoryReadModelIT {
         CalendarFactory calendarFactory = calendarFactory();
         Jobs jobs = jobs();
         Aggregate factory = factory();
-        factory.publish(at(1), proposed(new FactoryId(factory.id), "Rumah Produksi Ulang", "Riau"));
-        long first = globalIndexOf(calendarFactory.firstEventId);
+        factory.publish(at(1), proposed(new FactoryId(factory.id()), "Rumah Produksi Ulang", "Riau"));
+        long first = feed.globalIndexOf(calendarFactory.firstEventId);
 
         for (String group : List.of(REGISTRY, CALENDAR, JOB_BOARD)) {
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
             Map<String, List<Map<String, Object>>> before = tables.snapshot(group);
 
             // every event from the calendar factory's first one on is handled a second time
-            StreamingEventProcessor processor = processor(group);
-            stop(processor);
-            rewind(group, first - 1);
+            StreamingEventProcessor processor = feed.processor(group);
+            feed.stop(processor);
+            feed.rewind(group, first - 1);
             processor.start();
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
 
             assertThat(tables.snapshot(group)).as(group).isEqualTo(before);
         }
@@ -462,7 +455,7 @@ class FactoryReadModelIT {
     /** A factory whose machine-time ledger is known by hand (see the calendar and utilisation tests). */
     private CalendarFactory calendarFactory() {
         Aggregate factory = factory();
-        FactoryId id = new FactoryId(factory.id);
+        FactoryId id = new FactoryId(factory.id());
         String first = factory.publish(at(1), proposed(id, "Rumah Produksi Kalender", "Sulawesi Utara"));
         // installed at 09:00 in Jakarta on 3 and 5 March: their first calendar days
         factory.publish(jakartaMorning(3), new MachineInstalled(id, "press-1", PRESS, 8, "staff-1"));
@@ -508,10 +501,10 @@ class FactoryReadModelIT {
         FactoryId factory2 = new FactoryId("jobs-" + run + "-2");
         MemberId member1 = MemberId.newId();
         MemberId member2 = MemberId.newId();
-        Aggregate flags = new Aggregate("Factory", factory1.value());
+        Aggregate flags = feed.aggregate("Factory", factory1.value());
 
         JobId a = new JobId("job-" + run + "-a");
-        Aggregate jobA = new Aggregate("ProductionJob", a.value());
+        Aggregate jobA = feed.aggregate("ProductionJob", a.value());
         Instant requestedA = at(20);
         jobA.publish(requestedA, requested(a, member1, factory1));
         jobA.publish(at(21), new ProductionJobScheduled(a, List.of(
@@ -528,7 +521,7 @@ class FactoryReadModelIT {
         jobA.publish(completedA, new ProductionJobCompleted(a, 12, 0, "all good", "officer-a"));
 
         JobId b = new JobId("job-" + run + "-b");
-        Aggregate jobB = new Aggregate("ProductionJob", b.value());
+        Aggregate jobB = feed.aggregate("ProductionJob", b.value());
         jobB.publish(at(30), requested(b, member1, factory1));
         jobB.publish(at(31), new ProductionJobScheduled(b, List.of(new Allocation("press-1", day(6), 6)), day(6),
                 day(6)));
@@ -536,18 +529,18 @@ class FactoryReadModelIT {
                 List.of(new Allocation("press-1", day(6), 6))));
 
         JobId c = new JobId("job-" + run + "-c");
-        new Aggregate("ProductionJob", c.value()).publish(at(33), new ProductionJobRequestRefused(c, member2,
+        feed.aggregate("ProductionJob", c.value()).publish(at(33), new ProductionJobRequestRefused(c, member2,
                 factory1, PRESS, "virgin coconut oil", 200, 8, day(3), day(14), "member-user",
                 ReservationRejection.NOT_QUALIFIED, "no qualification for COCONUT_OIL_PRESS"));
 
         JobId d = new JobId("job-" + run + "-d");
-        Aggregate jobD = new Aggregate("ProductionJob", d.value());
+        Aggregate jobD = feed.aggregate("ProductionJob", d.value());
         jobD.publish(at(34), requested(d, member2, factory2));
         jobD.publish(at(35), new ProductionJobRejected(d, ReservationRejection.NO_CAPACITY,
                 "only 6 of 8 hours free"));
 
         JobId e = new JobId("job-" + run + "-e");
-        Aggregate jobE = new Aggregate("ProductionJob", e.value());
+        Aggregate jobE = feed.aggregate("ProductionJob", e.value());
         jobE.publish(at(34), requested(e, member1, factory2));
         jobE.publish(at(35), new ProductionJobScheduled(e, List.of(new Allocation("press-1", day(8), 8)), day(8),
                 day(8)));
@@ -569,7 +562,7 @@ class FactoryReadModelIT {
 
     private FactoryId proposedFactoryIn(String province, String name, String commodity, String commodityCode) {
         Aggregate factory = factory();
-        FactoryId id = new FactoryId(factory.id);
+        FactoryId id = new FactoryId(factory.id());
         factory.publish(at(1), new FactoryProposed(id, name, province, "Minahasa", commodity, commodityCode,
                 "Koperasi Maju", plan(), day(20), id.staffGroup(), "officer-a"));
         return id;
@@ -577,9 +570,7 @@ class FactoryReadModelIT {
 
     /** Continues the event stream of a factory proposed with one event. */
     private Aggregate resumed(FactoryId factoryId, long nextSequence) {
-        Aggregate aggregate = new Aggregate("Factory", factoryId.value());
-        aggregate.sequence = nextSequence;
-        return aggregate;
+        return feed.aggregate("Factory", factoryId.value(), nextSequence);
     }
 
     private static FactoryProposed proposed(FactoryId id, String name, String province) {
@@ -629,72 +620,8 @@ class FactoryReadModelIT {
     // --- event store and processors ---
 
     private Aggregate factory() {
-        return new Aggregate("Factory", FactoryId.newId().value());
+        return feed.aggregate("Factory", FactoryId.newId().value());
     }
-
-    /** Appends one aggregate's events to the event store with the next sequence numbers, as the command side does. */
-    private final class Aggregate {
-
-        private final String type;
-        private final String id;
-        private long sequence;
-
-        Aggregate(String type, String id) {
-            this.type = type;
-            this.id = id;
-        }
-
-        /** Publishes the event and answers its identifier. */
-        String publish(Instant timestamp, Object payload) {
-            String eventId = UUID.randomUUID().toString();
-            eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence++, payload, MetaData.emptyInstance(),
-                    eventId, timestamp));
-            return eventId;
-        }
-    }
-
-    private StreamingEventProcessor processor(String group) {
-        return processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
-    }
-
-    /**
-     * Waits until every segment of the group has handled (or skipped) every event stored so far. A replay counts
-     * as caught up at the head too: Axon ends the replay state only when an event newer than the reset arrives.
-     */
-    private void awaitCaughtUp(String group) {
-        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        StreamingEventProcessor processor = processor(group);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            int segments = tokenStore.fetchSegments(group).length;
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            return segments > 0 && status.size() == segments && status.values().stream()
-                    .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
-        });
-    }
-
-    /** Stops the processor; its segments' old statuses are gone, so a later wait sees the restarted ones. */
-    private static void stop(StreamingEventProcessor processor) {
-        processor.shutDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().isEmpty());
-    }
-
-    /** Puts every segment of a stopped processor back to {@code position}: later events are delivered again. */
-    private void rewind(String group, long position) {
-        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
-            for (int segment : tokenStore.fetchSegments(group)) {
-                tokenStore.fetchToken(group, segment);
-                tokenStore.storeToken(GapAwareTrackingToken.newInstance(position, List.of()), group, segment);
-                tokenStore.releaseClaim(group, segment);
-            }
-        });
-    }
-
-    private long globalIndexOf(String eventId) {
-        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                Long.class, eventId);
-    }
-
-
 
     /** A day of March 2025. */
     private static LocalDate day(int dayOfMarch) {

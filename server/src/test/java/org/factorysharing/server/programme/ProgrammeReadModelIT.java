@@ -14,13 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -67,6 +62,8 @@ import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.programme.WaveKind;
 import org.factorysharing.api.programme.WaveStatus;
 import org.factorysharing.api.shared.ProgrammeTime;
+import org.factorysharing.server.EventFeed;
+import org.factorysharing.server.EventFeed.Aggregate;
 import org.factorysharing.server.ReadModelTables;
 import org.factorysharing.server.ServerTest;
 import org.junit.jupiter.api.AfterEach;
@@ -74,8 +71,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The programme KPI and dashboard read models on PostgreSQL. Events go straight into the event store (as the
@@ -90,13 +85,12 @@ class ProgrammeReadModelIT {
     private static final String DRYER = "COPRA_DRYER";
     private static final KpiThresholds THRESHOLDS = new KpiThresholds(0.5, 10, 20, 1000, 0.9);
 
-    @Autowired EventStore eventStore;
+    @Autowired EventFeed feed;
     @Autowired ReadModelTables tables;
     @Autowired QueryGateway queries;
     @Autowired JdbcTemplate jdbc;
     @Autowired EventProcessingConfiguration processing;
     @Autowired TokenStore tokenStore;
-    @Autowired PlatformTransactionManager transactionManager;
 
     /** Hand-made events of aggregates that do not exist: the workflow bridges must not run processes for them. */
     @BeforeEach
@@ -122,7 +116,7 @@ class ProgrammeReadModelIT {
 
     @Test
     void theKpiProjectionRunsAsOneSegment() {
-        awaitCaughtUp(KPI);
+        feed.awaitCaughtUp(KPI);
 
         assertThat(tokenStore.fetchSegments(KPI)).containsExactly(0);
     }
@@ -130,7 +124,7 @@ class ProgrammeReadModelIT {
     @Test
     void waveKpisCountBookingsCompletionsAndInspectionsOfItsFactoriesOverThePilotPeriod() {
         Pilot pilot = pilot();
-        awaitCaughtUp(KPI);
+        feed.awaitCaughtUp(KPI);
 
         WaveKpisView view = kpis(pilot.waveId).orElseThrow();
 
@@ -146,14 +140,14 @@ class ProgrammeReadModelIT {
         assertFigures(view.months().get(1).kpis(), 2, 14, 592, 1, 1, 40, 2, 0.5);
         assertFigures(view.months().get(2).kpis(), 2, 5, 440, 1, 1, 60, 1, 1.0);
         // the recommendation and approvals are not KPI facts; the next wave's planning was the last one
-        assertThat(view.eventPosition()).isPositive().isEqualTo(globalIndexOf(pilot.lastKpiEventId));
+        assertThat(view.eventPosition()).isPositive().isEqualTo(feed.globalIndexOf(pilot.lastKpiEventId));
     }
 
     @Test
     void waveDetailShowsFactoriesWithTheirKpisRecommendationAndTheProposalTimeline() {
         Pilot pilot = pilot();
-        awaitCaughtUp(KPI);
-        awaitCaughtUp(DASHBOARD);
+        feed.awaitCaughtUp(KPI);
+        feed.awaitCaughtUp(DASHBOARD);
 
         WaveView wave = wave(pilot.waveId).orElseThrow();
 
@@ -219,7 +213,7 @@ class ProgrammeReadModelIT {
     @Test
     void wavesAreListedNewestYearFirstThenByName() {
         Pilot pilot = pilot();
-        awaitCaughtUp(DASHBOARD);
+        feed.awaitCaughtUp(DASHBOARD);
 
         List<WaveSummaryView> all = waves();
         List<String> ids = all.stream().map(WaveSummaryView::waveId).toList();
@@ -230,21 +224,21 @@ class ProgrammeReadModelIT {
         assertThat(all).extracting(WaveSummaryView::year).isSortedAccordingTo((x, y) -> Integer.compare(y, x));
         // within a year by name: two waves of one year, planned in the other order
         int year = 2100 - (int) (Math.random() * 50);
-        Aggregate zeta = new Aggregate("Wave", WaveId.newId().value());
-        zeta.publish(at(2022, 1, 1), new WavePlanned(new WaveId(zeta.id), "Zeta", year, WaveKind.PILOT, 1, 1,
+        Aggregate zeta = feed.aggregate("Wave", WaveId.newId().value());
+        zeta.publish(at(2022, 1, 1), new WavePlanned(new WaveId(zeta.id()), "Zeta", year, WaveKind.PILOT, 1, 1,
                 THRESHOLDS, null, "planner"));
-        Aggregate alpha = new Aggregate("Wave", WaveId.newId().value());
-        alpha.publish(at(2022, 1, 2), new WavePlanned(new WaveId(alpha.id), "Alpha", year, WaveKind.PILOT, 1, 1,
+        Aggregate alpha = feed.aggregate("Wave", WaveId.newId().value());
+        alpha.publish(at(2022, 1, 2), new WavePlanned(new WaveId(alpha.id()), "Alpha", year, WaveKind.PILOT, 1, 1,
                 THRESHOLDS, null, "planner"));
-        awaitCaughtUp(DASHBOARD);
+        feed.awaitCaughtUp(DASHBOARD);
         assertThat(waves().stream().filter(w -> w.year() == year).map(WaveSummaryView::name))
                 .containsSubsequence("Alpha", "Zeta");
     }
 
     @Test
     void aRejectedProposalEndsTheWaveWithTheReasonOnTheTimeline() {
-        Aggregate wave = new Aggregate("Wave", WaveId.newId().value());
-        WaveId id = new WaveId(wave.id);
+        Aggregate wave = feed.aggregate("Wave", WaveId.newId().value());
+        WaveId id = new WaveId(wave.id());
         wave.publish(at(2022, 1, 1), new WavePlanned(id, "Rejected " + id, 2021, WaveKind.PILOT, 1, 1, THRESHOLDS,
                 null, "planner"));
         wave.publish(at(2022, 1, 2), new WaveStarted(id, jakarta(2022, 1, 2), jakarta(2022, 2, 2)));
@@ -254,7 +248,7 @@ class ProgrammeReadModelIT {
                 0, 6, "harvest came late", "officer-a"));
         wave.publish(at(2022, 2, 5), new ProposalRejected(id, 1, ApprovalStage.REGIONAL_REVIEW, "no budget",
                 "officer-b"));
-        awaitCaughtUp(DASHBOARD);
+        feed.awaitCaughtUp(DASHBOARD);
 
         WaveView view = wave(id).orElseThrow();
 
@@ -283,15 +277,15 @@ class ProgrammeReadModelIT {
     void replayRebuildsBothReadModelsRowForRow() {
         pilot();
         for (String group : List.of(KPI, DASHBOARD)) {
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
             Map<String, List<Map<String, Object>>> before = tables.snapshot(group);
             assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
 
-            StreamingEventProcessor processor = processor(group);
-            stop(processor);
+            StreamingEventProcessor processor = feed.processor(group);
+            feed.stop(processor);
             processor.resetTokens();
             processor.start();
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
 
             assertThat(tables.snapshot(group)).as(group).isEqualTo(before);
         }
@@ -300,17 +294,17 @@ class ProgrammeReadModelIT {
     @Test
     void redeliveredEventsDoNotCountTwice() {
         Pilot pilot = pilot();
-        long first = globalIndexOf(pilot.firstEventId) - 1;
+        long first = feed.globalIndexOf(pilot.firstEventId) - 1;
         for (String group : List.of(KPI, DASHBOARD)) {
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
             Map<String, List<Map<String, Object>>> before = tables.snapshot(group);
 
             // every event from the pilot's first one on is handled a second time
-            StreamingEventProcessor processor = processor(group);
-            stop(processor);
-            rewind(group, first);
+            StreamingEventProcessor processor = feed.processor(group);
+            feed.stop(processor);
+            feed.rewind(group, first);
             processor.start();
-            awaitCaughtUp(group);
+            feed.awaitCaughtUp(group);
 
             assertThat(tables.snapshot(group)).as(group).isEqualTo(before);
         }
@@ -321,24 +315,24 @@ class ProgrammeReadModelIT {
     void anEventParkedInTheDeadLetterQueueHoldsThePositionBackUntilItIsHandled() {
         // a completion of a job never requested: the KPI projection cannot place it, so the event is parked
         JobId ghost = JobId.newId();
-        String parked = new Aggregate("ProductionJob", ghost.value()).publish(at(2022, 1, 1),
+        String parked = feed.aggregate("ProductionJob", ghost.value()).publish(at(2022, 1, 1),
                 new ProductionJobCompleted(ghost, 5, 0, "ok", "officer-a"));
-        Aggregate wave = new Aggregate("Wave", WaveId.newId().value());
-        String later = wave.publish(at(2022, 1, 2), new WavePlanned(new WaveId(wave.id), "After the ghost", 2022,
+        Aggregate wave = feed.aggregate("Wave", WaveId.newId().value());
+        String later = wave.publish(at(2022, 1, 2), new WavePlanned(new WaveId(wave.id()), "After the ghost", 2022,
                 WaveKind.PILOT, 1, 1, THRESHOLDS, null, "planner"));
         try {
-            awaitCaughtUp(KPI);
+            feed.awaitCaughtUp(KPI);
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND event_identifier = ?",
                     Long.class, KPI, parked) == 1);
 
             // the later event is in the tables, but the figures miss the parked one: the position stops before it
-            assertThat(kpis(new WaveId(wave.id)).orElseThrow().eventPosition())
-                    .isEqualTo(globalIndexOf(parked) - 1);
+            assertThat(kpis(new WaveId(wave.id())).orElseThrow().eventPosition())
+                    .isEqualTo(feed.globalIndexOf(parked) - 1);
         } finally {
             jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", KPI);
         }
-        assertThat(kpis(new WaveId(wave.id)).orElseThrow().eventPosition()).isEqualTo(globalIndexOf(later));
+        assertThat(kpis(new WaveId(wave.id())).orElseThrow().eventPosition()).isEqualTo(feed.globalIndexOf(later));
     }
 
     // --- scenario ---
@@ -350,12 +344,12 @@ class ProgrammeReadModelIT {
      */
     private Pilot pilot() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Aggregate factoryA = new Aggregate("Factory", "pilot-" + run + "-a");
-        Aggregate factoryB = new Aggregate("Factory", "pilot-" + run + "-b");
-        Aggregate wave = new Aggregate("Wave", WaveId.newId().value());
-        FactoryId a = new FactoryId(factoryA.id);
-        FactoryId b = new FactoryId(factoryB.id);
-        WaveId waveId = new WaveId(wave.id);
+        Aggregate factoryA = feed.aggregate("Factory", "pilot-" + run + "-a");
+        Aggregate factoryB = feed.aggregate("Factory", "pilot-" + run + "-b");
+        Aggregate wave = feed.aggregate("Wave", WaveId.newId().value());
+        FactoryId a = new FactoryId(factoryA.id());
+        FactoryId b = new FactoryId(factoryB.id());
+        WaveId waveId = new WaveId(wave.id());
         String name = "Pilot " + run;
         MemberId m1 = MemberId.newId();
         MemberId m2 = MemberId.newId();
@@ -415,8 +409,8 @@ class ProgrammeReadModelIT {
         wave.publish(jakarta(2022, 10, 7), new ProposalStageApproved(waveId, 1, ApprovalStage.FINAL_APPROVAL,
                 "executive", null));
         wave.publish(jakarta(2022, 10, 7), new ScaleUpApproved(waveId, 1, 8, "executive"));
-        Aggregate next = new Aggregate("Wave", WaveId.newId().value());
-        WaveId nextWaveId = new WaveId(next.id);
+        Aggregate next = feed.aggregate("Wave", WaveId.newId().value());
+        WaveId nextWaveId = new WaveId(next.id());
         String lastKpiEventId = next.publish(jakarta(2022, 10, 8), new WavePlanned(nextWaveId, "Scale-up " + run, 2023, WaveKind.SCALE_UP,
                 8, 6, THRESHOLDS, waveId, "planner"));
         return new Pilot(waveId, nextWaveId, name, a, b, firstEventId, lastKpiEventId, recommended);
@@ -429,7 +423,7 @@ class ProgrammeReadModelIT {
     /** A job requested by the member and its machine time reserved; answers its id. */
     private JobId job(Aggregate factory, FactoryId factoryId, MemberId member, Instant at, List<Allocation> allocations) {
         JobId jobId = JobId.newId();
-        Aggregate job = new Aggregate("ProductionJob", jobId.value());
+        Aggregate job = feed.aggregate("ProductionJob", jobId.value());
         int hours = allocations.stream().mapToInt(Allocation::hours).sum();
         job.publish(at, new ProductionJobRequested(jobId, member, factoryId, PRESS, "virgin coconut oil", 100,
                 hours, ProgrammeTime.dateOf(at), ProgrammeTime.dateOf(at).plusDays(60), "member-user"));
@@ -439,9 +433,7 @@ class ProgrammeReadModelIT {
     }
 
     private void jobEvent(JobId jobId, long sequence, Instant at, Object payload) {
-        Aggregate job = new Aggregate("ProductionJob", jobId.value());
-        job.sequence = sequence;
-        job.publish(at, payload);
+        feed.aggregate("ProductionJob", jobId.value(), sequence).publish(at, payload);
     }
 
     private static FactoryProposed proposed(FactoryId id, String name) {
@@ -480,64 +472,6 @@ class ProgrammeReadModelIT {
     }
 
     // --- event store and processors ---
-
-    /** Appends one aggregate's events to the event store with the next sequence numbers, as the command side does. */
-    private final class Aggregate {
-
-        private final String type;
-        private final String id;
-        private long sequence;
-
-        Aggregate(String type, String id) {
-            this.type = type;
-            this.id = id;
-        }
-
-        /** Publishes the event and answers its identifier. */
-        String publish(Instant timestamp, Object payload) {
-            String eventId = UUID.randomUUID().toString();
-            eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence++, payload, MetaData.emptyInstance(),
-                    eventId, timestamp));
-            return eventId;
-        }
-    }
-
-    private StreamingEventProcessor processor(String group) {
-        return processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
-    }
-
-    /** Waits until every segment of the group has handled (or skipped) every event stored so far. */
-    private void awaitCaughtUp(String group) {
-        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        StreamingEventProcessor processor = processor(group);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            int segments = tokenStore.fetchSegments(group).length;
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            return segments > 0 && status.size() == segments && status.values().stream()
-                    .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
-        });
-    }
-
-    private static void stop(StreamingEventProcessor processor) {
-        processor.shutDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().isEmpty());
-    }
-
-    /** Puts every segment of a stopped processor back to {@code position}: later events are delivered again. */
-    private void rewind(String group, long position) {
-        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
-            for (int segment : tokenStore.fetchSegments(group)) {
-                tokenStore.fetchToken(group, segment);
-                tokenStore.storeToken(GapAwareTrackingToken.newInstance(position, List.of()), group, segment);
-                tokenStore.releaseClaim(group, segment);
-            }
-        });
-    }
-
-    private long globalIndexOf(String eventId) {
-        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                Long.class, eventId);
-    }
 
     /** Midnight UTC of a day: the order of events where the programme day does not matter. */
     private static Instant at(int year, int month, int day) {
