@@ -2,11 +2,15 @@ package org.factorysharing.server.privacy;
 
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
+import org.factorysharing.server.database.DatabaseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 /**
  * Crypto-shredding of personal data in events: Axon's event serializer (bean {@code eventSerializer}, used by the
@@ -16,9 +20,19 @@ import org.springframework.context.annotation.Configuration;
 class PrivacyConfiguration {
 
     static final String EVENT_SERIALIZER = "eventSerializer";
+    /** The default of application.yml: fine on a laptop's embedded database, never on a real one. */
+    static final String LOCAL_ONLY_MASTER_KEY = "bG9jYWwtb25seS1tYXN0ZXIta2V5LWNoYW5nZS1tZSE=";
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
 
     @Bean
-    PersonalDataKeys personalDataKeys(DataSource dataSource, @Value("${fs.privacy.master-key}") String masterKey) {
+    PersonalDataKeys personalDataKeys(DataSource dataSource, DatabaseMode databaseMode,
+                                      @Value("${fs.privacy.master-key:}") String configured) {
+        String masterKey = StringUtils.hasText(configured) ? configured : LOCAL_ONLY_MASTER_KEY;
+        if (!databaseMode.embedded() && LOCAL_ONLY_MASTER_KEY.equals(masterKey)) {
+            log.warn("Personal data keys are wrapped with the local-only default master key on an external "
+                    + "database: set FS_PRIVACY_MASTER_KEY (openssl rand -base64 32), the same on every node");
+        }
         return new PersonalDataKeys(dataSource, masterKey);
     }
 
