@@ -21,9 +21,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.programme.KpiThresholds;
-import org.factorysharing.api.programme.WaveCommands.PlanWave;
-import org.factorysharing.api.programme.WaveId;
-import org.factorysharing.api.programme.WaveKind;
 import org.factorysharing.server.EventStoreProbe;
 import org.factorysharing.server.Http;
 import org.factorysharing.server.Http.Reply;
@@ -40,9 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 @ServerTest
 class ProgrammeApiIT {
 
-    private static final String PRESS = "COCONUT_OIL_PRESS";
-    /** Out of reach for a wave without jobs: its evaluation recommends extending the pilot. */
-    private static final KpiThresholds DEMANDING = new KpiThresholds(0.6, 10, 20, 10_000, 0.95);
+    private static final KpiThresholds DEMANDING = Waves.DEMANDING;
 
     @Value("${local.server.port}") int port;
     @Autowired CommandGateway commands;
@@ -182,31 +177,20 @@ class ProgrammeApiIT {
                 .isEqualTo(404);
     }
 
-    /** A wave of one commissioned coconut factory whose pilot period has ended: it recommends EXTEND_PILOT. */
     private String evaluatedWave() {
-        String waveId = plannedWave(1, DEMANDING);
-        assertThat(enrol("officer", waveId, coconutFactory().value()).status()).isEqualTo(204);
-        Waves.endPilotPeriod(runtime, management, waveId);
-        Waves.awaitWave(officer(), waveId, w -> w.get("recommendations").size() == 1);
-        Waves.awaitTask(officer(), waveId, "user_propose_outcome");
-        return waveId;
+        return Waves.evaluatedWave(commands, officer(), runtime, management);
     }
 
     private String plannedWave(int target, KpiThresholds thresholds) {
-        WaveId waveId = WaveId.newId();
-        commands.sendAndWait(new PlanWave(waveId, "Wave " + waveId, 2024, WaveKind.PILOT, target, 1, thresholds, null,
-                "officer"));
-        await().atMost(PATIENCE).until(() -> officer().get("/api/programme/waves/" + waveId).status() == 200);
-        return waveId.value();
+        return Waves.plannedWave(commands, officer(), target, thresholds);
     }
 
     private FactoryId coconutFactory() {
-        return TestData.commissionedFactory(commands, "Sulawesi Utara", "Minahasa", "Coconut",
-                new MachinePlan("PRESS-1", PRESS, 8));
+        return Waves.coconutFactory(commands);
     }
 
     private Reply enrol(String user, String waveId, String factoryId) {
-        return as(user).post("/api/programme/waves/" + waveId + "/factories", "{\"factoryId\":\"" + factoryId + "\"}");
+        return Waves.enrol(as(user), waveId, factoryId);
     }
 
     private Reply deploy(String user, String xml) {
