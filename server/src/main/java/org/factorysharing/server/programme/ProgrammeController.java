@@ -138,8 +138,9 @@ class ProgrammeController {
     @PostMapping("/{waveId}/approvals")
     @Operation(summary = "Approve or reject the open stage of the scale-up proposal",
             description = "Regional review: officers; planning review: planners; final approval: executives "
-                    + "(supervisors too once a stage is overdue). Nobody acts on a proposal they made or on two "
-                    + "of its stages (409). 409 when the stage named is not the one open now.")
+                    + "(supervisors too once a stage is overdue). 403 for anyone else, for the proposer and for "
+                    + "whoever decided another stage of the proposal (four-eyes); 409 when the stage named is not "
+                    + "the one open now.")
     ResponseEntity<Void> decide(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
                                 @Valid @RequestBody ApprovalRequest request, Authentication user) {
         Map<String, Object> values = new HashMap<>();
