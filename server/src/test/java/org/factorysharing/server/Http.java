@@ -42,6 +42,41 @@ public final class Http {
                 .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
+    /**
+     * A browser signed in through the login form and holding the webapps' CSRF token (handed out as the
+     * XSRF-TOKEN cookie by the Tasklist page): ready for {@link #webappPost}.
+     */
+    public static Http signedInToWebapps(int port, String user, String password) {
+        Http browser = browser(port);
+        String loginPage = browser.get("/login").body();
+        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+        Reply login = browser.postForm("/login", "username=" + user + "&password=" + password + "&_csrf=" + csrf);
+        if (login.status() != 302 || login.header("Location").contains("error")) {
+            throw new IllegalStateException("login of " + user + " failed: " + login);
+        }
+        Reply tasklist = browser.get("/camunda/app/tasklist/default/");
+        if (tasklist.status() != 200) {
+            throw new IllegalStateException("Tasklist answered " + tasklist);
+        }
+        return browser;
+    }
+
+    /** A JSON POST to the webapps' own REST API (/camunda/api/...), with the CSRF header they require. */
+    public Reply webappPost(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply webappDelete(String path) {
+        return send(request(path).header("X-XSRF-TOKEN", xsrfToken()).DELETE());
+    }
+
+    private String xsrfToken() {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().getValue();
+    }
+
     public Reply get(String path) {
         return send(request(path).GET());
     }

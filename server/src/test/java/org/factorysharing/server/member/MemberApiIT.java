@@ -113,23 +113,9 @@ class MemberApiIT {
                 .json().get("memberId").asText();
         String taskId = awaitVerificationTask(memberId).get("id").asText();
 
-        Http browser = Http.browser(port);
-        String loginPage = browser.get("/login").body();
-        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
-        Reply login = browser.postForm("/login", "username=officer&password=" + TestData.PASSWORD + "&_csrf=" + csrf);
-        assertThat(login.status()).isEqualTo(302);
-        assertThat(login.header("Location")).doesNotContain("error");
-        // the Tasklist page hands out the webapps' CSRF token as a cookie
-        Reply tasklist = browser.get("/camunda/app/tasklist/default/");
-        assertThat(tasklist.status()).as(tasklist.header("Location")).isEqualTo(200);
-        String xsrf = browser.client().cookieHandler().orElseThrow() instanceof java.net.CookieManager cookies
-                ? cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .findFirst().orElseThrow().getValue() : null;
-
-        Reply submitted = browser.send(browser.request("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form")
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}")));
+        Http browser = Http.signedInToWebapps(port, "officer", TestData.PASSWORD);
+        Reply submitted = browser.webappPost("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+                "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}");
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(204);
 
         assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered", "MemberVerified");
@@ -307,7 +293,7 @@ class MemberApiIT {
         assertField(officer().put("/api/members/" + memberId + "/qualifications/coconut-press",
                 "{\"expiresOn\":\"" + expiry + "\"}"), "machineType");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                officer().get("/api/members/" + memberId).json().get("qualifications").findValuesAsText("machineType"))
+                officer().get("/api/members/" + memberId).json().path("qualifications").findValuesAsText("machineType"))
                 .containsExactly("COCONUT_OIL_PRESS"));
 
         assertThat(officer().post("/api/members/" + memberId + "/qualifications/COCONUT_OIL_PRESS/revocation",

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -144,6 +145,15 @@ class ProgrammeApiIT {
         assertThat(last.get("stage").asText()).isEqualTo("REGIONAL_REVIEW");
         assertThat(last.get("comment").asText()).isEqualTo("no budget this year");
         await().atMost(PATIENCE).until(() -> officer().get("/api/programme/waves/" + waveId + "/tasks").json().isEmpty());
+
+        // an auditor rebuilds the wave as it stood at any instant, from its events
+        String state = "/api/audit/aggregates/" + waveId + "/state?at=";
+        Instant proposedAt = Instant.parse(proposal.get("proposedAt").asText());
+        JsonNode beforeProposal = as("auditor").get(state + proposedAt.minusMillis(1)).json();
+        assertThat(beforeProposal.get("aggregateType").asText()).isEqualTo("Wave");
+        assertThat(beforeProposal.get("state").get("status").asText()).isEqualTo("EVALUATING");
+        assertThat(as("auditor").get(state + Instant.now()).json().get("state").get("status").asText())
+                .isEqualTo("REJECTED");
     }
 
     @Test
