@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -76,6 +77,30 @@ public class EventFeed {
                     eventId, timestamp));
             return eventId;
         }
+    }
+
+    /**
+     * Stops the workflow bridges (the processing groups ending in "-workflow"), for tests whose hand-made events
+     * belong to aggregates that do not exist: the bridges must not run processes for them.
+     */
+    public void pauseWorkflowBridges() {
+        workflowBridges().forEach(StreamingEventProcessor::shutDown);
+    }
+
+    /** Restarts the workflow bridges at the head of the store: they skip the hand-made events. */
+    public void resumeWorkflowBridgesAtHead() {
+        workflowBridges().forEach(bridge -> {
+            bridge.resetTokens(StreamableMessageSource::createHeadToken);
+            bridge.start();
+        });
+    }
+
+    private List<StreamingEventProcessor> workflowBridges() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .filter(processor -> processor.getName().endsWith("-workflow"))
+                .toList();
     }
 
     public StreamingEventProcessor processor(String group) {

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.factorysharing.api.factory.Allocation;
@@ -95,30 +93,17 @@ class FactoryReadModelIT {
     @Autowired ReadModelTables tables;
     @Autowired QueryGateway queries;
     @Autowired JdbcTemplate jdbc;
-    @Autowired EventProcessingConfiguration processing;
     @Autowired TokenStore tokenStore;
 
-    /**
-     * The facts here are hand-made events of aggregates that do not exist; the workflow bridges would try to
-     * run processes for them. They pause while a test writes, and resume after its events.
-     */
+    /** Hand-made events of aggregates that do not exist: the workflow bridges must not run processes for them. */
     @BeforeEach
     void pauseWorkflowBridges() {
-        workflowBridges().forEach(StreamingEventProcessor::shutDown);
+        feed.pauseWorkflowBridges();
     }
 
     @AfterEach
     void resumeWorkflowBridgesAfterTheseFacts() {
-        workflowBridges().forEach(bridge -> {
-            bridge.resetTokens(StreamableMessageSource::createHeadToken);
-            bridge.start();
-        });
-    }
-
-    private List<StreamingEventProcessor> workflowBridges() {
-        return List.of("production-job-workflow", "factory-commissioning-workflow").stream()
-                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
-                .toList();
+        feed.resumeWorkflowBridgesAtHead();
     }
 
     // --- factory registry ---

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.factorysharing.api.factory.Allocation;
@@ -95,23 +94,12 @@ class ProgrammeReadModelIT {
     /** Hand-made events of aggregates that do not exist: the workflow bridges must not run processes for them. */
     @BeforeEach
     void pauseWorkflowBridges() {
-        workflowBridges().forEach(StreamingEventProcessor::shutDown);
+        feed.pauseWorkflowBridges();
     }
 
     @AfterEach
     void resumeWorkflowBridgesAfterTheseFacts() {
-        workflowBridges().forEach(bridge -> {
-            bridge.resetTokens(StreamableMessageSource::createHeadToken);
-            bridge.start();
-        });
-    }
-
-    private List<StreamingEventProcessor> workflowBridges() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .filter(p -> p.getName().endsWith("-workflow"))
-                .toList();
+        feed.resumeWorkflowBridgesAtHead();
     }
 
     @Test
