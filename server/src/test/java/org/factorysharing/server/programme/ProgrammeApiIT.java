@@ -54,6 +54,7 @@ class ProgrammeApiIT {
 
     @Test
     void planningValidatesEveryFieldAndNamesIt() {
+        long planned = events.eventCount("WavePlanned");
         Reply reply = officer().post("/api/programme/waves", """
                 {"name":" ","year":1999,"kind":"PILOT","targetFactories":0,"pilotMonths":61,
                  "thresholds":{"minUtilisation":1.5,"minMembersServed":-1,"minJobsCompleted":0,
@@ -67,6 +68,7 @@ class ProgrammeApiIT {
                  "thresholds":{"minUtilisation":0.5,"minMembersServed":1,"minJobsCompleted":1,
                                "minOutputUnits":1,"minQualityPassRate":0.9}}"""), "kind");
         assertField(officer().post("/api/programme/waves", "{\"name\":\"x\",\"year\":2024}"), "thresholds");
+        assertThat(events.eventCount("WavePlanned")).as("a refused plan writes nothing").isEqualTo(planned);
     }
 
     @Test
@@ -116,12 +118,17 @@ class ProgrammeApiIT {
     @Test
     void aRejectedProposalEndsWithItsReasonOnTheTimeline() {
         String waveId = evaluatedWave();
+        int waveEvents = events.eventTypesOf(waveId).size();
         assertRule(officer().post("/api/programme/waves/" + waveId + "/approvals",
                 "{\"stage\":\"REGIONAL_REVIEW\",\"decision\":\"APPROVE\"}"), "wave.stage-not-open");
-        Reply changedWithoutReason = officer().post("/api/programme/waves/" + waveId + "/proposal",
-                "{\"outcome\":\"STOP\"}");
-        assertThat(changedWithoutReason.status()).as(changedWithoutReason.toString()).isIn(400, 409);
-        assertThat(changedWithoutReason.body()).contains("justification");
+        assertField(officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"STOP\"}"),
+                "justification");
+        assertField(officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"GROW\"}"),
+                "outcome");
+        assertField(officer().post("/api/programme/waves/" + waveId + "/proposal",
+                "{\"outcome\":\"EXTEND_PILOT\",\"extensionMonths\":99}"), "extensionMonths");
+        assertField(officer().post("/api/programme/waves/" + waveId + "/approvals", "{}"), "stage");
+        assertThat(events.eventTypesOf(waveId)).as("refusals write nothing").hasSize(waveEvents);
         assertThat(officer().post("/api/programme/waves/" + waveId + "/proposal",
                 "{\"outcome\":\"EXTEND_PILOT\",\"extensionMonths\":3}").status()).isEqualTo(204);
         assertRule(officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"STOP\"}"),
@@ -164,6 +171,11 @@ class ProgrammeApiIT {
                 "id=\"something_else\""));
         assertField(wrongDecision, "body");
         assertThat(deploy("auditor", shippedTable()).status()).isEqualTo(403);
+        int versionsBefore = as("officer").get("/api/programme/decisions/scale-up-eligibility").json().size();
+        // a table that answers something no wave can act on is not kept
+        assertRule(deploy("officer", shippedTable().replace("\"STOP\"", "\"HALT\"")), "decision.unusable");
+        assertThat(as("officer").get("/api/programme/decisions/scale-up-eligibility").json().size())
+                .isEqualTo(versionsBefore);
 
         Reply deployed = deploy("officer", shippedTable().replace("Some KPI thresholds are not met yet",
                 "Some KPI thresholds are not met yet (revised table)"));

@@ -3,6 +3,7 @@ package org.factorysharing.workflows.programme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -88,6 +89,10 @@ public class ScaleUpEligibility {
         if (recommendation == null || reason == null) {
             throw new IllegalStateException("decision " + definition.getId() + " must answer "
                     + ScaleUpEligibilityDecision.RECOMMENDATION + " and " + ScaleUpEligibilityDecision.REASON);
+        }
+        if (Arrays.stream(Recommendation.values()).noneMatch(known -> known.name().equals(recommendation.toString()))) {
+            throw new IllegalStateException("decision " + definition.getId() + " answers " + recommendation
+                    + ", not one of " + Arrays.toString(Recommendation.values()));
         }
         return new Outcome(Recommendation.valueOf(recommendation.toString()), reason.toString(),
                 new DecisionReference(definition.getKey(), definition.getId(), definition.getVersion()));
