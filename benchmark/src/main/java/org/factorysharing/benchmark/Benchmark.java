@@ -271,7 +271,7 @@ public final class Benchmark {
     private static RegisterMember registration() {
         String nib = Long.toString(NIBS.incrementAndGet());
         return new RegisterMember(MemberId.newId(), nib, "Kelapa Jaya Mandiri", "Budi Santoso", "7171010101010001",
-                "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id");
+                "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id", null);
     }
 
     private static String database(DataSource dataSource) throws Exception {

@@ -1,7 +1,7 @@
 package org.factorysharing.server;
 
-import org.factorysharing.server.database.DatabaseMode;
-import org.factorysharing.server.security.IdentitySetup;
+import org.factorysharing.platform.database.DatabaseMode;
+import org.factorysharing.workflows.identity.IdentitySetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

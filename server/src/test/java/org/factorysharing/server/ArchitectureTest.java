@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.axonframework.serialization.Revision;
 
-/** The module rules of ARCHITECTURE.md, section 2, checked on the main code of all modules. */
+/** The module rules of docs/architecture.md, checked on the main code of all modules. */
 @AnalyzeClasses(packages = "org.factorysharing", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -25,6 +25,18 @@ class ArchitectureTest {
     private static final String QUERY = "org.factorysharing.query..";
     private static final String WORKFLOWS = "org.factorysharing.workflows..";
     private static final String SERVER = "org.factorysharing.server..";
+    private static final String PLATFORM = "org.factorysharing.platform..";
+    private static final String AUDIT = "org.factorysharing.audit..";
+    private static final String PRIVACY = "org.factorysharing.privacy..";
+    private static final String OPERATIONS = "org.factorysharing.operations..";
+    /** Where the workflow engine's classes may be used: the processes, and the webapps' wiring in the server. */
+    private static final String ENGINE_WIRING = "org.factorysharing.server.engine..";
+    /** The server's feature packages: HTTP for one feature each, talking to the domain through the gateways. */
+    private static final String[] SERVER_FEATURES = {"org.factorysharing.server.member..",
+            "org.factorysharing.server.factory..", "org.factorysharing.server.job..",
+            "org.factorysharing.server.programme..", "org.factorysharing.server.region..",
+            "org.factorysharing.server.audit..", "org.factorysharing.server.admin..",
+            "org.factorysharing.server.task..", "org.factorysharing.server.web.."};
 
     // --- api: the published language ---
 
@@ -91,6 +103,67 @@ class ArchitectureTest {
     static final ArchRule onlyServerUsesServer = noClasses()
             .that().resideOutsideOfPackage(SERVER)
             .should().dependOnClassesThat().resideInAPackage(SERVER);
+
+    @ArchTest
+    static final ArchRule theDomainModulesUseNoneOfTheSupportingOnes = noClasses()
+            .that().resideInAnyPackage(API, COMMAND, QUERY)
+            .should().dependOnClassesThat().resideInAnyPackage(AUDIT, PRIVACY, OPERATIONS)
+            .as("api, command and query know nothing of audit, privacy and operations");
+
+    @ArchTest
+    static final ArchRule supportingModulesStayOutOfTheDomain = noClasses()
+            .that().resideInAnyPackage(AUDIT, PRIVACY, OPERATIONS, PLATFORM)
+            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, WORKFLOWS)
+            .as("platform, audit, privacy and operations talk to the domain only through api messages");
+
+    @ArchTest
+    static final ArchRule theEngineStaysInWorkflows = noClasses()
+            .that().resideOutsideOfPackages(WORKFLOWS, ENGINE_WIRING)
+            .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
+            .as("org.camunda is used only in workflows and the server's engine wiring (a later move to a Camunda 7 "
+                    + "fork stays mechanical)");
+
+    @ArchTest
+    static final ArchRule controllersTalkOnlyThroughTheGateways = classes()
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .or().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "jakarta..", API,
+                    "org.factorysharing.server.web..", "org.factorysharing.server.security..",
+                    "org.axonframework.commandhandling.gateway..", "org.axonframework.queryhandling..",
+                    "org.axonframework.messaging.responsetypes..", "org.springframework..",
+                    "com.fasterxml.jackson..", "io.swagger.v3.oas.annotations..", "org.slf4j..",
+                    "org.axonframework.common..")
+                    .or(describe("in the controller's own feature package",
+                            (JavaClass c) -> c.getPackageName().startsWith("org.factorysharing.server."))))
+            .as("a controller depends only on api, the command and query gateways, and the web and security "
+                    + "packages (and its own feature's request and policy classes)");
+
+    @ArchTest
+    static final ArchRule serverFeaturesReachNoStoreDirectly = noClasses()
+            .that().resideInAnyPackage(SERVER_FEATURES)
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.eventsourcing.eventstore.EventStore")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.RepositoryService")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.IdentityService")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.JdbcTemplate")
+            .as("no EventStore, RepositoryService, IdentityService or JdbcTemplate in the server's feature packages");
+
+    @ArchTest
+    static final ArchRule bridgesAreNamedAsSuch = classes()
+            .that().resideInAPackage(WORKFLOWS)
+            .and().areAnnotatedWith(org.axonframework.config.ProcessingGroup.class)
+            .should().haveSimpleNameEndingWith("Bridge")
+            .as("an event-to-process bridge is named *Bridge");
+
+    @ArchTest
+    static final ArchRule featurePackagesShareOneVocabulary = classes()
+            .that().resideInAnyPackage(API, COMMAND, QUERY, WORKFLOWS)
+            .should(be(describe("in a package named after a feature (member, factory, job, programme, region) or a "
+                    + "shared concern", (JavaClass c) -> {
+                String[] parts = c.getPackageName().split("\\.");
+                return parts.length < 4 || java.util.Set.of("member", "factory", "job", "programme", "region",
+                        "shared", "task", "audit", "operations", "identity").contains(parts[3]);
+            })))
+            .as("one name per feature in every module");
 
     // --- style ---
 

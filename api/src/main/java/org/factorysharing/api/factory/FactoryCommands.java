@@ -95,4 +95,22 @@ public final class FactoryCommands {
             return new ReservationResult(false, List.of(), rejection, reason);
         }
     }
+
+    /** Make a user one of the factory's staff (idempotent); they work on its tasks and operate its machines. */
+    public record AssignFactoryStaff(@TargetAggregateIdentifier FactoryId factoryId, String userId, String reason,
+                                     String assignedBy) implements FactoryCommand {
+    }
+
+    /** Take a user off the factory's staff (idempotent). */
+    public record RemoveFactoryStaff(@TargetAggregateIdentifier FactoryId factoryId, String userId, String reason,
+                                     String removedBy) implements FactoryCommand {
+    }
+
+    /**
+     * Record, once, the staff a factory had before staff changes were events (its Camunda group's members): a no-op
+     * for a factory whose staff changes are recorded already.
+     */
+    public record ImportFactoryStaff(@TargetAggregateIdentifier FactoryId factoryId, List<String> userIds)
+            implements FactoryCommand {
+    }
 }

@@ -83,4 +83,16 @@ public sealed interface FactoryEvent {
     record MachineTimeReleased(FactoryId factoryId, JobId jobId, List<Allocation> released, String reason)
             implements FactoryEvent {
     }
+
+    /** The user joined the factory's staff group: they work on its tasks and operate its machines. */
+    @Revision("1")
+    record FactoryStaffAssigned(FactoryId factoryId, String userId, String reason, String assignedBy)
+            implements FactoryEvent {
+    }
+
+    /** The user left the factory's staff group. */
+    @Revision("1")
+    record FactoryStaffRemoved(FactoryId factoryId, String userId, String reason, String removedBy)
+            implements FactoryEvent {
+    }
 }

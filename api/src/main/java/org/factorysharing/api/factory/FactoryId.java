@@ -16,7 +16,7 @@ public record FactoryId(String value) {
 
     /** The Camunda group of the factory's own staff, created when the factory is proposed. */
     public String staffGroup() {
-        return "factory-" + value + "-staff";
+        return org.factorysharing.api.shared.Groups.staffOf(value);
     }
 
     @Override

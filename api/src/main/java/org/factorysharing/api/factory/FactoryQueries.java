@@ -69,4 +69,15 @@ public final class FactoryQueries {
     public record MachineUtilisationView(String machineId, String machineType, long availableHours, long bookedHours,
                                          double utilisation) {
     }
+
+    /** The factory's staff, or nothing when no factory has this id. */
+    public record FindFactoryStaff(FactoryId factoryId) {
+    }
+
+    public record FactoryStaffView(String factoryId, String staffGroup, List<StaffMemberView> staff) {
+    }
+
+    /** One person of a factory's staff. */
+    public record StaffMemberView(String userId, String firstName, String lastName, String email) {
+    }
 }

@@ -52,14 +52,6 @@ public final class JobCommands {
     public record SendJobToRework(@TargetAggregateIdentifier JobId jobId, String notes, String inspectedBy) {
     }
 
-    /**
-     * A member's own login cancels: the same as CancelProductionJob, but refused as unknown (not found) when the
-     * job belongs to another member, so that a job id reveals nothing.
-     */
-    public record CancelOwnProductionJob(@TargetAggregateIdentifier JobId jobId, MemberId memberId, String reason,
-                                         String cancelledBy) {
-    }
-
     /** By the member or an officer while the job is not completed; its machine time is released. */
     public record CancelProductionJob(@TargetAggregateIdentifier JobId jobId, String reason, String cancelledBy) {
     }

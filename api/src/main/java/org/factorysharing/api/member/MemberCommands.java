@@ -9,10 +9,15 @@ public final class MemberCommands {
     private MemberCommands() {
     }
 
-    /** Apply to the programme; the NIB must not be registered yet. */
+    /**
+     * Apply to the programme; the NIB must not be registered yet. {@code accountUserId}, when given, is the login that
+     * applies for itself: it is linked to the new member in the same transaction (a member's login must name itself,
+     * and a login acts for at most one member).
+     */
     public record RegisterMember(@TargetAggregateIdentifier MemberId memberId, String nib, String businessName,
                                  String ownerName, String ownerNik, String sector, String province,
-                                 String regency, BusinessScale scale, String contactPhone, String contactEmail) {
+                                 String regency, BusinessScale scale, String contactPhone, String contactEmail,
+                                 String accountUserId) {
     }
 
     /** An officer accepted the member's documents. */

@@ -13,21 +13,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.factorysharing.api.factory.Allocation;
+import org.factorysharing.api.factory.FactoryCommands.AssignFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.CommissionFactory;
 import org.factorysharing.api.factory.FactoryCommands.DecommissionFactory;
 import org.factorysharing.api.factory.FactoryCommands.EndMachineMaintenance;
 import org.factorysharing.api.factory.FactoryCommands.InstallMachine;
+import org.factorysharing.api.factory.FactoryCommands.ImportFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.ProposeFactory;
 import org.factorysharing.api.factory.FactoryCommands.RebookMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.RecordInspection;
 import org.factorysharing.api.factory.FactoryCommands.ReleaseMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ReleaseUnusedMachineTime;
+import org.factorysharing.api.factory.FactoryCommands.RemoveFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.ReservationResult;
 import org.factorysharing.api.factory.FactoryCommands.ReserveMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ResumeFactory;
@@ -38,6 +45,8 @@ import org.factorysharing.api.factory.FactoryEvent.FactoryDecommissioned;
 import org.factorysharing.api.factory.FactoryEvent.FactoryInspected;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryEvent.FactoryResumed;
+import org.factorysharing.api.factory.FactoryEvent.FactoryStaffAssigned;
+import org.factorysharing.api.factory.FactoryEvent.FactoryStaffRemoved;
 import org.factorysharing.api.factory.FactoryEvent.FactorySuspended;
 import org.factorysharing.api.factory.FactoryEvent.MachineInstalled;
 import org.factorysharing.api.factory.FactoryEvent.MachineMaintenanceEnded;
@@ -53,7 +62,11 @@ import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.job.JobId;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.region.RegionId;
+import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.Groups;
+import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.command.shared.Acting;
 import org.factorysharing.api.shared.Codes;
 import org.factorysharing.command.factory.MachineTimeLedger.MachineCapacity;
 import org.factorysharing.command.factory.MachineTimeLedger.Reservation;
@@ -65,13 +78,15 @@ import org.factorysharing.command.factory.MachineTimeLedger.Reservation;
  * wait for each other. Snapshotted and cached (see AxonConfiguration): a factory carries a year of bookings.
  */
 @Aggregate(snapshotTriggerDefinition = "factorySnapshotTrigger", cache = "factoryCache")
-@Revision("2") // snapshots of another revision are ignored and the factory is rebuilt from its events
+@Revision("3") // snapshots of another revision are ignored and the factory is rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Factory {
 
     static final int MAX_CAPACITY_HOURS_PER_DAY = 24;
     static final int MAX_WINDOW_DAYS = 366;
+    /** Who recorded the staff a factory had before staff changes were events. */
+    static final String IMPORTED_BY = "system:staff-import";
 
     @AggregateIdentifier
     private FactoryId factoryId;
@@ -84,6 +99,9 @@ class Factory {
     private String lastInspector;
     private boolean lastInspectionPassed;
     private final MachineTimeLedger ledger = new MachineTimeLedger();
+    /** The users of the factory's staff group, and whether any staff change was ever recorded as an event. */
+    private final TreeSet<String> staff = new TreeSet<>();
+    private boolean staffRecorded;
 
     /** An installed machine. */
     record Machine(String machineType, int capacityHoursPerDay, boolean inMaintenance) {
@@ -357,6 +375,67 @@ class Factory {
         return machine;
     }
 
+    /**
+     * Machines are operated only by officers, admins and the factory's own staff (the system, a bridge or a timer,
+     * may always), whichever door the command came through.
+     */
+    @CommandHandlerInterceptor
+    Object checkOperator(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object payload = command.getPayload();
+        if (payload instanceof InstallMachine || payload instanceof StartMachineMaintenance
+                || payload instanceof EndMachineMaintenance) {
+            Acting acting = Acting.of((String) command.getMetaData().get(ActorMetaData.USER_ID),
+                    groupsOf(command.getMetaData().get(ActorMetaData.GROUPS)));
+            if (acting.userId() != null && !acting.groups().contains(Groups.OFFICERS)
+                    && !acting.groups().contains(Groups.ADMINS) && !acting.groups().contains(factoryId.staffGroup())) {
+                throw new NotPermitted("only officers, admins and the staff of factory " + factoryId
+                        + " operate its machines");
+            }
+        }
+        return chain.proceed();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> groupsOf(Object groups) {
+        return groups instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    @CommandHandler
+    void handle(AssignFactoryStaff cmd) {
+        String userId = text(cmd.userId(), "userId");
+        String assignedBy = text(cmd.assignedBy(), "assignedBy");
+        if (staff.contains(userId)) {
+            return;
+        }
+        requireNotDecommissioned();
+        apply(new FactoryStaffAssigned(factoryId, userId, stripped(cmd.reason()), assignedBy));
+    }
+
+    @CommandHandler
+    void handle(RemoveFactoryStaff cmd) {
+        String userId = text(cmd.userId(), "userId");
+        String removedBy = text(cmd.removedBy(), "removedBy");
+        if (staff.contains(userId)) {
+            apply(new FactoryStaffRemoved(factoryId, userId, stripped(cmd.reason()), removedBy));
+        }
+    }
+
+    @CommandHandler
+    void handle(ImportFactoryStaff cmd) {
+        that(cmd.userIds() != null, "userIds is required");
+        if (staffRecorded) {
+            return;
+        }
+        TreeSet<String> users = new TreeSet<>();
+        cmd.userIds().forEach(userId -> users.add(text(userId, "userIds")));
+        users.forEach(userId -> apply(new FactoryStaffAssigned(factoryId, userId,
+                "staff member before staff changes were recorded", IMPORTED_BY)));
+    }
+
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     private void requireNotDecommissioned() {
         if (status == FactoryStatus.DECOMMISSIONED) {
             throw decommissioned();
@@ -370,6 +449,18 @@ class Factory {
     private static void requireCapacity(int hours) {
         that(hours >= 1 && hours <= MAX_CAPACITY_HOURS_PER_DAY,
                 "capacityHoursPerDay must be between 1 and " + MAX_CAPACITY_HOURS_PER_DAY);
+    }
+
+    @EventSourcingHandler
+    void on(FactoryStaffAssigned event) {
+        staff.add(event.userId());
+        staffRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(FactoryStaffRemoved event) {
+        staff.remove(event.userId());
+        staffRecorded = true;
     }
 
     @EventSourcingHandler

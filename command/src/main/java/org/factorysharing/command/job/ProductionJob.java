@@ -10,13 +10,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.factorysharing.api.shared.ActorMetaData;
+import org.factorysharing.command.member.AccountClaims;
+import org.factorysharing.command.shared.Acting;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.factorysharing.api.factory.Allocation;
 import org.factorysharing.api.factory.FactoryId;
-import org.factorysharing.api.job.JobCommands.CancelOwnProductionJob;
 import org.factorysharing.api.job.JobCommands.CancelProductionJob;
 import org.factorysharing.api.job.JobCommands.PassQualityInspection;
 import org.factorysharing.api.job.JobCommands.RecordJobOutput;
@@ -161,16 +164,22 @@ class ProductionJob {
         apply(new ProductionJobSentToRework(jobId, notes, text(cmd.inspectedBy(), "inspectedBy")));
     }
 
+    /**
+     * By an officer, or by the member's own login; another member's login is answered as if the job did not exist,
+     * decided on the claim table in this transaction (never on a read model that may lag the link).
+     */
     @CommandHandler
-    void handle(CancelOwnProductionJob cmd) {
-        if (!memberId.equals(cmd.memberId())) {
-            throw new AggregateNotFoundException(jobId.value(), "no job " + jobId + " of member " + cmd.memberId());
+    void handle(CancelProductionJob cmd, @MetaDataValue(ActorMetaData.USER_ID) String userId,
+                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups, AccountClaims accounts) {
+        Acting acting = Acting.of(userId, groups);
+        if (acting.onlyForOwnMember()
+                && !accounts.memberOf(acting.userId()).map(memberId::equals).orElse(false)) {
+            throw new AggregateNotFoundException(jobId.value(), "no job " + jobId + " of this login's member");
         }
-        handle(new CancelProductionJob(jobId, cmd.reason(), cmd.cancelledBy()));
+        cancel(cmd);
     }
 
-    @CommandHandler
-    void handle(CancelProductionJob cmd) {
+    private void cancel(CancelProductionJob cmd) {
         String reason = text(cmd.reason(), "reason");
         if (status == JobStatus.CANCELLED) {
             return;

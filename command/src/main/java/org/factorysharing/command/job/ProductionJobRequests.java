@@ -1,6 +1,12 @@
 package org.factorysharing.command.job;
 
+import java.util.List;
 import java.util.Optional;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.factorysharing.api.shared.ActorMetaData;
+import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.command.member.AccountClaims;
+import org.factorysharing.command.shared.Acting;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -25,17 +31,25 @@ class ProductionJobRequests {
     private final Repository<ProductionJob> jobs;
     private final MemberEligibility eligibility;
     private final KnownAggregates known;
+    private final AccountClaims accounts;
 
     ProductionJobRequests(@Qualifier("productionJobRepository") Repository<ProductionJob> jobs,
-                          MemberEligibility eligibility, KnownAggregates known) {
+                          MemberEligibility eligibility, KnownAggregates known, AccountClaims accounts) {
+        this.accounts = accounts;
         this.jobs = jobs;
         this.eligibility = eligibility;
         this.known = known;
     }
 
     @CommandHandler
-    public JobRequestOutcome handle(RequestProductionJob cmd) throws Exception {
+    public JobRequestOutcome handle(RequestProductionJob cmd, @MetaDataValue(ActorMetaData.USER_ID) String userId,
+                                    @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) throws Exception {
         ProductionJob.requireValid(cmd);
+        Acting acting = Acting.of(userId, groups);
+        if (acting.onlyForOwnMember()
+                && !accounts.memberOf(acting.userId()).map(cmd.memberId()::equals).orElse(false)) {
+            throw new NotPermitted("a member's login books machine time only for its own member");
+        }
         if (!known.startsWith(cmd.factoryId().value(), FactoryProposed.class)) {
             throw new AggregateNotFoundException(cmd.factoryId().value(), "no factory " + cmd.factoryId());
         }

@@ -1,5 +1,6 @@
 package org.factorysharing.command.member;
 
+import java.util.Optional;
 import org.factorysharing.api.member.MemberId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,12 @@ class JdbcAccountClaims implements AccountClaims {
         jdbc.update("""
                 INSERT INTO member_account_claim (user_id, member_id, claimed_at) VALUES (?, ?, now())
                 ON CONFLICT (user_id) DO NOTHING""", userId, memberId.value());
-        return new MemberId(jdbc.queryForObject("SELECT member_id FROM member_account_claim WHERE user_id = ?",
-                String.class, userId));
+        return memberOf(userId).orElseThrow();
+    }
+
+    @Override
+    public Optional<MemberId> memberOf(String userId) {
+        return jdbc.queryForList("SELECT member_id FROM member_account_claim WHERE user_id = ?", String.class, userId)
+                .stream().findFirst().map(MemberId::new);
     }
 }

@@ -10,7 +10,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.factorysharing.api.shared.ActorMetaData;
+import org.factorysharing.command.shared.Acting;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -60,6 +65,9 @@ class Member {
         apply(new MemberRegistered(cmd.memberId(), cmd.nib(), cmd.businessName().strip(), cmd.ownerName().strip(),
                 cmd.ownerNik(), cmd.sector().strip(), cmd.province().strip(), cmd.regency().strip(), cmd.scale(),
                 stripped(cmd.contactPhone()), stripped(cmd.contactEmail())));
+        if (cmd.accountUserId() != null) {
+            apply(new MemberAccountLinked(cmd.memberId(), cmd.accountUserId(), cmd.accountUserId()));
+        }
     }
 
     /** Plain input checks of a registration, run before the NIB is claimed. */
@@ -157,9 +165,17 @@ class Member {
         }
     }
 
-    /** Allowed in every status: the right to erasure does not depend on how the application went. */
+    /**
+     * Allowed in every status: the right to erasure does not depend on how the application went. A member's own login
+     * may forget only its own member; another member is answered as unknown, as everywhere.
+     */
     @CommandHandler
-    void handle(ForgetMemberPersonalData cmd) {
+    void handle(ForgetMemberPersonalData cmd, @MetaDataValue(ActorMetaData.USER_ID) String userId,
+                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+        Acting acting = Acting.of(userId, groups);
+        if (acting.onlyForOwnMember() && !accounts.contains(acting.userId())) {
+            throw new AggregateNotFoundException(memberId.value(), "no member " + memberId);
+        }
         requireText(cmd.reason(), "reason");
         if (!personalDataForgotten) {
             apply(new MemberPersonalDataForgotten(memberId, cmd.reason().strip(), cmd.requestedBy()));

@@ -13,20 +13,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.factorysharing.api.factory.Allocation;
+import org.factorysharing.api.factory.FactoryCommands.AssignFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.CommissionFactory;
 import org.factorysharing.api.factory.FactoryCommands.DecommissionFactory;
 import org.factorysharing.api.factory.FactoryCommands.EndMachineMaintenance;
+import org.factorysharing.api.factory.FactoryCommands.ImportFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.InstallMachine;
 import org.factorysharing.api.factory.FactoryCommands.ProposeFactory;
 import org.factorysharing.api.factory.FactoryCommands.RebookMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.RecordInspection;
 import org.factorysharing.api.factory.FactoryCommands.ReleaseMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ReleaseUnusedMachineTime;
+import org.factorysharing.api.factory.FactoryCommands.RemoveFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.ReservationResult;
 import org.factorysharing.api.factory.FactoryCommands.ReserveMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.ResumeFactory;
@@ -37,6 +41,8 @@ import org.factorysharing.api.factory.FactoryEvent.FactoryDecommissioned;
 import org.factorysharing.api.factory.FactoryEvent.FactoryInspected;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryEvent.FactoryResumed;
+import org.factorysharing.api.factory.FactoryEvent.FactoryStaffAssigned;
+import org.factorysharing.api.factory.FactoryEvent.FactoryStaffRemoved;
 import org.factorysharing.api.factory.FactoryEvent.FactorySuspended;
 import org.factorysharing.api.factory.FactoryEvent.MachineInstalled;
 import org.factorysharing.api.factory.FactoryEvent.MachineMaintenanceEnded;
@@ -50,7 +56,9 @@ import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.factory.ReservationRejection;
 import org.factorysharing.api.job.JobId;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.NotPermitted;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +98,10 @@ class FactoryTest {
     private static final FactorySuspended SUSPENDED = new FactorySuspended(ID, "flooded", "officer-2");
     private static final FactoryDecommissioned DECOMMISSIONED =
             new FactoryDecommissioned(ID, "operator withdrew", "officer-2");
+    private static final FactoryStaffAssigned TECH_1_ASSIGNED =
+            new FactoryStaffAssigned(ID, "tech-1", "runs the presses", "officer-1");
+    private static final FactoryStaffRemoved TECH_1_REMOVED =
+            new FactoryStaffRemoved(ID, "tech-1", "moved to another factory", "officer-1");
 
     private FixtureConfiguration<Factory> fixture;
 
@@ -595,6 +607,176 @@ class FactoryTest {
                 .expectNoEvents();
     }
 
+    // --- staff ---
+
+    @Test
+    void assigningStaffRecordsWhoAndWhyWithTextStripped() {
+        fixture.given(PROPOSED)
+                .when(new AssignFactoryStaff(ID, " tech-1 ", " runs the presses\n", " officer-1"))
+                .expectEvents(TECH_1_ASSIGNED);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = " \t")
+    void aBlankReasonOfAStaffChangeIsNone(String blank) {
+        fixture.given(PROPOSED)
+                .when(new AssignFactoryStaff(ID, "tech-1", blank, "officer-1"))
+                .expectEvents(new FactoryStaffAssigned(ID, "tech-1", null, "officer-1"));
+        fixture.given(PROPOSED, TECH_1_ASSIGNED)
+                .when(new RemoveFactoryStaff(ID, "tech-1", blank, "officer-1"))
+                .expectEvents(new FactoryStaffRemoved(ID, "tech-1", null, "officer-1"));
+    }
+
+    @Test
+    void assigningAStaffMemberAgainChangesNothing() {
+        fixture.given(PROPOSED, TECH_1_ASSIGNED)
+                .when(new AssignFactoryStaff(ID, "tech-1", "still runs the presses", "officer-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRemovedStaffMemberCanBeAssignedAgain() {
+        fixture.given(PROPOSED, TECH_1_ASSIGNED, TECH_1_REMOVED)
+                .when(new AssignFactoryStaff(ID, "tech-1", "back from leave", "officer-2"))
+                .expectEvents(new FactoryStaffAssigned(ID, "tech-1", "back from leave", "officer-2"));
+    }
+
+    @Test
+    void aDecommissionedFactoryTakesNoStaff() {
+        fixture.given(commissioned(DECOMMISSIONED))
+                .when(new AssignFactoryStaff(ID, "tech-1", null, "officer-1"))
+                .expectException(violation("factory.decommissioned"))
+                .expectNoEvents();
+        // someone already on the staff: the repeated assignment is answered as done, as every repetition is
+        fixture.given(commissioned(TECH_1_ASSIGNED, DECOMMISSIONED))
+                .when(new AssignFactoryStaff(ID, "tech-1", null, "officer-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStaffChangeNeedsAUserAndWhoMadeIt() {
+        expectRefusedStaffChange(new AssignFactoryStaff(ID, " ", null, "officer-1"), "userId is required");
+        expectRefusedStaffChange(new AssignFactoryStaff(ID, "tech-1", null, null), "assignedBy is required");
+        expectRefusedStaffChange(new RemoveFactoryStaff(ID, null, null, "officer-1"), "userId is required");
+        expectRefusedStaffChange(new RemoveFactoryStaff(ID, "tech-1", null, ""), "removedBy is required");
+    }
+
+    @Test
+    void removingAStaffMemberRecordsWhoAndWhyWithTextStripped() {
+        fixture.given(PROPOSED, TECH_1_ASSIGNED)
+                .when(new RemoveFactoryStaff(ID, "tech-1 ", " moved to another factory ", "officer-1 "))
+                .expectEvents(TECH_1_REMOVED);
+    }
+
+    @Test
+    void removingSomeoneNotOnTheStaffChangesNothing() {
+        fixture.given(PROPOSED, TECH_1_ASSIGNED)
+                .when(new RemoveFactoryStaff(ID, "tech-2", "never was", "officer-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(PROPOSED, TECH_1_ASSIGNED, TECH_1_REMOVED)
+                .when(new RemoveFactoryStaff(ID, "tech-1", "removed again", "officer-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void importingRecordsTheEarlierStaffOnceEachInIdOrder() {
+        fixture.given(commissioned())
+                .when(new ImportFactoryStaff(ID, List.of("tech-2", "tech-1", "tech-2")))
+                .expectEvents(imported("tech-1"), imported("tech-2"));
+    }
+
+    @Test
+    void anImportWithABlankUserIdRecordsNobody() {
+        fixture.given(commissioned())
+                .when(new ImportFactoryStaff(ID, List.of("tech-1", " ")))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage("userIds is required")
+                .expectNoEvents();
+    }
+
+    @Test
+    void importingIntoAFactoryWhoseStaffChangesAreRecordedChangesNothing() {
+        // any staff event means the staff group is already told by events: an import would add stale members
+        ImportFactoryStaff staffGroup = new ImportFactoryStaff(ID, List.of("tech-1", "tech-2"));
+        fixture.given(commissioned(TECH_1_ASSIGNED))
+                .when(staffGroup)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // also when nobody is left on the staff
+        fixture.given(commissioned(TECH_1_ASSIGNED, TECH_1_REMOVED))
+                .when(staffGroup)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // and when the import already ran
+        fixture.given(commissioned(imported("tech-1")))
+                .when(staffGroup)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // --- who operates the machines ---
+
+    /** Each machine operation, with a history it succeeds on and the event it then records. */
+    static Stream<Arguments> machineOperations() {
+        return Stream.of(
+                Arguments.of("installing", commissioned(), new InstallMachine(ID, "press-3", PRESS, 4, "tech-1"),
+                        new MachineInstalled(ID, "press-3", PRESS, 4, "tech-1")),
+                Arguments.of("starting maintenance", commissioned(),
+                        new StartMachineMaintenance(ID, "press-1", "worn screw", "tech-1"),
+                        new MachineMaintenanceStarted(ID, "press-1", "worn screw", TODAY, List.of(), "tech-1")),
+                Arguments.of("ending maintenance", commissioned(maintenanceOf("press-1")),
+                        new EndMachineMaintenance(ID, "press-1", "tech-1"),
+                        new MachineMaintenanceEnded(ID, "press-1", TODAY, "tech-1")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("machineOperations")
+    void aUserOutsideTheFactorysStaffOfficersAndAdminsDoesNotOperateItsMachines(String operation, Object[] history,
+                                                                               Object command, Object event) {
+        List<Map<String, Object>> outsiders = List.of(
+                sentBy("siti", "members"),
+                sentBy("tech-9", "factory-staff"), // the general group is not this factory's staff
+                sentBy("tech-2", "factory-factory-2-staff"),
+                sentBy("auditor-1", "auditors"),
+                sentBy("tech-9"),
+                Map.of(ActorMetaData.USER_ID, "tech-9"));
+        for (Map<String, Object> outsider : outsiders) {
+            fixture.givenCurrentTime(JULY_1)
+                    .andGiven(history)
+                    .when(command, outsider)
+                    .expectException(NotPermitted.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("machineOperations")
+    void theFactorysOwnStaffOfficersAndAdminsOperateItsMachines(String operation, Object[] history, Object command,
+                                                                Object event) {
+        for (Map<String, Object> insider : List.of(sentBy("tech-1", "factory-staff", "factory-factory-1-staff"),
+                sentBy("officer-1", "officers"), sentBy("admin-1", "admins"))) {
+            fixture.givenCurrentTime(JULY_1)
+                    .andGiven(history)
+                    .when(command, insider)
+                    .expectEvents(event);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("machineOperations")
+    void theSystemOperatesMachinesWithoutAUser(String operation, Object[] history, Object command, Object event) {
+        // a workflow bridge or a timer sends no user
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(history)
+                .when(command, Map.of())
+                .expectEvents(event);
+    }
+
     // --- booking machine time ---
 
     @Test
@@ -904,6 +1086,17 @@ class FactoryTest {
         return events.toArray();
     }
 
+    /** What the staff import records for a user who was in the factory's staff group before staff events. */
+    private static FactoryStaffAssigned imported(String userId) {
+        return new FactoryStaffAssigned(ID, userId, "staff member before staff changes were recorded",
+                "system:staff-import");
+    }
+
+    /** The metadata of a command sent by a signed-in user. */
+    private static Map<String, Object> sentBy(String userId, String... groups) {
+        return Map.of(ActorMetaData.USER_ID, userId, ActorMetaData.GROUPS, List.of(groups));
+    }
+
     private static ReserveMachineTime reserve(String job, int hours, LocalDate from, LocalDate to) {
         return reserve(job, hours, from, to, PRESS);
     }
@@ -919,6 +1112,14 @@ class FactoryTest {
 
     private void expectRefusedProposal(ProposeFactory command, String message) {
         fixture.givenNoPriorActivity()
+                .when(command)
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage(message)
+                .expectNoEvents();
+    }
+
+    private void expectRefusedStaffChange(Object command, String message) {
+        fixture.given(PROPOSED)
                 .when(command)
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(message)

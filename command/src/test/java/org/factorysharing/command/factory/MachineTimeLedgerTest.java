@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.factorysharing.api.factory.Allocation;
 import org.factorysharing.api.factory.FactoryEvent.FactoryCommissioned;
 import org.factorysharing.api.factory.FactoryEvent.FactoryInspected;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
+import org.factorysharing.api.factory.FactoryEvent.FactoryStaffAssigned;
+import org.factorysharing.api.factory.FactoryEvent.FactoryStaffRemoved;
 import org.factorysharing.api.factory.FactoryEvent.MachineInstalled;
 import org.factorysharing.api.factory.FactoryEvent.MachineMaintenanceStarted;
 import org.factorysharing.api.factory.FactoryEvent.MachineTimeReleased;
@@ -174,6 +179,8 @@ class MachineTimeLedgerTest {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final TypeReference<Set<String>> USER_IDS = new TypeReference<>() {
+    };
 
     @Test
     void aLedgerSurvivesAJsonRoundTrip() throws Exception {
@@ -211,18 +218,28 @@ class MachineTimeLedgerTest {
                 List.of(new Allocation("press-1", D0, 8), new Allocation("press-2", D0, 2))));
         factory.on(new MachineMaintenanceStarted(id, "press-2", "worn screw", D0, List.of(job), "tech-1"));
         factory.on(new MachineTimeReleased(id, job, List.of(new Allocation("press-2", D0, 2)), "rescheduled"));
+        factory.on(new FactoryStaffAssigned(id, "tech-3", null, "officer-1"));
+        factory.on(new FactoryStaffAssigned(id, "tech-1", null, "officer-1"));
+        factory.on(new FactoryStaffAssigned(id, "tech-2", null, "officer-1"));
+        factory.on(new FactoryStaffRemoved(id, "tech-2", null, "officer-1"));
 
         byte[] bytes = JSON.writeValueAsBytes(factory);
         Factory copy = JSON.readValue(bytes, Factory.class);
 
         JsonNode snapshot = JSON.readTree(bytes);
+        ObjectNode restored = JSON.valueToTree(copy);
 
-        assertEquals(snapshot, JSON.valueToTree(copy));
+        // the staff reads back as the same users but no longer in id order (a Set field comes back a HashSet)
+        assertEquals(Set.of("tech-1", "tech-3"), JSON.convertValue(restored.remove("staff"), USER_IDS));
+        assertEquals(((ObjectNode) snapshot.deepCopy()).without("staff"), restored);
         assertEquals(8, snapshot.at("/ledger/booked/press-1/2025-07-01").asInt());
         assertEquals("COMMISSIONED", snapshot.at("/status").asText());
         assertEquals(true, snapshot.at("/machines/press-2/inMaintenance").asBoolean());
         assertEquals("inspector-1", snapshot.at("/lastInspector").asText());
         assertEquals("COCONUT_OIL", snapshot.at("/commodityCode").asText());
+        // the staff and whether staff changes are recorded: without them a restored factory would import again
+        assertEquals(JSON.readTree("[\"tech-1\", \"tech-3\"]"), snapshot.at("/staff"));
+        assertEquals(true, snapshot.at("/staffRecorded").asBoolean());
         assertEquals("SULAWESI_UTARA/MINAHASA", copy.profile().regionId().value());
     }
 }

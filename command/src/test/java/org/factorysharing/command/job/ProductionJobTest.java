@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -18,7 +19,6 @@ import org.factorysharing.api.factory.Allocation;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.ReservationRejection;
-import org.factorysharing.api.job.JobCommands.CancelOwnProductionJob;
 import org.factorysharing.api.job.JobCommands.CancelProductionJob;
 import org.factorysharing.api.job.JobCommands.JobRequestOutcome;
 import org.factorysharing.api.job.JobCommands.PassQualityInspection;
@@ -41,7 +41,10 @@ import org.factorysharing.api.job.JobEvent.ProductionJobStarted;
 import org.factorysharing.api.job.JobId;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.command.member.InMemoryAccountClaims;
 import org.factorysharing.command.member.MemberEligibility.Refusal;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -78,15 +81,21 @@ class ProductionJobTest {
     private static final ProductionJobRejected REJECTED =
             new ProductionJobRejected(JOB, ReservationRejection.NO_CAPACITY, "no free press time");
 
+    /** The metadata of a command sent by an officer. */
+    private static final Map<String, Object> OFFICER =
+            Map.of(ActorMetaData.USER_ID, "officer-1", ActorMetaData.GROUPS, List.of("officers"));
+
     private final Set<String> knownFactories = Set.of(FACTORY.value());
     private final Set<MemberId> knownMembers = Set.of(MEMBER);
     private final List<String> eligibilityQuestions = new ArrayList<>();
     private Optional<Refusal> refusal = Optional.empty();
+    private final InMemoryAccountClaims accounts = new InMemoryAccountClaims();
     private FixtureConfiguration<ProductionJob> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ProductionJob.class);
+        fixture.registerInjectableResource(accounts);
         fixture.registerAnnotatedCommandHandler(new ProductionJobRequests(fixture.getRepository(),
                 (memberId, machineType, day) -> {
                     if (!knownMembers.contains(memberId)) {
@@ -95,27 +104,101 @@ class ProductionJobTest {
                     eligibilityQuestions.add(memberId.value() + " " + machineType + " " + day);
                     return refusal;
                 },
-                (id, creationEvent) -> creationEvent == FactoryProposed.class && knownFactories.contains(id)));
+                (id, creationEvent) -> creationEvent == FactoryProposed.class && knownFactories.contains(id),
+                accounts));
     }
 
-    // --- a member's own login cancels ---
+    // --- a member's own login cancels and requests only for its member; decided on the claim table ---
 
     @Test
     void aMembersLoginCancelsItsOwnJob() {
+        accounts.put("member-user-1", MEMBER);
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(REQUESTED)
-                .when(new CancelOwnProductionJob(JOB, MEMBER, "order withdrawn", "member-user-1"))
+                .when(new CancelProductionJob(JOB, "order withdrawn", "member-user-1"), memberLogin("member-user-1"))
                 .expectEvents(new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "order withdrawn",
                         "member-user-1"));
     }
 
     @Test
     void anotherMembersJobIsAsUnknownToALogin() {
+        accounts.put("member-user-2", new MemberId("member-2"));
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(REQUESTED)
-                .when(new CancelOwnProductionJob(JOB, new MemberId("member-2"), "not mine", "member-user-2"))
+                .when(new CancelProductionJob(JOB, "not mine", "member-user-2"), memberLogin("member-user-2"))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aLoginLinkedToNoMemberCancelsNothing() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REQUESTED)
+                .when(new CancelProductionJob(JOB, "not mine", "member-user-3"), memberLogin("member-user-3"))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerCancelsAnyMembersJob() {
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REQUESTED)
+                .when(new CancelProductionJob(JOB, "factory closed", "officer-1"), OFFICER)
+                .expectEvents(new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "factory closed",
+                        "officer-1"));
+    }
+
+    @Test
+    void aMembersLoginRequestsOnlyForItsOwnMember() {
+        accounts.put("member-user-2", new MemberId("member-2"));
+        fixture.givenCurrentTime(JULY_1)
+                .when(request(PRESS, "virgin coconut oil"), memberLogin("member-user-2"))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+        assertEquals(List.of(), eligibilityQuestions);
+        accounts.put("member-user-1", MEMBER);
+        fixture.givenCurrentTime(JULY_1)
+                .when(request(PRESS, "virgin coconut oil"), memberLogin("member-user-1"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aLoginLinkedToNoMemberRequestsNothing() {
+        fixture.givenCurrentTime(JULY_1)
+                .when(request(PRESS, "virgin coconut oil"), memberLogin("member-user-3"))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+        assertEquals(List.of(), eligibilityQuestions);
+    }
+
+    @Test
+    void anOfficerRequestsForAnyMember() {
+        fixture.givenCurrentTime(JULY_1)
+                .when(request(PRESS, "virgin coconut oil"), OFFICER)
+                .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void aRequestWithoutAUserIsTheSystemsAndNeedsNoLogin() {
+        // no user in the metadata: a bridge or a timer sends it, and no claim is looked up
+        fixture.givenCurrentTime(JULY_1)
+                .when(request(PRESS, "virgin coconut oil"), Map.of())
+                .expectEvents(REQUESTED);
+    }
+
+    @Test
+    void aLoginThatIsAlsoAnOfficerIsNotLimitedToItsOwnMember() {
+        accounts.put("member-user-2", new MemberId("member-2"));
+        Map<String, Object> memberAndOfficer = Map.of(ActorMetaData.USER_ID, "member-user-2",
+                ActorMetaData.GROUPS, List.of("members", "officers"));
+        fixture.givenCurrentTime(JULY_1)
+                .when(request(PRESS, "virgin coconut oil"), memberAndOfficer)
+                .expectEvents(REQUESTED);
+        fixture.givenCurrentTime(JULY_1)
+                .andGiven(REQUESTED)
+                .when(new CancelProductionJob(JOB, "factory closed", "member-user-2"), memberAndOfficer)
+                .expectEvents(new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "factory closed",
+                        "member-user-2"));
     }
 
     // --- requests ---
@@ -507,6 +590,11 @@ class ProductionJobTest {
     private static RequestProductionJob request(String machineType, String product) {
         return new RequestProductionJob(JOB, MEMBER, FACTORY, machineType, product, 200, 16, TODAY.plusDays(1),
                 TODAY.plusDays(14), "member-user-1");
+    }
+
+    /** The metadata of a command sent by a member's own login. */
+    private static Map<String, Object> memberLogin(String userId) {
+        return Map.of(ActorMetaData.USER_ID, userId, ActorMetaData.GROUPS, List.of("members"));
     }
 
     private static ProductionJobRequestRefused refused(ReservationRejection rejection, String reason) {

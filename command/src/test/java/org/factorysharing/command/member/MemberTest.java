@@ -4,11 +4,13 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
@@ -36,8 +38,10 @@ import org.factorysharing.api.member.MemberEvent.MemberVerified;
 import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.DuplicateEntity;
+import org.factorysharing.api.shared.NotPermitted;
 import org.factorysharing.command.member.MemberEligibility.Refusal;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -63,20 +67,25 @@ class MemberTest {
     private static final MemberVerified VERIFIED = new MemberVerified(ID, "officer-1");
     private static final MemberRejected REJECTED = new MemberRejected(ID, "documents forged", "officer-1");
     private static final MemberSuspended SUSPENDED = new MemberSuspended(ID, "unpaid fees", "officer-1");
+    private static final MemberAccountLinked SITI_LINKED = new MemberAccountLinked(ID, "siti", "siti");
+
+    /** The metadata of a command sent by an officer. */
+    private static final Map<String, Object> OFFICER =
+            Map.of(ActorMetaData.USER_ID, "officer-1", ActorMetaData.GROUPS, List.of("officers"));
 
     private final Map<String, MemberId> nibClaims = new HashMap<>();
-    private final Map<String, MemberId> accountClaims = new HashMap<>();
+    private final InMemoryAccountClaims accountClaims = new InMemoryAccountClaims();
     private FixtureConfiguration<Member> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
         NibClaims claims = (nib, memberId) -> nibClaims.putIfAbsent(nib, memberId) == null;
-        fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims));
+        fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims,
+                accountClaims));
         fixture.registerAnnotatedCommandHandler(
                 new EligibilityDesk(new AggregateMemberEligibility(fixture.getRepository())));
-        fixture.registerAnnotatedCommandHandler(new MemberAccounts(fixture.getRepository(),
-                (userId, memberId) -> accountClaims.computeIfAbsent(userId, u -> memberId)));
+        fixture.registerAnnotatedCommandHandler(new MemberAccounts(fixture.getRepository(), accountClaims));
     }
 
     // --- logins acting for a member ---
@@ -120,7 +129,7 @@ class MemberTest {
                 .when(new LinkMemberAccount(new MemberId("member-9"), "siti", "officer-1"))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
                 .expectNoEvents();
-        org.junit.jupiter.api.Assertions.assertFalse(accountClaims.containsKey("siti"), "nothing claimed");
+        org.junit.jupiter.api.Assertions.assertFalse(accountClaims.memberOf("siti").isPresent(), "nothing claimed");
     }
 
     // --- personal data (right to erasure) ---
@@ -165,6 +174,35 @@ class MemberTest {
     }
 
     @Test
+    void aMembersOwnLoginMayForgetItsMember() {
+        fixture.given(REGISTERED, SITI_LINKED)
+                .when(new ForgetMemberPersonalData(ID, "I leave the programme", "siti"), memberLogin("siti"))
+                .expectEvents(new MemberPersonalDataForgotten(ID, "I leave the programme", "siti"));
+    }
+
+    @Test
+    void anotherMembersLoginFindsNoMemberToForget() {
+        // answered as unknown, as everywhere: a login learns nothing of members it does not act for
+        accountClaims.put("budi", new MemberId("member-2"));
+        fixture.given(REGISTERED, SITI_LINKED)
+                .when(new ForgetMemberPersonalData(ID, "erase them", "budi"), memberLogin("budi"))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+        // not even a missing reason is told before the login is known to act for the member
+        fixture.given(REGISTERED, SITI_LINKED)
+                .when(new ForgetMemberPersonalData(ID, " ", "budi"), memberLogin("budi"))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerForgetsAnyMember() {
+        fixture.given(REGISTERED, SITI_LINKED)
+                .when(new ForgetMemberPersonalData(ID, "owner asked for erasure", "officer-1"), OFFICER)
+                .expectEvents(new MemberPersonalDataForgotten(ID, "owner asked for erasure", "officer-1"));
+    }
+
+    @Test
     void anUnknownMemberCannotBeForgotten() {
         fixture.givenNoPriorActivity()
                 .when(new ForgetMemberPersonalData(new MemberId("member-9"), "owner asked", "officer-1"))
@@ -178,7 +216,7 @@ class MemberTest {
     void registeringEmitsMemberRegisteredWithTextFieldsStripped() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterMember(ID, NIB, "  CV Kelapa Jaya ", "\tSiti Rahma ", NIK, " coconut ",
-                        " Sulawesi Utara", "Minahasa  ", BusinessScale.MICRO, "+62811000111", "siti@example.id"))
+                        " Sulawesi Utara", "Minahasa  ", BusinessScale.MICRO, "+62811000111", "siti@example.id", null))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ID.value())
                 .expectEvents(REGISTERED);
@@ -203,6 +241,50 @@ class MemberTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aRegistrationWithTheApplyingLoginLinksThatLoginToTheNewMember() {
+        fixture.givenNoPriorActivity()
+                .when(registerWithLogin("siti"), memberLogin("siti"))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ID.value())
+                .expectEvents(REGISTERED, SITI_LINKED);
+        assertEquals(Optional.of(ID), accountClaims.memberOf("siti"));
+        assertEquals(Map.of(NIB, ID), nibClaims);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = "budi")
+    void aMembersLoginRegistersOnlyItself(String accountUserId) {
+        // refused before the NIB is claimed: the NIB stays free for the real applicant
+        fixture.givenNoPriorActivity()
+                .when(registerWithLogin(accountUserId), memberLogin("siti"))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+        assertTrue(nibClaims.isEmpty(), "NIB not claimed");
+        assertEquals(Optional.empty(), accountClaims.memberOf("siti"));
+    }
+
+    @Test
+    void anOfficerRegistersAMemberWithoutALogin() {
+        fixture.givenNoPriorActivity()
+                .when(registerWithLogin(null), OFFICER)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(REGISTERED);
+        assertEquals(Optional.empty(), accountClaims.memberOf("officer-1"));
+    }
+
+    @Test
+    void aLoginThatActsForAnotherMemberCannotApplyAgain() {
+        accountClaims.put("siti", new MemberId("member-2"));
+
+        fixture.givenNoPriorActivity()
+                .when(registerWithLogin("siti"), memberLogin("siti"))
+                .expectException(violation(DuplicateEntity.class, "member.account-taken"))
+                .expectNoEvents();
+        assertEquals(Optional.of(new MemberId("member-2")), accountClaims.memberOf("siti"));
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"123456789012", "12345678901234", "12345678901a3", " 1234567890123"})
@@ -222,7 +304,7 @@ class MemberTest {
     @ValueSource(strings = {" ", "\t\n"})
     void businessNameIsRequired(String blank) {
         expectRejectedRegistration(new RegisterMember(ID, NIB, blank, "Siti Rahma", NIK, "coconut",
-                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null), "businessName is required");
+                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null, null), "businessName is required");
     }
 
     @ParameterizedTest
@@ -230,7 +312,7 @@ class MemberTest {
     @ValueSource(strings = " ")
     void ownerNameIsRequired(String blank) {
         expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", blank, NIK, "coconut",
-                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null), "ownerName is required");
+                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null, null), "ownerName is required");
     }
 
     @ParameterizedTest
@@ -238,7 +320,7 @@ class MemberTest {
     @ValueSource(strings = " ")
     void sectorIsRequired(String blank) {
         expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, blank,
-                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null), "sector is required");
+                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null, null), "sector is required");
     }
 
     @ParameterizedTest
@@ -246,7 +328,7 @@ class MemberTest {
     @ValueSource(strings = " ")
     void provinceIsRequired(String blank) {
         expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
-                blank, "Minahasa", BusinessScale.MICRO, null, null), "province is required");
+                blank, "Minahasa", BusinessScale.MICRO, null, null, null), "province is required");
     }
 
     @ParameterizedTest
@@ -254,13 +336,13 @@ class MemberTest {
     @ValueSource(strings = "\t")
     void regencyIsRequired(String blank) {
         expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
-                "Sulawesi Utara", blank, BusinessScale.MICRO, null, null), "regency is required");
+                "Sulawesi Utara", blank, BusinessScale.MICRO, null, null, null), "regency is required");
     }
 
     @Test
     void scaleIsRequired() {
         expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
-                "Sulawesi Utara", "Minahasa", null, null, null), "scale is required");
+                "Sulawesi Utara", "Minahasa", null, null, null, null), "scale is required");
     }
 
     // --- verification ---
@@ -683,7 +765,18 @@ class MemberTest {
 
     private static RegisterMember register(String nib, String nik) {
         return new RegisterMember(ID, nib, "CV Kelapa Jaya", "Siti Rahma", nik, "coconut", "Sulawesi Utara",
-                "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id");
+                "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id", null);
+    }
+
+    /** The usual registration, applied for by the login {@code accountUserId} (or by none). */
+    private static RegisterMember registerWithLogin(String accountUserId) {
+        return new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut", "Sulawesi Utara",
+                "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id", accountUserId);
+    }
+
+    /** The metadata of a command sent by a member's own login. */
+    private static Map<String, Object> memberLogin(String userId) {
+        return Map.of(ActorMetaData.USER_ID, userId, ActorMetaData.GROUPS, List.of("members"));
     }
 
     private static Matcher<Object> violation(Class<? extends BusinessRuleViolation> type, String code) {

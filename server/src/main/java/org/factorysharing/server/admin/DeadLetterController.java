@@ -3,8 +3,15 @@ package org.factorysharing.server.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.factorysharing.server.admin.DeadLetterViews.RetryResult;
-import org.factorysharing.server.admin.DeadLetterViews.SequenceView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.operations.OperationsCommands.EvictDeadLetter;
+import org.factorysharing.api.operations.OperationsCommands.EvictDeadLetterSequence;
+import org.factorysharing.api.operations.OperationsCommands.RetryDeadLetters;
+import org.factorysharing.api.operations.OperationsCommands.RetryResult;
+import org.factorysharing.api.operations.OperationsQueries.DeadLetterSequenceView;
+import org.factorysharing.api.operations.OperationsQueries.FindDeadLetters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,35 +27,38 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Admin: dead letters", description = "Events a processing group failed on (admins)")
 class DeadLetterController {
 
-    private final DeadLetterAdmin deadLetters;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
 
-    DeadLetterController(DeadLetterAdmin deadLetters) {
-        this.deadLetters = deadLetters;
+    DeadLetterController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
     }
 
     @GetMapping
     @Operation(summary = "Parked sequences and their letters, of one processing group or of all")
-    List<SequenceView> sequences(@RequestParam(required = false) String processingGroup) {
-        return deadLetters.sequences(processingGroup);
+    List<DeadLetterSequenceView> sequences(@RequestParam(required = false) String processingGroup) {
+        return queries.query(new FindDeadLetters(processingGroup),
+                ResponseTypes.multipleInstancesOf(DeadLetterSequenceView.class)).join();
     }
 
     @PostMapping("/{processingGroup}/retry")
     @Operation(summary = "Handle every parked sequence of the group again; reports how many succeeded")
     RetryResult retry(@PathVariable String processingGroup) {
-        return deadLetters.retry(processingGroup);
+        return commands.sendAndWait(new RetryDeadLetters(processingGroup));
     }
 
     @DeleteMapping("/{processingGroup}/sequences/{sequenceIdentifier}")
     @Operation(summary = "Evict a whole sequence: its events are given up")
     ResponseEntity<Void> evictSequence(@PathVariable String processingGroup, @PathVariable String sequenceIdentifier) {
-        deadLetters.evictSequence(processingGroup, sequenceIdentifier);
+        commands.sendAndWait(new EvictDeadLetterSequence(processingGroup, sequenceIdentifier));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{processingGroup}/letters/{letterId}")
     @Operation(summary = "Evict one letter; the rest of its sequence stays parked")
     ResponseEntity<Void> evictLetter(@PathVariable String processingGroup, @PathVariable String letterId) {
-        deadLetters.evictLetter(processingGroup, letterId);
+        commands.sendAndWait(new EvictDeadLetter(processingGroup, letterId));
         return ResponseEntity.noContent().build();
     }
 }

@@ -4,7 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import org.factorysharing.server.admin.ProjectionViews.ProcessorView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.operations.OperationsCommands.ReplayProjection;
+import org.factorysharing.api.operations.OperationsQueries.FindProcessor;
+import org.factorysharing.api.operations.OperationsQueries.FindProcessors;
+import org.factorysharing.api.operations.OperationsQueries.ProcessorView;
+import org.factorysharing.api.shared.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,22 +25,25 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Admin: projections", description = "Streaming event processors: progress and replays (admins)")
 class ProjectionController {
 
-    private final ProjectionAdmin projections;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
 
-    ProjectionController(ProjectionAdmin projections) {
-        this.projections = projections;
+    ProjectionController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
     }
 
     @GetMapping
     @Operation(summary = "Every streaming event processor with its segments' positions against the head")
     List<ProcessorView> processors() {
-        return projections.processors();
+        return queries.query(new FindProcessors(), ResponseTypes.multipleInstancesOf(ProcessorView.class)).join();
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "One processor: replaying, position per segment, head position, percentage")
     ProcessorView processor(@PathVariable String name) {
-        return projections.processor(name);
+        return queries.query(new FindProcessor(name), ResponseTypes.optionalInstanceOf(ProcessorView.class)).join()
+                .orElseThrow(() -> new NotFound("processor " + name));
     }
 
     @PostMapping("/{name}/replay")
@@ -41,9 +51,9 @@ class ProjectionController {
             description = "202 with the processor's progress in Location. 409 for a workflow bridge, or while "
                     + "another node processes it.")
     ResponseEntity<ProcessorView> replay(@PathVariable String name) {
-        projections.replay(name);
+        ProcessorView progress = commands.sendAndWait(new ReplayProjection(name));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/admin/projections/" + name))
-                .body(projections.processor(name));
+                .body(progress);
     }
 }

@@ -14,17 +14,24 @@ import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.factory.FactoryCommands.AssignFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.DecommissionFactory;
 import org.factorysharing.api.factory.FactoryCommands.EndMachineMaintenance;
 import org.factorysharing.api.factory.FactoryCommands.InstallMachine;
 import org.factorysharing.api.factory.FactoryCommands.ProposeFactory;
+import org.factorysharing.api.factory.FactoryCommands.RemoveFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.ResumeFactory;
 import org.factorysharing.api.factory.FactoryCommands.StartMachineMaintenance;
 import org.factorysharing.api.factory.FactoryCommands.SuspendFactory;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.FactoryQueries.CapacityCalendarView;
 import org.factorysharing.api.factory.FactoryQueries.FactoryPage;
+import org.factorysharing.api.factory.FactoryQueries.FactoryStaffView;
 import org.factorysharing.api.factory.FactoryQueries.FactoryView;
+import org.factorysharing.api.factory.FactoryQueries.FindFactoryStaff;
+import org.factorysharing.api.factory.FactoryQueries.StaffMemberView;
+import org.factorysharing.api.shared.IdentityQueries.FindUser;
+import org.factorysharing.api.shared.IdentityQueries.UserView;
 import org.factorysharing.api.factory.FactoryQueries.FindCapacityCalendar;
 import org.factorysharing.api.factory.FactoryQueries.FindFactories;
 import org.factorysharing.api.factory.FactoryQueries.FindFactory;
@@ -35,12 +42,10 @@ import org.factorysharing.api.shared.ProgrammeTime;
 import org.factorysharing.server.factory.FactoryRequests.MachineRequest;
 import org.factorysharing.server.factory.FactoryRequests.ProposeFactoryRequest;
 import org.factorysharing.server.web.ReasonRequest;
-import org.factorysharing.server.factory.FactoryStaff.StaffMemberView;
-import org.factorysharing.server.security.CurrentUser;
 import org.factorysharing.server.web.DateWindow;
-import org.factorysharing.server.web.InvalidField;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.server.web.MachineTypeCode;
-import org.factorysharing.server.web.NotFound;
+import org.factorysharing.api.shared.NotFound;
 import org.factorysharing.server.web.PlainText;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -72,14 +77,10 @@ class FactoryController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final FactoryAccess access;
-    private final FactoryStaff staff;
 
-    FactoryController(CommandGateway commands, QueryGateway queries, FactoryAccess access, FactoryStaff staff) {
+    FactoryController(CommandGateway commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
-        this.staff = staff;
     }
 
     @PostMapping
@@ -125,7 +126,6 @@ class FactoryController {
     ResponseEntity<Void> install(@PathVariable String factoryId, @Valid @RequestBody MachineRequest request,
                                  Authentication user) {
         FactoryId id = new FactoryId(factoryId);
-        access.requireMayOperate(CurrentUser.of(user), id);
         commands.sendAndWait(new InstallMachine(id, request.machineId(), request.machineType(),
                 request.capacityHoursPerDay(), user.getName()));
         return ResponseEntity.noContent().build();
@@ -161,7 +161,6 @@ class FactoryController {
     ResponseEntity<Void> startMaintenance(@PathVariable String factoryId, @PathVariable String machineId,
                                           @Valid @RequestBody ReasonRequest request, Authentication user) {
         FactoryId id = new FactoryId(factoryId);
-        access.requireMayOperate(CurrentUser.of(user), id);
         commands.sendAndWait(new StartMachineMaintenance(id, machineId, request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
     }
@@ -171,7 +170,6 @@ class FactoryController {
     ResponseEntity<Void> endMaintenance(@PathVariable String factoryId, @PathVariable String machineId,
                                         Authentication user) {
         FactoryId id = new FactoryId(factoryId);
-        access.requireMayOperate(CurrentUser.of(user), id);
         commands.sendAndWait(new EndMachineMaintenance(id, machineId, user.getName()));
         return ResponseEntity.noContent().build();
     }
@@ -204,22 +202,40 @@ class FactoryController {
     @GetMapping("/{factoryId}/staff")
     @Operation(summary = "The factory's staff (members of its group factory-<factoryId>-staff)")
     List<StaffMemberView> staff(@PathVariable String factoryId) {
-        return staff.of(new FactoryId(factoryId));
+        return queries.query(new FindFactoryStaff(new FactoryId(factoryId)),
+                        ResponseTypes.optionalInstanceOf(FactoryStaffView.class)).join()
+                .orElseThrow(() -> new NotFound("factory " + factoryId))
+                .staff();
     }
 
     @PutMapping("/{factoryId}/staff/{userId}")
     @Operation(summary = "Add a user to the factory's staff (idempotent)",
-            description = "Staff see and complete the factory's workflow tasks and operate its machines.")
-    ResponseEntity<Void> addStaff(@PathVariable String factoryId, @PathVariable String userId) {
-        staff.add(new FactoryId(factoryId), userId);
+            description = "Staff see and complete the factory's workflow tasks and operate its machines. Recorded as "
+                    + "an event (who, when, optionally why); the staff group follows in the same transaction.")
+    ResponseEntity<Void> addStaff(@PathVariable String factoryId, @PathVariable @PlainText @Size(max = 128)
+                                  String userId, @Valid @RequestBody(required = false) OptionalReasonRequest request,
+                                  Authentication user) {
+        requireUser(userId);
+        commands.sendAndWait(new AssignFactoryStaff(new FactoryId(factoryId), userId,
+                request == null ? null : request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{factoryId}/staff/{userId}")
     @Operation(summary = "Remove a user from the factory's staff (idempotent)")
-    ResponseEntity<Void> removeStaff(@PathVariable String factoryId, @PathVariable String userId) {
-        staff.remove(new FactoryId(factoryId), userId);
+    ResponseEntity<Void> removeStaff(@PathVariable String factoryId, @PathVariable @PlainText @Size(max = 128)
+                                     String userId, @Valid @RequestBody(required = false)
+                                     OptionalReasonRequest request, Authentication user) {
+        requireUser(userId);
+        commands.sendAndWait(new RemoveFactoryStaff(new FactoryId(factoryId), userId,
+                request == null ? null : request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
+    }
+
+    private void requireUser(String userId) {
+        if (queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join().isEmpty()) {
+            throw new NotFound("user " + userId);
+        }
     }
 
     /** The aggregate refuses duplicates too (409); here the caller learns which entry of the body to fix. */
@@ -235,6 +251,10 @@ class FactoryController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Why staff changes, when the officer says so. */
+    record OptionalReasonRequest(@PlainText @Size(max = 1000) String reason) {
     }
 
     /** Answer to a proposal: where the factory lives, its first status and its staff group. */

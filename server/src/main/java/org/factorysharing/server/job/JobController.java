@@ -8,18 +8,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import org.factorysharing.server.security.CurrentUser;
-import org.factorysharing.server.security.Groups;
-import org.factorysharing.server.security.Visibility;
-import org.factorysharing.server.web.InvalidField;
-import org.springframework.security.access.AccessDeniedException;
+import org.factorysharing.api.shared.Groups;
+import org.factorysharing.api.shared.InvalidField;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.ReservationRejection;
-import org.factorysharing.api.job.JobCommands.CancelOwnProductionJob;
 import org.factorysharing.api.job.JobCommands.CancelProductionJob;
 import org.factorysharing.api.job.JobCommands.JobRequestOutcome;
 import org.factorysharing.api.job.JobCommands.RequestProductionJob;
@@ -34,8 +30,8 @@ import org.factorysharing.api.shared.ProgrammeTime;
 import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.server.job.JobRequests.RequestJobRequest;
 import org.factorysharing.server.web.DateWindow;
-import org.factorysharing.server.web.InvalidField;
-import org.factorysharing.server.web.NotFound;
+import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotFound;
 import org.factorysharing.server.web.PlainText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -65,12 +61,12 @@ class JobController {
     private final CommandGateway commands;
     private final QueryGateway queries;
 
-    private final Visibility visibility;
+    private final JobPolicy policy;
 
-    JobController(CommandGateway commands, QueryGateway queries, Visibility visibility) {
+    JobController(CommandGateway commands, QueryGateway queries, JobPolicy policy) {
         this.commands = commands;
         this.queries = queries;
-        this.visibility = visibility;
+        this.policy = policy;
     }
 
     /**
@@ -86,11 +82,7 @@ class JobController {
             throw new InvalidField("earliestStart", "must be today or later (" + ProgrammeTime.ZONE + ")");
         }
         DateWindow.require("earliestStart", request.earliestStart(), "deadline", request.deadline(), MAX_WINDOW_DAYS);
-        CurrentUser current = CurrentUser.of(user);
-        if (visibility.actsForAMember(current)
-                && !visibility.memberOf(current).equals(Optional.of(request.memberId().strip()))) {
-            throw new AccessDeniedException("a member's login books machine time only for its own member");
-        }
+        // a member's login books only for its own member: the command side decides, on the claim table
         JobId jobId = JobId.newId();
         JobRequestOutcome outcome = commands.sendAndWait(new RequestProductionJob(jobId,
                 new MemberId(request.memberId().strip()), new FactoryId(request.factoryId().strip()),
@@ -110,37 +102,7 @@ class JobController {
                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
                  Authentication user) {
         FindJobs query = new FindJobs(blankToNull(factoryId), blankToNull(memberId), status, page, size);
-        return queries.query(visibleTo(CurrentUser.of(user), query), JobPage.class).join();
-    }
-
-    /**
-     * Narrows the board to what the user may see: a member's login to its own member's jobs, factory staff to
-     * one of their factories (named with factoryId when they staff several).
-     */
-    private FindJobs visibleTo(CurrentUser user, FindJobs query) {
-        if (visibility.seesEverything(user)) {
-            return query;
-        }
-        if (user.isIn(Groups.MEMBERS)) {
-            String own = visibility.memberOf(user)
-                    .orElseThrow(() -> new AccessDeniedException("this login does not act for a member yet"));
-            if (query.memberId() != null && !query.memberId().equals(own)) {
-                throw new AccessDeniedException("a member's login sees only its own member's jobs");
-            }
-            return new FindJobs(query.factoryId(), own, query.status(), query.page(), query.size());
-        }
-        List<String> factories = visibility.factoriesStaffedBy(user);
-        if (query.factoryId() != null) {
-            if (!factories.contains(query.factoryId())) {
-                throw new AccessDeniedException("factory staff see only the jobs of their own factories");
-            }
-            return query;
-        }
-        if (factories.size() != 1) {
-            throw factories.isEmpty() ? new AccessDeniedException("you are not on the staff of any factory")
-                    : new InvalidField("factoryId", "is required: you are on the staff of several factories");
-        }
-        return new FindJobs(factories.get(0), query.memberId(), query.status(), query.page(), query.size());
+        return queries.query(policy.visibleTo(CurrentUser.of(user), query), JobPage.class).join();
     }
 
     @GetMapping("/{jobId}")
@@ -152,7 +114,7 @@ class JobController {
     /** Someone else's job is answered like an unknown one. */
     private JobView visibleJob(String jobId, CurrentUser user) {
         return queries.query(new FindJob(new JobId(jobId)), ResponseTypes.optionalInstanceOf(JobView.class)).join()
-                .filter(job -> visibility.maySee(user, job.memberId(), job.factoryId()))
+                .filter(job -> policy.maySee(user, job))
                 .orElseThrow(() -> new NotFound("job " + jobId));
     }
 
@@ -161,15 +123,8 @@ class JobController {
             description = "409 when the job is completed or rejected.")
     ResponseEntity<Void> cancel(@PathVariable String jobId, @Valid @RequestBody ReasonRequest request,
                                 Authentication user) {
-        CurrentUser current = CurrentUser.of(user);
-        if (visibility.actsForAMember(current)) {
-            // decided on the job itself, not on the board, which may not show a job requested a moment ago
-            String own = visibility.memberOf(current).orElseThrow(() -> new NotFound("job " + jobId));
-            commands.sendAndWait(new CancelOwnProductionJob(new JobId(jobId), new MemberId(own), request.reason(),
-                    user.getName()));
-        } else {
-            commands.sendAndWait(new CancelProductionJob(new JobId(jobId), request.reason(), user.getName()));
-        }
+        // a member's login cancels only its own member's jobs: decided on the job and the claim table
+        commands.sendAndWait(new CancelProductionJob(new JobId(jobId), request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
     }
 

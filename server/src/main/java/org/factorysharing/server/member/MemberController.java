@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.camunda.bpm.engine.IdentityService;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
@@ -29,12 +28,12 @@ import org.factorysharing.api.member.MemberStatus;
 import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest;
 import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
-import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.IdentityQueries.FindUser;
+import org.factorysharing.api.shared.IdentityQueries.UserView;
 import org.factorysharing.server.security.CurrentUser;
-import org.factorysharing.server.security.Visibility;
-import org.factorysharing.server.web.InvalidField;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.server.web.MachineTypeCode;
-import org.factorysharing.server.web.NotFound;
+import org.factorysharing.api.shared.NotFound;
 import org.factorysharing.server.web.PlainText;
 import org.factorysharing.api.shared.ProgrammeTime;
 import java.time.Instant;
@@ -65,14 +64,12 @@ class MemberController {
     private final CommandGateway commands;
     private final QueryGateway queries;
 
-    private final Visibility visibility;
-    private final IdentityService identity;
+    private final MemberPolicy policy;
 
-    MemberController(CommandGateway commands, QueryGateway queries, Visibility visibility, IdentityService identity) {
+    MemberController(CommandGateway commands, QueryGateway queries, MemberPolicy policy) {
         this.commands = commands;
         this.queries = queries;
-        this.visibility = visibility;
-        this.identity = identity;
+        this.policy = policy;
     }
 
     @PostMapping
@@ -82,19 +79,12 @@ class MemberController {
     ResponseEntity<MemberCreated> register(@Valid @RequestBody RegisterMemberRequest request,
                                            Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        boolean ownApplication = visibility.actsForAMember(user);
-        if (ownApplication) {
-            visibility.memberOf(user).ifPresent(member -> {
-                throw new BusinessRuleViolation("member.account-taken", "your login already acts for member " + member);
-            });
-        }
+        // a member's login applies for itself: the member and the link are one command, one transaction
         MemberId memberId = MemberId.newId();
         commands.sendAndWait(new RegisterMember(memberId, request.nib(), request.businessName(),
                 request.ownerName(), request.ownerNik(), request.sector(), request.province(), request.regency(),
-                request.scale(), request.contactPhone(), request.contactEmail()));
-        if (ownApplication) {
-            commands.sendAndWait(new LinkMemberAccount(memberId, user.id(), user.id()));
-        }
+                request.scale(), request.contactPhone(), request.contactEmail(),
+                user.actsOnlyForOwnMember() ? user.id() : null));
         return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
                 .body(new MemberCreated(memberId.value(), MemberStatus.APPLIED));
     }
@@ -118,7 +108,7 @@ class MemberController {
     MemberView get(@PathVariable String memberId, Authentication authentication) {
         Optional<MemberView> member = queries.query(new FindMember(new MemberId(memberId)),
                 ResponseTypes.optionalInstanceOf(MemberView.class)).join()
-                .filter(view -> visibility.maySee(CurrentUser.of(authentication), view.memberId(), null));
+                .filter(view -> policy.maySee(CurrentUser.of(authentication), view.memberId()));
         return member.orElseThrow(() -> new NotFound("member " + memberId));
     }
 
@@ -127,7 +117,7 @@ class MemberController {
             description = "404 for an unknown member or login; 409 when the login acts for another member.")
     ResponseEntity<Void> linkAccount(@PathVariable String memberId, @PathVariable @PlainText @Size(max = 128)
                                      String userId, Authentication user) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
+        if (queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join().isEmpty()) {
             throw new NotFound("user " + userId);
         }
         commands.sendAndWait(new LinkMemberAccount(new MemberId(memberId), userId, user.getName()));
@@ -179,9 +169,7 @@ class MemberController {
     ResponseEntity<Void> forgetPersonalData(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request,
                                             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        if (visibility.actsForAMember(user) && visibility.memberOf(user).filter(memberId::equals).isEmpty()) {
-            throw new NotFound("member " + memberId);
-        }
+        // a member's login forgets only its own member: the aggregate decides, from the logins linked to it
         commands.sendAndWait(new ForgetMemberPersonalData(new MemberId(memberId), request.reason(), user.id()));
         return ResponseEntity.noContent().build();
     }

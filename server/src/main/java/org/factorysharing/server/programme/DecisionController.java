@@ -6,12 +6,19 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
-import org.factorysharing.server.programme.ScaleUpDecisions.DecisionVersionView;
-import org.factorysharing.server.programme.ScaleUpDecisions.ReEvaluationView;
-import org.factorysharing.server.web.InvalidField;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.programme.DecisionQueries.DecisionVersionView;
+import org.factorysharing.api.programme.DecisionQueries.FindDecisionVersions;
+import org.factorysharing.api.programme.DecisionQueries.ReEvaluateRecommendation;
+import org.factorysharing.api.programme.DecisionQueries.ReEvaluationView;
+import org.factorysharing.api.programme.ProgrammeTaskCommands.DeployDecisionVersion;
+import org.factorysharing.api.programme.WaveId;
+import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotFound;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,16 +34,19 @@ class DecisionController {
 
     private static final int MAX_DMN_BYTES = 1_000_000;
 
-    private final ScaleUpDecisions decisions;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
 
-    DecisionController(ScaleUpDecisions decisions) {
-        this.decisions = decisions;
+    DecisionController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
     }
 
     @GetMapping("/api/programme/decisions/scale-up-eligibility")
     @Operation(summary = "Deployed versions of scale_up_eligibility, newest first")
     List<DecisionVersionView> versions() {
-        return decisions.versions();
+        return queries.query(new FindDecisionVersions(), ResponseTypes.multipleInstancesOf(DecisionVersionView.class))
+                .join();
     }
 
     @PostMapping(path = "/api/programme/decisions/scale-up-eligibility",
@@ -44,11 +54,11 @@ class DecisionController {
     @Operation(summary = "Deploy a new version of scale_up_eligibility (officers), effective without a restart",
             description = "The body is the DMN XML. 400 when it is not DMN or lacks the decision; 409 when the "
                     + "table cannot decide on a wave's KPIs. Evaluations record the version they used.")
-    ResponseEntity<DecisionVersionView> deploy(@RequestBody byte[] dmn, Authentication user) {
+    ResponseEntity<DecisionVersionView> deploy(@RequestBody byte[] dmn) {
         if (dmn.length == 0 || dmn.length > MAX_DMN_BYTES) {
             throw new InvalidField("body", "must be a DMN document of at most " + MAX_DMN_BYTES + " bytes");
         }
-        DecisionVersionView deployed = decisions.deploy(dmn, user.getName());
+        DecisionVersionView deployed = commands.sendAndWait(new DeployDecisionVersion(dmn));
         return ResponseEntity.created(URI.create("/api/programme/decisions/scale-up-eligibility")).body(deployed);
     }
 
@@ -58,6 +68,8 @@ class DecisionController {
                     + "inputs it recorded, and shows both answers side by side.")
     ReEvaluationView reEvaluate(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String waveId,
                                 @PathVariable @Min(1) int evaluationNo) {
-        return decisions.reEvaluate(waveId, evaluationNo);
+        return queries.query(new ReEvaluateRecommendation(new WaveId(waveId), evaluationNo),
+                        ResponseTypes.optionalInstanceOf(ReEvaluationView.class)).join()
+                .orElseThrow(() -> new NotFound("evaluation " + evaluationNo + " of wave " + waveId));
     }
 }

@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -22,18 +20,17 @@ import org.factorysharing.api.programme.WaveCommands.EnrolFactory;
 import org.factorysharing.api.programme.WaveCommands.PlanWave;
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.programme.WaveStatus;
-import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.server.programme.ProgrammeRequests.ApprovalRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.EnrolFactoryRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.PlanWaveRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.ProposalRequest;
 import org.factorysharing.server.security.CurrentUser;
-import org.factorysharing.server.security.Groups;
-import org.factorysharing.server.task.TaskViews.TaskView;
-import org.factorysharing.server.task.WorkflowTasks;
-import org.factorysharing.server.web.NotFound;
-import org.factorysharing.workflows.programme.PilotRolloutProcess;
-import org.factorysharing.workflows.programme.ScaleUpApprovalProcess;
+import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitProposal;
+import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitStageDecision;
+import org.factorysharing.api.shared.Groups;
+import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.api.task.TaskQueries.FindTasksAbout;
+import org.factorysharing.api.task.TaskQueries.TaskView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -59,12 +56,10 @@ class ProgrammeController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final WorkflowTasks tasks;
 
-    ProgrammeController(CommandGateway commands, QueryGateway queries, WorkflowTasks tasks) {
+    ProgrammeController(CommandGateway commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
-        this.tasks = tasks;
     }
 
     @PostMapping
@@ -116,7 +111,7 @@ class ProgrammeController {
     @Operation(summary = "Open workflow tasks of the wave: the proposal and the approval stage waiting now")
     List<TaskView> openTasks(@PathVariable @Pattern(regexp = WAVE_ID) String waveId) {
         find(waveId);
-        return tasks.openTasksAbout(waveId);
+        return queries.query(new FindTasksAbout(waveId), ResponseTypes.multipleInstancesOf(TaskView.class)).join();
     }
 
     @PostMapping("/{waveId}/proposal")
@@ -124,14 +119,9 @@ class ProgrammeController {
             description = "Completes the wave's 'Propose outcome' task; 409 when the wave is not waiting for one.")
     ResponseEntity<Void> propose(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
                                  @Valid @RequestBody ProposalRequest request, Authentication user) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(PilotRolloutProcess.OUTCOME, request.outcome().name());
-        putIfPresent(values, PilotRolloutProcess.PROPOSED_TARGET, request.proposedTarget());
-        putIfPresent(values, PilotRolloutProcess.EXTENSION_MONTHS, request.extensionMonths());
-        putIfPresent(values, PilotRolloutProcess.JUSTIFICATION, request.justification());
-        tasks.complete(openTask(waveId, PilotRolloutProcess.USER_PROPOSE_OUTCOME,
-                "wave.not-awaiting-proposal", "the wave is not waiting for a proposal").id(), values,
-                CurrentUser.of(user));
+        find(waveId);
+        commands.sendAndWait(new SubmitProposal(new WaveId(waveId), request.outcome(), request.proposedTarget(),
+                request.extensionMonths(), request.justification()));
         return ResponseEntity.noContent().build();
     }
 
@@ -143,34 +133,16 @@ class ProgrammeController {
                     + "the one open now.")
     ResponseEntity<Void> decide(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
                                 @Valid @RequestBody ApprovalRequest request, Authentication user) {
-        Map<String, Object> values = new HashMap<>();
-        values.put(ScaleUpApprovalProcess.DECISION, request.decision().name());
-        putIfPresent(values, ScaleUpApprovalProcess.COMMENT, request.comment());
-        TaskView task = openTask(waveId, ScaleUpApprovalProcess.STAGES.stream()
-                .filter(stage -> stage.stage() == request.stage()).findFirst().orElseThrow().userTask(), "wave.stage-not-open",
-                "the stage " + request.stage() + " is not open for this wave");
-        tasks.complete(task.id(), values, CurrentUser.of(user));
-        return ResponseEntity.noContent().build();
-    }
-
-    private TaskView openTask(String waveId, String taskKey, String code, String rule) {
         find(waveId);
-        return tasks.openTasksAbout(waveId).stream()
-                .filter(task -> taskKey.equals(task.taskKey()))
-                .findFirst()
-                .orElseThrow(() -> new BusinessRuleViolation(code, rule));
+        commands.sendAndWait(new SubmitStageDecision(new WaveId(waveId), request.stage(), request.decision(),
+                request.comment()));
+        return ResponseEntity.noContent().build();
     }
 
     private WaveView find(String waveId) {
         return queries.query(new FindWave(new WaveId(waveId)), ResponseTypes.optionalInstanceOf(WaveView.class))
                 .join()
                 .orElseThrow(() -> new NotFound("wave " + waveId));
-    }
-
-    private static void putIfPresent(Map<String, Object> values, String name, Object value) {
-        if (value != null) {
-            values.put(name, value instanceof Integer i ? Long.valueOf(i) : value);
-        }
     }
 
     record WavePlannedView(String waveId, WaveStatus status) {

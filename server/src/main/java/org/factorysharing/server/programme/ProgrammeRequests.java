@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.factorysharing.api.programme.ApprovalStage;
 import org.factorysharing.api.programme.KpiThresholds;
+import org.factorysharing.api.programme.ProgrammeTaskCommands.StageDecision;
 import org.factorysharing.api.programme.Recommendation;
 import org.factorysharing.api.programme.WaveKind;
 import org.factorysharing.server.web.PlainText;
@@ -63,12 +64,7 @@ final class ProgrammeRequests {
     /** The decision on the stage named (it must be the stage open now); a rejection needs a comment. */
     record ApprovalRequest(
             @NotNull ApprovalStage stage,
-            @NotNull Decision decision,
+            @NotNull StageDecision decision,
             @PlainText @Size(max = 2000) String comment) {
-    }
-
-    enum Decision {
-        APPROVE,
-        REJECT
     }
 }

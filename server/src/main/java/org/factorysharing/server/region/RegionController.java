@@ -19,7 +19,7 @@ import org.factorysharing.api.region.RegionQueries.FindRegion;
 import org.factorysharing.api.region.RegionQueries.FindRegions;
 import org.factorysharing.api.region.RegionQueries.RegionPage;
 import org.factorysharing.api.region.RegionQueries.RegionView;
-import org.factorysharing.server.web.NotFound;
+import org.factorysharing.api.shared.NotFound;
 import org.factorysharing.server.web.PlainText;
 import org.factorysharing.server.web.ReasonRequest;
 import org.springframework.http.ResponseEntity;

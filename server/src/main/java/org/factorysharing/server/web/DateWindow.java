@@ -1,5 +1,6 @@
 package org.factorysharing.server.web;
 
+import org.factorysharing.api.shared.InvalidField;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.eventhandling.GenericEventMessage;

@@ -1,6 +1,7 @@
 package org.factorysharing.server.web;
 
 import jakarta.validation.Constraint;
+import org.factorysharing.api.shared.TextRules;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +21,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
-    String PATTERN = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    String PATTERN = TextRules.PLAIN;
 
     String message() default "must not contain control characters";
 

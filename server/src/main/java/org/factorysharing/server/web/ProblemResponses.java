@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.ConcurrentChange;
 import org.factorysharing.api.shared.DuplicateEntity;
-import org.factorysharing.workflows.shared.InvalidTaskInput;
-import org.factorysharing.workflows.shared.TaskNotPermitted;
+import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.api.shared.NotPermitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -118,51 +119,42 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(invalid(errors));
     }
 
-    @ExceptionHandler(InvalidField.class)
-    ResponseEntity<Object> invalidField(InvalidField ex) {
-        return problem(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<Object> notFound(NotFound ex) {
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage() + " not found"));
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException ex) {
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "nothing with id " + ex.getAggregateIdentifier() + " exists"));
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex) {
         return problem(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage()));
     }
 
-    /** Rule violations can arrive wrapped (a delegate's command inside a task completion): look inside. */
+    /**
+     * The domain's answers, whichever module gave them and however they arrive: a rule broken in a delegate's command
+     * reaches us inside the engine's exception, a query's inside the gateway's CompletionException.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception ex) throws Exception {
+    ResponseEntity<Object> domain(Exception ex) throws Exception {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof BusinessRuleViolation violation) {
-                return rule(violation);
+            if (t instanceof InvalidField invalid) {
+                return problem(invalid(List.of(new FieldError(invalid.field(), invalid.reason()))));
             }
-            if (t instanceof InvalidTaskInput input) {
-                return problem(invalid(List.of(new FieldError(input.field(), input.reason()))));
-            }
-            if (t instanceof ConcurrencyException || t instanceof OptimisticLockingException
-                    || t instanceof TaskAlreadyClaimedException) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                        "someone else changed this at the same moment; reload and try again");
-                problem.setType(RULE);
-                problem.setProperty("rule", "concurrent change");
-                problem.setProperty("code", "concurrent-change");
-                return problem(problem);
-            }
-            if (t instanceof TaskNotPermitted notPermitted) {
-                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, notPermitted.getMessage()));
+            if (t instanceof NotFound notFound) {
+                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                        notFound.getMessage() + " not found"));
             }
             if (t instanceof AggregateNotFoundException notFound) {
-                return aggregateNotFound(notFound);
+                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                        "nothing with id " + notFound.getAggregateIdentifier() + " exists"));
+            }
+            if (t instanceof IncompatibleAggregateException) {
+                // the id names another kind of aggregate (a member's id given as a factory's): nothing of this kind
+                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                        "nothing of this kind with this id exists"));
+            }
+            if (t instanceof NotPermitted notPermitted) {
+                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, notPermitted.getMessage()));
+            }
+            if (t instanceof ConcurrencyException) {
+                return rule(new ConcurrentChange("someone else changed this at the same moment; reload and try again"));
+            }
+            if (t instanceof BusinessRuleViolation violation) {
+                return rule(violation);
             }
             if (t instanceof IllegalArgumentException illegal && t == ex) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, illegal.getMessage());

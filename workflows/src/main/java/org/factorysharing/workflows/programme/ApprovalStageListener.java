@@ -1,6 +1,7 @@
 package org.factorysharing.workflows.programme;
 
 import static org.factorysharing.workflows.programme.ScaleUpApprovalProcess.*;
+import static org.factorysharing.api.shared.Groups.*;
 
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -11,9 +12,9 @@ import org.factorysharing.api.programme.ApprovalStage;
 import org.factorysharing.api.programme.WaveCommands.ApproveProposalStage;
 import org.factorysharing.api.programme.WaveCommands.RejectProposal;
 import org.factorysharing.api.programme.WaveId;
-import org.factorysharing.workflows.shared.InvalidTaskInput;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.workflows.shared.TaskActor;
-import org.factorysharing.workflows.shared.TaskNotPermitted;
+import org.factorysharing.api.shared.NotPermitted;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,7 @@ class ApprovalStageListener implements TaskListener {
         TaskActor actor = TaskActor.current(identity, what);
         boolean escalated = Boolean.TRUE.equals(task.getVariable(ESCALATED));
         if (!actor.isIn(stage.group()) && !(escalated && actor.isIn(SUPERVISORS))) {
-            throw new TaskNotPermitted(escalated
+            throw new NotPermitted(escalated
                     ? "only " + stage.group() + " or supervisors may decide " + what + "; " + actor.user()
                       + " is neither"
                     : "only " + stage.group() + " may decide " + what + " (supervisors once it is overdue); "
@@ -55,7 +56,7 @@ class ApprovalStageListener implements TaskListener {
 
         Object decision = task.getVariable(DECISION);
         if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
-            throw new InvalidTaskInput(DECISION, "must be " + APPROVE + " or " + REJECT);
+            throw new InvalidField(DECISION, "must be " + APPROVE + " or " + REJECT);
         }
         String comment = task.getVariable(COMMENT) instanceof String text && !text.isBlank() ? text.strip() : null;
         WaveId waveId = new WaveId((String) task.getVariable(WAVE_ID));
@@ -68,7 +69,7 @@ class ApprovalStageListener implements TaskListener {
             }
         } else {
             if (comment == null) {
-                throw new InvalidTaskInput(COMMENT, "is required when rejecting: the reason for the rejection");
+                throw new InvalidField(COMMENT, "is required when rejecting: the reason for the rejection");
             }
             commands.sendAndWait(new RejectProposal(waveId, proposalNo, stage.stage(), comment, actor.user()));
             task.setVariable(stage.decidedByVariable(), actor.user());
@@ -81,12 +82,12 @@ class ApprovalStageListener implements TaskListener {
     /** A clear refusal before the wave gives its own: the proposer never decides, nobody decides two stages. */
     private static void fourEyes(DelegateTask task, Stage stage, String user) {
         if (user.equals(task.getVariable(PROPOSED_BY))) {
-            throw new TaskNotPermitted("four-eyes: " + user + " proposed this outcome and may not decide the "
+            throw new NotPermitted("four-eyes: " + user + " proposed this outcome and may not decide the "
                                        + label(stage.stage()) + " of it");
         }
         for (Stage earlier : STAGES.subList(0, STAGES.indexOf(stage))) {
             if (user.equals(task.getVariable(earlier.decidedByVariable()))) {
-                throw new TaskNotPermitted("four-eyes: " + user + " already decided the " + label(earlier.stage())
+                throw new NotPermitted("four-eyes: " + user + " already decided the " + label(earlier.stage())
                                            + " of this proposal and may not decide the " + label(stage.stage()));
             }
         }

@@ -1,6 +1,7 @@
 package org.factorysharing.workflows.programme;
 
 import static org.factorysharing.workflows.programme.ScaleUpApprovalProcess.*;
+import static org.factorysharing.api.shared.Groups.*;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.TaskService;

@@ -84,8 +84,6 @@ public final class PilotRolloutProcess {
     public static final String SERVICE_COUNT_COMMISSIONED = "service_count_commissioned";
     public static final String END_COMMISSIONED_COUNTED = "end_commissioned_counted";
 
-    // who works on it
-    public static final String OFFICERS = "officers";
 
     private PilotRolloutProcess() {
     }

@@ -1,6 +1,7 @@
 package org.factorysharing.workflows.programme;
 
 import static org.factorysharing.workflows.programme.PilotRolloutProcess.*;
+import static org.factorysharing.api.shared.Groups.*;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factorysharing.api.programme.Recommendation;
-import org.factorysharing.workflows.shared.InvalidTaskInput;
-import org.factorysharing.workflows.shared.TaskNotPermitted;
+import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotPermitted;
 import org.factorysharing.workflows.shared.TaskActor;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class ProposeOutcomeListener implements TaskListener {
         }
         TaskActor actor = TaskActor.current(identity, "proposing the outcome of a wave");
         if (!actor.isIn(OFFICERS)) {
-            throw new TaskNotPermitted("only officers may propose the outcome of a wave; " + actor.user()
+            throw new NotPermitted("only officers may propose the outcome of a wave; " + actor.user()
                                        + " is not an officer");
         }
         Recommendation outcome = outcome(task);
@@ -53,7 +54,7 @@ class ProposeOutcomeListener implements TaskListener {
         Object recommendation = task.getVariable(RECOMMENDATION);
         if (!outcome.name().equals(recommendation)
                 && (!(task.getVariable(JUSTIFICATION) instanceof String text) || text.isBlank())) {
-            throw new InvalidTaskInput(JUSTIFICATION, "is required when the outcome differs from the recommendation ("
+            throw new InvalidField(JUSTIFICATION, "is required when the outcome differs from the recommendation ("
                                                       + recommendation + ")");
         }
         task.setVariable(PROPOSED_BY, actor.user());
@@ -66,14 +67,14 @@ class ProposeOutcomeListener implements TaskListener {
                 return outcome;
             }
         }
-        throw new InvalidTaskInput(OUTCOME, "must be one of " + Arrays.toString(Recommendation.values()));
+        throw new InvalidField(OUTCOME, "must be one of " + Arrays.toString(Recommendation.values()));
     }
 
     private static void whole(DelegateTask task, String variable, long min, long max, String rule) {
         Object value = task.getVariable(variable);
         if (!(value instanceof Integer || value instanceof Long)
                 || ((Number) value).longValue() < min || ((Number) value).longValue() > max) {
-            throw new InvalidTaskInput(variable, rule);
+            throw new InvalidField(variable, rule);
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.factorysharing.workflows.programme;
 
+import static org.factorysharing.api.shared.Groups.EXECUTIVES;
+import static org.factorysharing.api.shared.Groups.OFFICERS;
+import static org.factorysharing.api.shared.Groups.PLANNERS;
+
 import java.util.List;
 import org.factorysharing.api.programme.ApprovalStage;
 
@@ -64,11 +68,6 @@ public final class ScaleUpApprovalProcess {
     public static final String END_APPROVED = "end_approved";
     public static final String END_REJECTED = "end_rejected";
 
-    // who works on it
-    public static final String OFFICERS = "officers";
-    public static final String PLANNERS = "planners";
-    public static final String EXECUTIVES = "executives";
-    public static final String SUPERVISORS = "supervisors";
 
     /** One approval stage: its task, who works on it, how long it may take, and where its actor is kept. */
     public record Stage(ApprovalStage stage, String userTask, String group, String periodVariable, String period,

@@ -1,5 +1,6 @@
 package org.factorysharing.workflows.shared;
 
+import org.factorysharing.api.shared.NotPermitted;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -15,7 +16,7 @@ public record TaskActor(String user, List<String> groups) {
     public static TaskActor current(IdentityService identity, String what) {
         Authentication current = identity.getCurrentAuthentication();
         if (current == null || current.getUserId() == null) {
-            throw new TaskNotPermitted(what + " must be completed by a signed-in user");
+            throw new NotPermitted(what + " must be completed by a signed-in user");
         }
         String user = current.getUserId();
         List<String> groups = current.getGroupIds() != null ? current.getGroupIds()

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkGroups {
 
+    /** The type of every group the programme creates (Camunda shows it in Admin). */
+    public static final String TYPE = "WORKFLOW";
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
 
@@ -35,7 +38,7 @@ public class WorkGroups {
         }
         Group group = identity.newGroup(groupId);
         group.setName(name);
-        group.setType("WORKFLOW");
+        group.setType(TYPE);
         try {
             identity.saveGroup(group);
         } catch (BadUserRequestException createdMeanwhile) {

@@ -1,0 +1,14 @@
+package org.factorysharing.api.shared;
+
+/** Rules on free text that every door applies alike (request bodies, task forms, pages). */
+public final class TextRules {
+
+    /**
+     * Text without control characters (tab and line breaks allowed). PostgreSQL refuses NUL in text columns, so
+     * without this check such input would be stored as an event and then stop a projection.
+     */
+    public static final String PLAIN = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+
+    private TextRules() {
+    }
+}

@@ -1,0 +1,29 @@
+package org.factorysharing.privacy;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes a member's data key when its personal data are forgotten. A subscribing processor (application.yml):
+ * it runs while the forgetting command's unit of work commits, after the event is appended and in the same
+ * transaction, so the event and the deleted key commit together or not at all; a failure here fails the command.
+ */
+@Component
+@ProcessingGroup(PersonalDataShredder.PROCESSING_GROUP)
+class PersonalDataShredder {
+
+    static final String PROCESSING_GROUP = "personal-data-shredder";
+
+    private final PersonalDataKeys keys;
+
+    PersonalDataShredder(PersonalDataKeys keys) {
+        this.keys = keys;
+    }
+
+    @EventHandler
+    void on(MemberPersonalDataForgotten event) {
+        keys.forget(event.memberId().value());
+    }
+}

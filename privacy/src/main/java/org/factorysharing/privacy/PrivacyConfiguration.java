@@ -1,0 +1,53 @@
+package org.factorysharing.privacy;
+
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.factorysharing.platform.database.DatabaseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Crypto-shredding of personal data in events: Axon's event serializer (bean {@code eventSerializer}, used by the
+ * event store, the event processors and the dead-letter queue) is wrapped, whatever serializer type is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    static final String EVENT_SERIALIZER = "eventSerializer";
+    /** The default of application.yml: fine on a laptop's embedded database, never on a real one. */
+    static final String LOCAL_ONLY_MASTER_KEY = "bG9jYWwtb25seS1tYXN0ZXIta2V5LWNoYW5nZS1tZSE=";
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
+
+    @Bean
+    PersonalDataKeys personalDataKeys(DataSource dataSource, DatabaseMode databaseMode,
+                                      @Value("${fs.privacy.master-key:}") String configured) {
+        String masterKey = StringUtils.hasText(configured) ? configured : LOCAL_ONLY_MASTER_KEY;
+        if (!databaseMode.embedded() && LOCAL_ONLY_MASTER_KEY.equals(masterKey)) {
+            log.warn("Personal data keys are wrapped with the local-only default master key on an external "
+                    + "database: set FS_PRIVACY_MASTER_KEY (openssl rand -base64 32), the same on every node");
+        }
+        return new PersonalDataKeys(dataSource, masterKey);
+    }
+
+    /** Static and lazy: a post-processor is built before other beans, the key table only on first use. */
+    @Bean
+    static BeanPostProcessor personalDataEncryption(ObjectProvider<PersonalDataKeys> keys) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (EVENT_SERIALIZER.equals(beanName) && bean instanceof Serializer serializer
+                        && !(bean instanceof PersonalDataSerializer)) {
+                    return new PersonalDataSerializer(serializer, keys::getObject);
+                }
+                return bean;
+            }
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package org.factorysharing.query.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.factorysharing.api.member.MemberCommands.GrantQualification;
+import org.factorysharing.api.member.MemberCommands.SuspendMember;
+import org.factorysharing.api.member.MemberCommands.VerifyMember;
+import org.factorysharing.api.member.MemberId;
+import org.factorysharing.query.QueryTest;
+import org.factorysharing.testing.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The member projection on PostgreSQL: replayable to the same rows, and poison events are parked. */
+@QueryTest
+class MemberProjectionTest {
+
+    private static final String GROUP = "member-directory";
+
+    @Autowired CommandGateway commands;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired EventProcessingConfiguration processing;
+
+    @Test
+    void replayRebuildsTheDirectoryRowForRow() {
+        MemberId verified = registered();
+        commands.sendAndWait(new VerifyMember(verified, "officer"));
+        commands.sendAndWait(new GrantQualification(verified, "CNC_ROUTER", LocalDate.now().plusYears(1), "officer"));
+        commands.sendAndWait(new GrantQualification(verified, "CNC_ROUTER", LocalDate.now().plusYears(2), "officer"));
+        MemberId suspended = registered();
+        commands.sendAndWait(new VerifyMember(suspended, "officer"));
+        commands.sendAndWait(new SuspendMember(suspended, "unpaid fees", "supervisor"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(suspended).equals("SUSPENDED")
+                && qualificationsOf(verified) == 1);
+        List<Map<String, Object>> directoryBefore = directory();
+        List<Map<String, Object>> qualificationsBefore = qualifications();
+
+        StreamingEventProcessor processor = processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying()
+                && directory().size() == directoryBefore.size());
+
+        assertThat(directory()).isEqualTo(directoryBefore);
+        assertThat(qualifications()).isEqualTo(qualificationsBefore);
+    }
+
+    @Test
+    void aPoisonEventIsDeadLetteredAndLaterEventsStillArrive() {
+        String ghost = "ghost-" + UUID.randomUUID();
+        // an event for a member the directory never saw registered: its handler cannot apply it
+        jdbc.update("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES (?, ?, 0, 'Member', ?, 'org.factorysharing.api.member.MemberEvent$MemberVerified', '1',
+                    convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""",
+                UUID.randomUUID().toString(), ghost, java.time.Instant.now().toString(),
+                "{\"memberId\":{\"value\":\"" + ghost + "\"},\"verifiedBy\":\"nobody\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND aggregate_identifier = ?",
+                Long.class, GROUP, ghost) == 1);
+        MemberId after = registered();
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(after).equals("APPLIED"));
+    }
+
+    private MemberId registered() {
+        MemberId memberId = MemberId.newId();
+        commands.sendAndWait(TestData.registerMember(memberId, TestData.nib()));
+        return memberId;
+    }
+
+    private String statusOf(MemberId memberId) {
+        return jdbc.queryForList("SELECT status FROM member_directory WHERE member_id = ?", String.class,
+                memberId.value()).stream().findFirst().orElse("");
+    }
+
+    private long qualificationsOf(MemberId memberId) {
+        return jdbc.queryForObject("SELECT count(*) FROM member_qualification WHERE member_id = ?", Long.class,
+                memberId.value());
+    }
+
+    private List<Map<String, Object>> directory() {
+        return jdbc.queryForList("SELECT * FROM member_directory ORDER BY member_id");
+    }
+
+    private List<Map<String, Object>> qualifications() {
+        return jdbc.queryForList("SELECT * FROM member_qualification ORDER BY member_id, machine_type");
+    }
+}

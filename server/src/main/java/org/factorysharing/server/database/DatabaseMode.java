@@ -1,5 +1,0 @@
-package org.factorysharing.server.database;
-
-/** Which PostgreSQL this node uses: the embedded default or an external one. */
-public record DatabaseMode(boolean embedded, String jdbcUrl) {
-}

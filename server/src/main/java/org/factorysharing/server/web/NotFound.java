@@ -1,9 +1,0 @@
-package org.factorysharing.server.web;
-
-/** The id in the URL names nothing that exists (or nothing the caller may see). */
-public class NotFound extends RuntimeException {
-
-    public NotFound(String what) {
-        super(what);
-    }
-}

@@ -1,0 +1,39 @@
+package org.factorysharing.workflows.member;
+
+/** Names of the member onboarding process (member_onboarding.bpmn), shared by code and tests. */
+public final class MemberOnboardingProcess {
+
+    public static final String KEY = "member_onboarding";
+    public static final String SCREENING_DECISION = "member_screening";
+
+    // variables (never the owner's NIK: it is personal data and stays in the event store)
+    public static final String MEMBER_ID = "memberId";
+    public static final String NIB = "nib";
+    public static final String BUSINESS_NAME = "businessName";
+    public static final String SCALE = "scale";
+    public static final String SECTOR = "sector";
+    public static final String PROVINCE = "province";
+    public static final String REGENCY = "regency";
+    public static final String SCREENING = "screening";
+    public static final String APPROVED = "approved";
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String DECIDED_BY = "decidedBy";
+    public static final String ESCALATED = "escalated";
+
+    // elements
+    public static final String START = "start_member_registered";
+    public static final String RULE_SCREEN = "rule_screen_application";
+    public static final String USER_VERIFY_DOCUMENTS = "user_verify_documents";
+    public static final String TIMER_VERIFICATION_OVERDUE = "timer_verification_overdue";
+    public static final String SERVICE_ESCALATE = "service_escalate_verification";
+    public static final String XOR_DOCUMENTS_OK = "xor_documents_ok";
+    public static final String SERVICE_VERIFY_MEMBER = "service_verify_member";
+    public static final String SERVICE_REJECT_MEMBER = "service_reject_member";
+    public static final String END_VERIFIED = "end_verified";
+    public static final String END_REJECTED = "end_rejected";
+    public static final String END_ESCALATED = "end_escalated";
+
+
+    private MemberOnboardingProcess() {
+    }
+}

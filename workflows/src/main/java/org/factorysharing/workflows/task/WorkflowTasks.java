@@ -1,0 +1,339 @@
+package org.factorysharing.workflows.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.form.type.EnumFormType;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.factorysharing.api.shared.ActorMetaData;
+import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.ConcurrentChange;
+import org.factorysharing.api.shared.Groups;
+import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.api.shared.TextRules;
+import org.factorysharing.api.task.TaskCommands.ClaimTask;
+import org.factorysharing.api.task.TaskCommands.CompleteTask;
+import org.factorysharing.api.task.TaskCommands.UnclaimTask;
+import org.factorysharing.api.task.TaskQueries.FindMyTasks;
+import org.factorysharing.api.task.TaskQueries.FindTask;
+import org.factorysharing.api.task.TaskQueries.FindTasksAbout;
+import org.factorysharing.api.task.TaskQueries.FormFieldView;
+import org.factorysharing.api.task.TaskQueries.TaskDetailView;
+import org.factorysharing.api.task.TaskQueries.TaskView;
+import org.factorysharing.workflows.shared.TaskActor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The task rules: who sees, claims and completes which workflow task, and what a completion must carry. Answers the
+ * task queries and commands (the acting user of a command comes with its metadata); the process listeners check
+ * again whoever completes a task through Tasklist or engine REST.
+ */
+@Service
+public class WorkflowTasks {
+
+    private final TaskService taskService;
+    private final FormService formService;
+    private final IdentityService identityService;
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+
+    WorkflowTasks(TaskService taskService, FormService formService, IdentityService identityService,
+                  RepositoryService repositoryService, RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.identityService = identityService;
+        this.repositoryService = repositoryService;
+    }
+
+    @QueryHandler
+    List<TaskView> mine(FindMyTasks query) {
+        return openTasksOf(new TaskActor(query.userId(), query.groups()));
+    }
+
+    @QueryHandler
+    TaskDetailView one(FindTask query) {
+        return detail(query.taskId(), new TaskActor(query.userId(), query.groups()));
+    }
+
+    @QueryHandler
+    List<TaskView> about(FindTasksAbout query) {
+        return openTasksAbout(query.businessKey());
+    }
+
+    @CommandHandler
+    void handle(ClaimTask command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
+                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+        engineConflicts(() -> claim(command.taskId(), actor(userId, groups)));
+    }
+
+    @CommandHandler
+    void handle(UnclaimTask command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
+                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+        engineConflicts(() -> unclaim(command.taskId(), actor(userId, groups)));
+    }
+
+    @CommandHandler
+    void handle(CompleteTask command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
+                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+        engineConflicts(() -> complete(command.taskId(), command.variables(), actor(userId, groups)));
+    }
+
+    /** The signed-in user who sent a task command; the system never works on tasks. */
+    public static TaskActor actor(String userId, List<String> groups) {
+        if (userId == null) {
+            throw new NotPermitted("workflow tasks are completed by signed-in users");
+        }
+        return new TaskActor(userId, groups == null ? List.of() : List.copyOf(groups));
+    }
+
+    /** The engine's refusals of a concurrent change, in the words of the API. */
+    public static void engineConflicts(Runnable change) {
+        try {
+            change.run();
+        } catch (OptimisticLockingException | TaskAlreadyClaimedException e) {
+            throw new ConcurrentChange("someone else changed this task at the same moment; reload and try again");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<TaskView> openTasksOf(TaskActor user) {
+        var query = taskService.createTaskQuery().active().or().taskAssignee(user.user());
+        if (!user.groups().isEmpty()) {
+            query = query.taskCandidateGroupIn(user.groups());
+        }
+        return query.taskCandidateUser(user.user()).endOr()
+                .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(0, 500).stream().map(this::view).toList();
+    }
+
+    /** Open tasks of every process about one business object (a wave's rollout and its approvals), oldest first. */
+    @Transactional(readOnly = true)
+    public List<TaskView> openTasksAbout(String businessKey) {
+        return taskService.createTaskQuery().active().processInstanceBusinessKey(businessKey)
+                .orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    TaskDetailView detail(String taskId, TaskActor user) {
+        Task task = find(taskId);
+        if (!mayWorkOn(task, user) && !mayRead(user)) {
+            throw new NotPermitted("task " + taskId + " is not yours or your groups'");
+        }
+        return new TaskDetailView(view(task), form(taskId));
+    }
+
+    @Transactional
+    void claim(String taskId, TaskActor user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.user())) {
+            throw new BusinessRuleViolation("task.claimed", "the task is claimed by " + task.getAssignee());
+        }
+        if (task.getAssignee() == null) {
+            taskService.claim(taskId, user.user()); // refuses if another user claimed it meanwhile
+        }
+    }
+
+    @Transactional
+    void unclaim(String taskId, TaskActor user) {
+        Task task = user.isIn(Groups.ADMINS) ? find(taskId) : workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.user()) && !user.isIn(Groups.ADMINS)) {
+            throw new NotPermitted("only the assignee can give the task back");
+        }
+        taskService.setAssignee(taskId, null);
+    }
+
+    /** Claim (when free) and completion commit together with everything the process does next. */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> variables, TaskActor user) {
+        Task task = workable(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.user())) {
+            throw new BusinessRuleViolation("task.claimed", "the task is claimed by " + task.getAssignee());
+        }
+        Map<String, Object> values = validated(taskId, variables == null ? Map.of() : variables);
+        if (task.getAssignee() == null) {
+            taskService.claim(taskId, user.user());
+        }
+        // the process listeners see who acts, as they do when Tasklist completes the task
+        identityService.setAuthentication(user.user(), user.groups());
+        try {
+            formService.submitTaskForm(taskId, values);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Task workable(String taskId, TaskActor user) {
+        Task task = find(taskId);
+        if (!mayWorkOn(task, user)) {
+            throw new NotPermitted("task " + taskId + " is not yours or your groups'");
+        }
+        return task;
+    }
+
+    private Task find(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new NotFound("task " + taskId);
+        }
+        return task;
+    }
+
+    private boolean mayWorkOn(Task task, TaskActor user) {
+        if (user.user().equals(task.getAssignee())) {
+            return true;
+        }
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (user.user().equals(link.getUserId()) || user.groups().contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayRead(TaskActor user) {
+        return user.isIn(Groups.AUDITORS) || user.isIn(Groups.ADMINS) || user.isIn(Groups.OFFICERS)
+                || user.isIn(Groups.SUPERVISORS);
+    }
+
+    /** Only the task's own form fields are accepted, typed and not read-only; required ones must be there. */
+    private Map<String, Object> validated(String taskId, Map<String, Object> submitted) {
+        TaskFormData form = formService.getTaskFormData(taskId);
+        Map<String, FormField> fields = new HashMap<>();
+        form.getFormFields().forEach(field -> fields.put(field.getId(), field));
+        Map<String, Object> values = new HashMap<>();
+        for (Map.Entry<String, Object> entry : submitted.entrySet()) {
+            FormField field = fields.get(entry.getKey());
+            if (field == null) {
+                throw new InvalidField(entry.getKey(), "is not a field of this task; fields are " + fields.keySet());
+            }
+            if (isReadonly(field)) {
+                throw new InvalidField(entry.getKey(), "is read-only");
+            }
+            values.put(entry.getKey(), typed(field, entry.getValue()));
+        }
+        for (FormField field : fields.values()) {
+            if (isRequired(field) && values.get(field.getId()) == null) {
+                throw new InvalidField(field.getId(), "is required");
+            }
+        }
+        return values;
+    }
+
+    private static Object typed(FormField field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String type = field.getType().getName();
+        return switch (type) {
+            case "boolean" -> {
+                if (value instanceof Boolean b) {
+                    yield b;
+                }
+                throw new InvalidField(field.getId(), "must be true or false");
+            }
+            case "long" -> {
+                if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                    yield n.longValue();
+                }
+                throw new InvalidField(field.getId(), "must be a whole number");
+            }
+            case "string" -> {
+                if (!(value instanceof String s)) {
+                    throw new InvalidField(field.getId(), "must be text");
+                }
+                if (!s.matches(TextRules.PLAIN)) {
+                    throw new InvalidField(field.getId(), "must not contain control characters");
+                }
+                Integer max = maxLength(field);
+                if (max != null && s.length() > max) {
+                    throw new InvalidField(field.getId(), "must be at most " + max + " characters");
+                }
+                yield s;
+            }
+            case "enum" -> {
+                Object allowed = field.getType().getInformation("values");
+                if (value instanceof String s && allowed instanceof Map<?, ?> options && options.containsKey(s)) {
+                    yield s;
+                }
+                throw new InvalidField(field.getId(), "must be one of " + (allowed instanceof Map<?, ?> m ? m.keySet() : "[]"));
+            }
+            default -> value;
+        };
+    }
+
+    private static boolean isReadonly(FormField field) {
+        return field.getValidationConstraints().stream().anyMatch(c -> "readonly".equals(c.getName()));
+    }
+
+    private static boolean isRequired(FormField field) {
+        return field.getValidationConstraints().stream().anyMatch(c -> "required".equals(c.getName()));
+    }
+
+    private static Integer maxLength(FormField field) {
+        return field.getValidationConstraints().stream()
+                .filter(c -> "maxlength".equals(c.getName()) && c.getConfiguration() != null)
+                .map(c -> Integer.valueOf(c.getConfiguration().toString()))
+                .findFirst().orElse(null);
+    }
+
+    private List<FormFieldView> form(String taskId) {
+        List<FormFieldView> result = new ArrayList<>();
+        for (FormField field : formService.getTaskFormData(taskId).getFormFields()) {
+            Object value = field.getValue() == null ? null : field.getValue().getValue();
+            @SuppressWarnings("unchecked")
+            Map<String, String> options = field.getType() instanceof EnumFormType
+                    ? (Map<String, String>) field.getType().getInformation("values") : null;
+            result.add(new FormFieldView(field.getId(), field.getLabel(), field.getTypeName(), isRequired(field),
+                    isReadonly(field), value, options));
+        }
+        return result;
+    }
+
+    private TaskView view(Task task) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .sorted()
+                .toList();
+        ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
+                : repositoryService.getProcessDefinition(task.getProcessDefinitionId());
+        String businessKey = task.getProcessInstanceId() == null ? null
+                : businessKeyOf(task.getProcessInstanceId());
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                definition == null ? null : definition.getKey(), task.getProcessInstanceId(), businessKey,
+                task.getAssignee(), groups, task.getPriority(), instant(task.getCreateTime()),
+                instant(task.getDueDate()), task.getDescription());
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private String businessKeyOf(String processInstanceId) {
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+}
