@@ -1,7 +1,6 @@
 package org.factorysharing.benchmark;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
@@ -31,7 +30,6 @@ import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.benchmark.LoadRun.Result;
 import org.factorysharing.server.FactorySharingApplication;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -50,24 +48,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Benchmark {
 
-    private static final AtomicLong NIBS = new AtomicLong(1_000_000_000_000L
-            + ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    private static final AtomicLong NIBS =
+            new AtomicLong(1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
-        List<String> scenarios = List.of(options.getOrDefault("scenarios", "booking,registration").split(","));
+        List<String> scenarios = List.of(
+                options.getOrDefault("scenarios", "booking,registration").split(","));
         int reservations = Integer.parseInt(options.getOrDefault("reservations", "10000"));
         List<Integer> clientCounts = new ArrayList<>();
         for (String n : options.getOrDefault("clients", "1,8").split(",")) {
             clientCounts.add(Integer.parseInt(n.trim()));
         }
 
-        boolean external = System.getenv("FS_DB_URL") != null && !System.getenv("FS_DB_URL").isBlank();
+        boolean external = System.getenv("FS_DB_URL") != null
+                && !System.getenv("FS_DB_URL").isBlank();
         if (external && !options.containsKey("allow-external-database")) {
             System.err.println("FS_DB_URL is set: the benchmark writes thousands of test members and raw rows into"
                     + " that database. Point it at a scratch database and add --allow-external-database.");
@@ -75,13 +74,14 @@ public final class Benchmark {
         }
         Path dataDir = Files.createTempDirectory("factory-sharing-benchmark");
         // arguments, not builder properties: those are defaults that application.yml would override
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class).run(
-                "--fs.embedded-db.data-dir=" + dataDir,
-                "--fs.embedded-db.clean=true",
-                "--fs.demo-users.enabled=false",
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class)
+                .run(
+                        "--fs.embedded-db.data-dir=" + dataDir,
+                        "--fs.embedded-db.clean=true",
+                        "--fs.demo-users.enabled=false",
+                        "--server.port=0",
+                        "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off");
         try {
             if (scenarios.contains("booking")) {
                 new Benchmark.Booking(context, measure, warmup, clientCounts, reservations).execute();
@@ -97,17 +97,24 @@ public final class Benchmark {
     }
 
     /** Bookings/s and latency on 10 factories, before and after each carries a year of reservations. */
-    private record Booking(ConfigurableApplicationContext context, Duration measure, Duration warmup,
-                           List<Integer> clientCounts, int reservations) {
+    private record Booking(
+            ConfigurableApplicationContext context,
+            Duration measure,
+            Duration warmup,
+            List<Integer> clientCounts,
+            int reservations) {
 
         void execute() throws Exception {
             CommandGateway commands = context.getBean(CommandGateway.class);
             // the command side alone, as in the registration runs
-            context.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+            context.getBean(EventProcessingConfiguration.class)
+                    .eventProcessors()
+                    .values()
                     .forEach(EventProcessor::shutDown);
             BookingScenario booking = new BookingScenario(commands);
             booking.commissionFactories(10);
-            System.out.printf("%nbooking: 10 commissioned factories, 8 machines of 24 h/day each, %ss per run%n",
+            System.out.printf(
+                    "%nbooking: 10 commissioned factories, 8 machines of 24 h/day each, %ss per run%n",
                     measure.toSeconds());
             LoadRun.run("warm-up", 8, warmup, (c, s) -> booking.book());
             List<Result> results = new ArrayList<>();
@@ -117,22 +124,31 @@ public final class Benchmark {
             Result fill = booking.fill(reservations, 8);
             results.add(fill);
             for (int clients : clientCounts) {
-                results.add(LoadRun.run("ReserveMachineTime, " + reservations + "+ held", clients, measure,
-                        (c, s) -> booking.book()));
+                results.add(LoadRun.run(
+                        "ReserveMachineTime, " + reservations + "+ held", clients, measure, (c, s) -> booking.book()));
             }
-            System.out.printf("%n%-32s %7s %11s %9s %9s %9s %8s%n", "scenario", "clients", "bookings/s", "p50 ms",
-                    "p99 ms", "max ms", "errors");
+            System.out.printf(
+                    "%n%-32s %7s %11s %9s %9s %9s %8s%n",
+                    "scenario", "clients", "bookings/s", "p50 ms", "p99 ms", "max ms", "errors");
             for (Result r : results) {
-                System.out.printf(Locale.ROOT, "%-32s %7d %11.0f %9.3f %9.3f %9.2f %8d%n", r.name(), r.clients(),
-                        r.perSecond(), ms(r.p50Nanos()), ms(r.p99Nanos()), ms(r.maxNanos()), r.errors());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-32s %7d %11.0f %9.3f %9.3f %9.2f %8d%n",
+                        r.name(),
+                        r.clients(),
+                        r.perSecond(),
+                        ms(r.p50Nanos()),
+                        ms(r.p99Nanos()),
+                        ms(r.maxNanos()),
+                        r.errors());
             }
             System.out.printf("bookings refused for lack of capacity: %d (expected 0)%n", booking.rejected());
             System.out.println("target: p99 at 1 client < 10 ms with " + reservations + " reservations per factory");
         }
     }
 
-    private record Run(ConfigurableApplicationContext context, Duration measure, Duration warmup,
-                       List<Integer> clientCounts) {
+    private record Run(
+            ConfigurableApplicationContext context, Duration measure, Duration warmup, List<Integer> clientCounts) {
 
         void execute() throws Exception {
             CommandGateway commands = context.getBean(CommandGateway.class);
@@ -141,9 +157,12 @@ public final class Benchmark {
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
             RawInsert raw = new RawInsert(dataSource, serializer);
 
-            System.out.printf("%nfactory-sharing benchmark: %s, %d cores, max heap %d MB, %ss per run%n",
-                    database(dataSource), Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20, measure.toSeconds());
+            System.out.printf(
+                    "%nfactory-sharing benchmark: %s, %d cores, max heap %d MB, %ss per run%n",
+                    database(dataSource),
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    measure.toSeconds());
 
             // command side alone: the projections and the onboarding bridge would otherwise share the 2 cores
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
@@ -154,12 +173,20 @@ public final class Benchmark {
             Map<Result, Long> events = new HashMap<>();
             Map<Integer, Result> baseline = new HashMap<>();
             for (int clients : clientCounts) {
-                Result base = measured(events, dataSource,
+                Result base = measured(
+                        events,
+                        dataSource,
                         () -> LoadRun.run("raw JDBC baseline", clients, measure, (c, s) -> raw.insert()));
                 baseline.put(clients, base);
                 results.add(base);
-                results.add(measured(events, dataSource, () -> LoadRun.run("RegisterMember (command side)", clients,
-                        measure, (c, s) -> commands.sendAndWait(registration()))));
+                results.add(measured(
+                        events,
+                        dataSource,
+                        () -> LoadRun.run(
+                                "RegisterMember (command side)",
+                                clients,
+                                measure,
+                                (c, s) -> commands.sendAndWait(registration()))));
             }
             // the whole server: the streaming processors update the directory and start an onboarding
             // process per member. They start at the head of the stream, so they work on this run's
@@ -171,25 +198,45 @@ public final class Benchmark {
                 processor.start();
             });
             int most = clientCounts.get(clientCounts.size() - 1);
-            results.add(measured(events, dataSource, () -> LoadRun.run("RegisterMember (whole server)", most,
-                    measure, (c, s) -> commands.sendAndWait(registration()))));
+            results.add(measured(
+                    events,
+                    dataSource,
+                    () -> LoadRun.run(
+                            "RegisterMember (whole server)",
+                            most,
+                            measure,
+                            (c, s) -> commands.sendAndWait(registration()))));
 
-            System.out.printf("%n%-32s %7s %11s %10s %9s %9s %9s %8s %7s%n", "scenario", "clients", "commands/s",
-                    "events/s", "p50 ms", "p99 ms", "max ms", "errors", "vs raw");
+            System.out.printf(
+                    "%n%-32s %7s %11s %10s %9s %9s %9s %8s %7s%n",
+                    "scenario", "clients", "commands/s", "events/s", "p50 ms", "p99 ms", "max ms", "errors", "vs raw");
             for (Result r : results) {
                 boolean isRaw = r.name().startsWith("raw");
                 Result base = baseline.get(r.clients());
-                System.out.printf(Locale.ROOT, "%-32s %7d %11.0f %10.0f %9.3f %9.3f %9.2f %8d %7s%n", r.name(),
-                        r.clients(), r.perSecond(), events.get(r) / r.seconds(), ms(r.p50Nanos()),
-                        ms(r.p99Nanos()), ms(r.maxNanos()), r.errors(),
-                        isRaw || base == null ? "" : String.format(Locale.ROOT, "%.2fx", r.perSecond() / base.perSecond()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-32s %7d %11.0f %10.0f %9.3f %9.3f %9.2f %8d %7s%n",
+                        r.name(),
+                        r.clients(),
+                        r.perSecond(),
+                        events.get(r) / r.seconds(),
+                        ms(r.p50Nanos()),
+                        ms(r.p99Nanos()),
+                        ms(r.maxNanos()),
+                        r.errors(),
+                        isRaw || base == null
+                                ? ""
+                                : String.format(Locale.ROOT, "%.2fx", r.perSecond() / base.perSecond()));
             }
             System.gc();
-            long usedAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long usedAfterGc =
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-            System.out.printf("%nheap: %d MB used after GC, %d MB peak (sum of pool peaks), %d MB max%n",
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                    .sum();
+            System.out.printf(
+                    "%nheap: %d MB used after GC, %d MB peak (sum of pool peaks), %d MB max%n",
                     usedAfterGc >> 20, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
             System.out.println("targets: 8 clients >= 0.50x raw, p99 at 1 client < 5 ms, heap < 512 MB");
         }
@@ -210,8 +257,8 @@ public final class Benchmark {
 
     private static long eventRows(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -227,12 +274,25 @@ public final class Benchmark {
 
         RawInsert(DataSource dataSource, Serializer serializer) {
             this.dataSource = dataSource;
-            MemberRegistered sample = new MemberRegistered(MemberId.newId(), "1234567890123", "Kelapa Jaya Mandiri",
-                    "Budi Santoso", "7171010101010001", "coconut", "Sulawesi Utara", "Minahasa",
-                    BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id");
+            MemberRegistered sample = new MemberRegistered(
+                    MemberId.newId(),
+                    "1234567890123",
+                    "Kelapa Jaya Mandiri",
+                    "Budi Santoso",
+                    "7171010101010001",
+                    "coconut",
+                    "Sulawesi Utara",
+                    "Minahasa",
+                    BusinessScale.MICRO,
+                    "+62 812 0000 1111",
+                    "budi@example.id");
             this.payload = serializer.serialize(sample, byte[].class).getData();
-            this.metaData = serializer.serialize(MetaData.with("correlationId", UUID.randomUUID().toString())
-                    .and("traceId", UUID.randomUUID().toString()), byte[].class).getData();
+            this.metaData = serializer
+                    .serialize(
+                            MetaData.with("correlationId", UUID.randomUUID().toString())
+                                    .and("traceId", UUID.randomUUID().toString()),
+                            byte[].class)
+                    .getData();
         }
 
         void insert() throws Exception {
@@ -240,12 +300,12 @@ public final class Benchmark {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement claim = connection.prepareStatement(
-                        "INSERT INTO member_nib_claim (nib, member_id, claimed_at) VALUES (?, ?, now()) "
-                                + "ON CONFLICT (nib) DO NOTHING");
-                     PreparedStatement event = connection.prepareStatement(
-                             "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, "
-                                     + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
-                                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                "INSERT INTO member_nib_claim (nib, member_id, claimed_at) VALUES (?, ?, now()) "
+                                        + "ON CONFLICT (nib) DO NOTHING");
+                        PreparedStatement event = connection.prepareStatement(
+                                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, "
+                                        + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     claim.setString(1, Long.toString(NIBS.incrementAndGet()));
                     claim.setString(2, memberId);
                     claim.executeUpdate();
@@ -270,8 +330,19 @@ public final class Benchmark {
 
     private static RegisterMember registration() {
         String nib = Long.toString(NIBS.incrementAndGet());
-        return new RegisterMember(MemberId.newId(), nib, "Kelapa Jaya Mandiri", "Budi Santoso", "7171010101010001",
-                "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id", null);
+        return new RegisterMember(
+                MemberId.newId(),
+                nib,
+                "Kelapa Jaya Mandiri",
+                "Budi Santoso",
+                "7171010101010001",
+                "coconut",
+                "Sulawesi Utara",
+                "Minahasa",
+                BusinessScale.MICRO,
+                "+62 812 0000 1111",
+                "budi@example.id",
+                null);
     }
 
     private static String database(DataSource dataSource) throws Exception {

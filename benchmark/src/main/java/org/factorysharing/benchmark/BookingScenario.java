@@ -53,10 +53,18 @@ final class BookingScenario {
             for (int m = 1; m <= MACHINES_PER_FACTORY; m++) {
                 plans.add(new MachinePlan("CNC-" + m, MACHINE_TYPE, 24));
             }
-            commands.sendAndWait(new ProposeFactory(id, "Benchmark factory " + f, "Jawa Tengah", "Sragen", "furniture",
-                    "Koperasi Benchmark", plans, today.plusMonths(1), "benchmark"));
-            plans.forEach(p -> commands.sendAndWait(new InstallMachine(id, p.machineId(), p.machineType(),
-                    p.capacityHoursPerDay(), "benchmark-staff")));
+            commands.sendAndWait(new ProposeFactory(
+                    id,
+                    "Benchmark factory " + f,
+                    "Jawa Tengah",
+                    "Sragen",
+                    "furniture",
+                    "Koperasi Benchmark",
+                    plans,
+                    today.plusMonths(1),
+                    "benchmark"));
+            plans.forEach(p -> commands.sendAndWait(new InstallMachine(
+                    id, p.machineId(), p.machineType(), p.capacityHoursPerDay(), "benchmark-staff")));
             commands.sendAndWait(new RecordInspection(id, true, null, "benchmark-inspector"));
             commands.sendAndWait(new CommissionFactory(id, "benchmark-officer"));
             factories.add(id);
@@ -71,8 +79,14 @@ final class BookingScenario {
     }
 
     private void book(FactoryId factory, ThreadLocalRandom random) {
-        ReservationResult result = commands.sendAndWait(new ReserveMachineTime(factory, JobId.newId(), member,
-                MACHINE_TYPE, 1 + random.nextInt(2), today.plusDays(random.nextInt(30)), today.plusDays(365)));
+        ReservationResult result = commands.sendAndWait(new ReserveMachineTime(
+                factory,
+                JobId.newId(),
+                member,
+                MACHINE_TYPE,
+                1 + random.nextInt(2),
+                today.plusDays(random.nextInt(30)),
+                today.plusDays(365)));
         if (!result.reserved()) {
             rejected.incrementAndGet();
         }
@@ -94,8 +108,12 @@ final class BookingScenario {
             }
             throw new LoadRun.Stop();
         });
-        System.out.printf(Locale.ROOT, "filled %d factories with %d reservations each in %.0f s%n", factories.size(),
-                perFactory, (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "filled %d factories with %d reservations each in %.0f s%n",
+                factories.size(),
+                perFactory,
+                (System.nanoTime() - start) / 1e9);
         return result;
     }
 

@@ -21,16 +21,22 @@ final class LoadRun {
         }
     }
 
-    record Result(String name, int clients, long operations, long errors, double seconds, long p50Nanos,
-                  long p99Nanos, long maxNanos) {
+    record Result(
+            String name,
+            int clients,
+            long operations,
+            long errors,
+            double seconds,
+            long p50Nanos,
+            long p99Nanos,
+            long maxNanos) {
 
         double perSecond() {
             return operations / seconds;
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     static Result run(String name, int clients, Duration duration, Operation operation) throws InterruptedException {
         long[][] latencies = new long[clients][];
@@ -43,38 +49,40 @@ final class LoadRun {
         for (int c = 0; c < clients; c++) {
             int client = c;
             latencies[c] = new long[1 << 16];
-            Thread thread = new Thread(() -> {
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long deadline = window[1];
-                long sequence = 0;
-                while (true) {
-                    long start = System.nanoTime();
-                    if (start >= deadline) {
-                        break;
-                    }
-                    try {
-                        operation.run(client, sequence++);
-                    } catch (Stop stop) {
-                        break;
-                    } catch (Exception e) {
-                        errors[client]++;
-                        if (errors[client] == 1) {
-                            System.err.println(name + ": " + e);
+            Thread thread = new Thread(
+                    () -> {
+                        ready.countDown();
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
                         }
-                        continue;
-                    }
-                    long took = System.nanoTime() - start;
-                    if (counts[client] == latencies[client].length) {
-                        latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
-                    }
-                    latencies[client][counts[client]++] = took;
-                }
-            }, name + "-client-" + c);
+                        long deadline = window[1];
+                        long sequence = 0;
+                        while (true) {
+                            long start = System.nanoTime();
+                            if (start >= deadline) {
+                                break;
+                            }
+                            try {
+                                operation.run(client, sequence++);
+                            } catch (Stop stop) {
+                                break;
+                            } catch (Exception e) {
+                                errors[client]++;
+                                if (errors[client] == 1) {
+                                    System.err.println(name + ": " + e);
+                                }
+                                continue;
+                            }
+                            long took = System.nanoTime() - start;
+                            if (counts[client] == latencies[client].length) {
+                                latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
+                            }
+                            latencies[client][counts[client]++] = took;
+                        }
+                    },
+                    name + "-client-" + c);
             threads.add(thread);
             thread.start();
         }
@@ -94,8 +102,15 @@ final class LoadRun {
             offset += counts[c];
         }
         Arrays.sort(all);
-        return new Result(name, clients, total, Arrays.stream(errors).sum(), seconds, percentile(all, 0.50),
-                percentile(all, 0.99), total == 0 ? 0 : all[total - 1]);
+        return new Result(
+                name,
+                clients,
+                total,
+                Arrays.stream(errors).sum(),
+                seconds,
+                percentile(all, 0.50),
+                percentile(all, 0.99),
+                total == 0 ? 0 : all[total - 1]);
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -21,12 +21,13 @@ public class ModuleDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            Resource[] defaults = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:fs-defaults/*.properties");
+            Resource[] defaults =
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:fs-defaults/*.properties");
             Arrays.sort(defaults, Comparator.comparing(Resource::getFilename));
             for (Resource resource : defaults) {
-                environment.getPropertySources().addLast(
-                        new ResourcePropertySource("fs-defaults/" + resource.getFilename(), resource));
+                environment
+                        .getPropertySources()
+                        .addLast(new ResourcePropertySource("fs-defaults/" + resource.getFilename(), resource));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the modules' default settings", e);

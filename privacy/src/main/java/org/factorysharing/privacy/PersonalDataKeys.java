@@ -38,12 +38,15 @@ class PersonalDataKeys implements SubjectKeys {
 
     @Override
     public Lookup lookup(String subject) {
-        List<Lookup> rows = jdbc.query("SELECT data_key, forgotten_at FROM personal_data_key WHERE subject_id = ?",
+        List<Lookup> rows = jdbc.query(
+                "SELECT data_key, forgotten_at FROM personal_data_key WHERE subject_id = ?",
                 (rs, row) -> {
                     byte[] wrapped = rs.getBytes(1);
-                    return new Lookup(wrapped == null ? null : PersonalDataCipher.unwrap(wrapped, masterKey, subject),
+                    return new Lookup(
+                            wrapped == null ? null : PersonalDataCipher.unwrap(wrapped, masterKey, subject),
                             rs.getTimestamp(2) != null);
-                }, subject);
+                },
+                subject);
         return rows.isEmpty() ? new Lookup(null, false) : rows.get(0);
     }
 

@@ -81,7 +81,8 @@ final class PersonalDataSerializer implements Serializer {
                 return value;
             }
             // with no key the subject is forgotten: nothing personal may be written in clear
-            return key == null ? PersonalData.FORGOTTEN
+            return key == null
+                    ? PersonalData.FORGOTTEN
                     : PersonalDataCipher.encrypt(value, key, context(subject, component));
         });
     }
@@ -99,7 +100,8 @@ final class PersonalDataSerializer implements Serializer {
                 // written before encryption existed: hidden all the same once the subject is forgotten
                 return lookup.forgotten() ? PersonalData.FORGOTTEN : value;
             }
-            return lookup.key() == null ? PersonalData.FORGOTTEN
+            return lookup.key() == null
+                    ? PersonalData.FORGOTTEN
                     : PersonalDataCipher.decrypt(value, lookup.key(), context(subject, component));
         });
     }
@@ -113,8 +115,8 @@ final class PersonalDataSerializer implements Serializer {
     }
 
     /** Where a record type keeps its personal components and its subject. */
-    private record Shape(Constructor<?> constructor, RecordComponent[] components, boolean[] personal,
-                         RecordComponent subject) {
+    private record Shape(
+            Constructor<?> constructor, RecordComponent[] components, boolean[] personal, RecordComponent subject) {
 
         interface Change {
             String apply(RecordComponent component, String value);
@@ -166,7 +168,8 @@ final class PersonalDataSerializer implements Serializer {
         String subject(Object record) {
             Object value = read(subject, record);
             if (value == null) {
-                throw new IllegalStateException("personal data without a subject: " + record.getClass().getName());
+                throw new IllegalStateException(
+                        "personal data without a subject: " + record.getClass().getName());
             }
             return value.toString();
         }
@@ -182,7 +185,8 @@ final class PersonalDataSerializer implements Serializer {
             try {
                 return constructor.newInstance(values);
             } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot copy " + record.getClass().getName(), e);
+                throw new IllegalStateException(
+                        "cannot copy " + record.getClass().getName(), e);
             }
         }
 

@@ -26,8 +26,8 @@ class PrivacyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PrivacyConfiguration.class);
 
     @Bean
-    PersonalDataKeys personalDataKeys(DataSource dataSource, DatabaseMode databaseMode,
-                                      @Value("${fs.privacy.master-key:}") String configured) {
+    PersonalDataKeys personalDataKeys(
+            DataSource dataSource, DatabaseMode databaseMode, @Value("${fs.privacy.master-key:}") String configured) {
         String masterKey = StringUtils.hasText(configured) ? configured : LOCAL_ONLY_MASTER_KEY;
         if (!databaseMode.embedded() && LOCAL_ONLY_MASTER_KEY.equals(masterKey)) {
             log.warn("Personal data keys are wrapped with the local-only default master key on an external "
@@ -42,7 +42,8 @@ class PrivacyConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (EVENT_SERIALIZER.equals(beanName) && bean instanceof Serializer serializer
+                if (EVENT_SERIALIZER.equals(beanName)
+                        && bean instanceof Serializer serializer
                         && !(bean instanceof PersonalDataSerializer)) {
                     return new PersonalDataSerializer(serializer, keys::getObject);
                 }

@@ -6,8 +6,7 @@ import javax.crypto.SecretKey;
 interface SubjectKeys {
 
     /** A subject's key, or none; {@code forgotten} says whether it was deleted on purpose. */
-    record Lookup(SecretKey key, boolean forgotten) {
-    }
+    record Lookup(SecretKey key, boolean forgotten) {}
 
     /** The key to encrypt with, created on first use; null once the subject's data are forgotten. */
     SecretKey keyForWriting(String subject);

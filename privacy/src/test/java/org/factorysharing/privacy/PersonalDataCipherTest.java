@@ -1,8 +1,5 @@
 package org.factorysharing.privacy;
 
-import org.factorysharing.privacy.SubjectKeys;
-import org.factorysharing.privacy.PersonalDataSerializer;
-import org.factorysharing.privacy.PersonalDataCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +24,18 @@ class PersonalDataCipherTest {
 
     private static final String NIK = "3201234567890001";
     private static final MemberId ID = new MemberId("member-1");
-    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, "1234567890123", "CV Kelapa Jaya",
-            "Siti Rahma", NIK, "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62811000111", null);
+    private static final MemberRegistered REGISTERED = new MemberRegistered(
+            ID,
+            "1234567890123",
+            "CV Kelapa Jaya",
+            "Siti Rahma",
+            NIK,
+            "coconut",
+            "Sulawesi Utara",
+            "Minahasa",
+            BusinessScale.MICRO,
+            "+62811000111",
+            null);
 
     private final SecretKey key = PersonalDataCipher.newKey();
 
@@ -76,7 +83,8 @@ class PersonalDataCipherTest {
         SecretKey master = PersonalDataCipher.newKey();
         byte[] wrapped = PersonalDataCipher.wrap(key, master, "member-1");
 
-        assertThat(PersonalDataCipher.unwrap(wrapped, master, "member-1").getEncoded()).isEqualTo(key.getEncoded());
+        assertThat(PersonalDataCipher.unwrap(wrapped, master, "member-1").getEncoded())
+                .isEqualTo(key.getEncoded());
         assertThatThrownBy(() -> PersonalDataCipher.unwrap(wrapped, master, "member-2"))
                 .isInstanceOf(TamperedCiphertext.class);
         assertThatThrownBy(() -> PersonalDataCipher.unwrap(wrapped, PersonalDataCipher.newKey(), "member-1"))
@@ -87,11 +95,12 @@ class PersonalDataCipherTest {
 
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final Set<String> forgotten = new HashSet<>();
-    private final PersonalDataSerializer serializer = new PersonalDataSerializer(
-            JacksonSerializer.defaultSerializer(), () -> new SubjectKeys() {
+    private final PersonalDataSerializer serializer =
+            new PersonalDataSerializer(JacksonSerializer.defaultSerializer(), () -> new SubjectKeys() {
                 @Override
                 public SecretKey keyForWriting(String subject) {
-                    return forgotten.contains(subject) ? null
+                    return forgotten.contains(subject)
+                            ? null
                             : keys.computeIfAbsent(subject, s -> PersonalDataCipher.newKey());
                 }
 
@@ -118,9 +127,19 @@ class PersonalDataCipherTest {
 
         MemberRegistered read = serializer.deserialize(stored);
 
-        assertThat(read).isEqualTo(new MemberRegistered(ID, "1234567890123", "CV Kelapa Jaya", PersonalData.FORGOTTEN,
-                PersonalData.FORGOTTEN, "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO,
-                PersonalData.FORGOTTEN, null));
+        assertThat(read)
+                .isEqualTo(new MemberRegistered(
+                        ID,
+                        "1234567890123",
+                        "CV Kelapa Jaya",
+                        PersonalData.FORGOTTEN,
+                        PersonalData.FORGOTTEN,
+                        "coconut",
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        BusinessScale.MICRO,
+                        PersonalData.FORGOTTEN,
+                        null));
     }
 
     @Test
@@ -133,25 +152,30 @@ class PersonalDataCipherTest {
         assertThat(read.ownerNik()).isEqualTo(PersonalData.FORGOTTEN);
 
         SerializedObject<byte[]> again = serializer.serialize(REGISTERED, byte[].class);
-        assertThat(new String(again.getData(), StandardCharsets.UTF_8)).doesNotContain(NIK).contains("[forgotten]");
+        assertThat(new String(again.getData(), StandardCharsets.UTF_8))
+                .doesNotContain(NIK)
+                .contains("[forgotten]");
         assertThat(keys).isEmpty();
     }
 
     @Test
     void eventsWrittenInClearBeforeEncryptionAreHiddenOnceTheSubjectIsForgotten() {
         SerializedObject<byte[]> legacy = JacksonSerializer.defaultSerializer().serialize(REGISTERED, byte[].class);
-        assertThat(((MemberRegistered) serializer.deserialize(legacy)).ownerNik()).isEqualTo(NIK);
+        assertThat(((MemberRegistered) serializer.deserialize(legacy)).ownerNik())
+                .isEqualTo(NIK);
 
         forgotten.add(ID.value());
 
-        assertThat(((MemberRegistered) serializer.deserialize(legacy)).ownerNik()).isEqualTo(PersonalData.FORGOTTEN);
+        assertThat(((MemberRegistered) serializer.deserialize(legacy)).ownerNik())
+                .isEqualTo(PersonalData.FORGOTTEN);
     }
 
     @Test
     void eventsWithoutPersonalDataPassThroughWithoutAKey() {
         MemberVerified verified = new MemberVerified(ID, "officer-1");
 
-        assertThat((Object) serializer.deserialize(serializer.serialize(verified, byte[].class))).isEqualTo(verified);
+        assertThat((Object) serializer.deserialize(serializer.serialize(verified, byte[].class)))
+                .isEqualTo(verified);
         assertThat(keys).isEmpty();
     }
 }

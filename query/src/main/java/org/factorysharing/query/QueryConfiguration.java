@@ -8,5 +8,4 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @Configuration(proxyBeanMethods = false)
 @EntityScan("org.factorysharing.query")
 @EnableJpaRepositories("org.factorysharing.query")
-class QueryConfiguration {
-}
+class QueryConfiguration {}

@@ -19,8 +19,12 @@ import org.springframework.test.context.ActiveProfiles;
 public @interface QueryTest {
 
     /** The modules these tests need, as the server wires them. */
-    @SpringBootApplication(scanBasePackages = {"org.factorysharing.platform", "org.factorysharing.command",
-            "org.factorysharing.query", "org.factorysharing.testing"})
-    class ReadModels {
-    }
+    @SpringBootApplication(
+            scanBasePackages = {
+                "org.factorysharing.platform",
+                "org.factorysharing.command",
+                "org.factorysharing.query",
+                "org.factorysharing.testing"
+            })
+    class ReadModels {}
 }

@@ -26,13 +26,18 @@ class StartupReport {
     @EventListener
     void ready(ApplicationReadyEvent event) {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
-                ? web.getWebServer().getPort() : -1;
+                ? web.getWebServer().getPort()
+                : -1;
         String base = "http://localhost:" + port;
         String users = identity.demoUsersEnabled()
-                ? String.join(", ", IdentitySetup.DEMO_USERS.keySet().stream().sorted().toList())
-                  + " (password: fs.demo-users.password, default umkm-demo)"
+                ? String.join(
+                                ", ",
+                                IdentitySetup.DEMO_USERS.keySet().stream()
+                                        .sorted()
+                                        .toList()) + " (password: fs.demo-users.password, default umkm-demo)"
                 : "none (external database: manage users in Camunda Admin)";
-        log.info("""
+        log.info(
+                """
 
                 ==== factory-sharing is ready ====
                   database       : {} PostgreSQL at {}
@@ -40,8 +45,14 @@ class StartupReport {
                   Camunda webapps: {}/camunda/app/   (Cockpit, Tasklist, Admin)
                   engine REST    : {}/engine-rest
                   demo users     : {}
-                """, database.embedded() ? "embedded" : "external",
-                database.jdbcUrl().replaceAll("(?i)(password=)[^&;]*", "$1***"), base, base, base, base,
-                base, users);
+                """,
+                database.embedded() ? "embedded" : "external",
+                database.jdbcUrl().replaceAll("(?i)(password=)[^&;]*", "$1***"),
+                base,
+                base,
+                base,
+                base,
+                base,
+                users);
     }
 }

@@ -38,8 +38,13 @@ public final class Http {
 
     /** A browser-like client: keeps cookies, does not follow redirects. */
     public static Http browser(int port) {
-        return new Http("http://localhost:" + port, null, HttpClient.newBuilder()
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+        return new Http(
+                "http://localhost:" + port,
+                null,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     }
 
     /**
@@ -63,7 +68,9 @@ public final class Http {
 
     /** A JSON POST to the webapps' own REST API (/camunda/api/...), with the CSRF header they require. */
     public Reply webappPost(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrfToken())
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", xsrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -72,9 +79,12 @@ public final class Http {
     }
 
     private String xsrfToken() {
-        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-                .findFirst().orElseThrow().getValue();
+        return ((CookieManager) client.cookieHandler().orElseThrow())
+                .getCookieStore().getCookies().stream()
+                        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
     }
 
     public Reply get(String path) {
@@ -82,12 +92,14 @@ public final class Http {
     }
 
     public Reply post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -96,7 +108,8 @@ public final class Http {
     }
 
     public Reply postForm(String path, String form) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 

@@ -1,6 +1,5 @@
 package org.factorysharing.systemtests;
 
-import org.factorysharing.testing.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.factorysharing.systemtests.Http.Reply;
+import org.factorysharing.testing.TestData;
 
 /**
  * The steps the HTTP walk-throughs share: acting as a user, finding a workflow task about a business object in
@@ -36,7 +36,8 @@ public final class HttpWalk {
         await().atMost(PATIENCE).until(() -> {
             found.clear();
             user.get("/api/tasks").json().forEach(task -> {
-                if (businessKey.equals(task.get("businessKey").asText()) && taskKey.equals(task.get("taskKey").asText())) {
+                if (businessKey.equals(task.get("businessKey").asText())
+                        && taskKey.equals(task.get("taskKey").asText())) {
                     found.add(task);
                 }
             });
@@ -54,22 +55,34 @@ public final class HttpWalk {
     }
 
     /** A member that applied with its own login, verified by an officer through the onboarding task. */
-    public record MemberLogin(String memberId, String login) {
-    }
+    public record MemberLogin(String memberId, String login) {}
 
     /** Applies with a fresh login, is verified through the task and qualified for the machine types. */
     public MemberLogin qualifiedMember(String... machineTypes) {
         String login = logins.newLogin();
-        String memberId = as(login).post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = as(login)
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         logins.awaitLinked(login);
         JsonNode verify = awaitTask(as("officer"), memberId, "user_verify_documents");
-        assertThat(complete(as("officer"), verify, "{\"approved\":true}").status()).isEqualTo(204);
-        await().atMost(PATIENCE).until(() -> as("officer").get("/api/members/" + memberId).json().get("status")
-                .asText().equals("VERIFIED"));
+        assertThat(complete(as("officer"), verify, "{\"approved\":true}").status())
+                .isEqualTo(204);
+        await().atMost(PATIENCE)
+                .until(() -> as("officer")
+                        .get("/api/members/" + memberId)
+                        .json()
+                        .get("status")
+                        .asText()
+                        .equals("VERIFIED"));
         for (String machineType : machineTypes) {
-            assertThat(as("officer").put("/api/members/" + memberId + "/qualifications/" + machineType,
-                    "{\"expiresOn\":\"" + TestData.today().plusYears(1) + "\"}").status()).isEqualTo(204);
+            assertThat(as("officer")
+                            .put(
+                                    "/api/members/" + memberId + "/qualifications/" + machineType,
+                                    "{\"expiresOn\":\"" + TestData.today().plusYears(1) + "\"}")
+                            .status())
+                    .isEqualTo(204);
         }
         return new MemberLogin(memberId, login);
     }

@@ -1,6 +1,5 @@
 package org.factorysharing.systemtests;
 
-import org.factorysharing.testing.TestData;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.shared.Groups;
+import org.factorysharing.testing.TestData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +51,9 @@ public class MemberLogins {
 
     /** Waits until the projection knows the login's member (the API reads it from there). */
     public void awaitLinked(String userId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM member_account WHERE user_id = ?", Long.class, userId) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM member_account WHERE user_id = ?", Long.class, userId)
+                                == 1);
     }
 }

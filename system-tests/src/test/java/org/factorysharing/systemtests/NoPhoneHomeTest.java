@@ -11,8 +11,11 @@ import org.springframework.beans.factory.annotation.Value;
 @ServerTest
 class NoPhoneHomeTest {
 
-    @Autowired UpdateCheckConfiguration updateCheck;
-    @Value("${axon.axonserver.enabled}") boolean axonServer;
+    @Autowired
+    UpdateCheckConfiguration updateCheck;
+
+    @Value("${axon.axonserver.enabled}")
+    boolean axonServer;
 
     @Test
     void axonUpdateCheckerAndAxonServerAreOff() {

@@ -7,8 +7,7 @@ import org.factorysharing.systemtests.Http.Reply;
 /** Assertions on the API's problem+json answers, shared by the HTTP tests. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Every error is problem+json and never shows internals. */
     public static void assertProblem(Reply reply) {
@@ -21,7 +20,9 @@ public final class Problems {
     public static void assertField(Reply reply, String field) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertProblem(reply);
-        assertThat(reply.json().get("errors").findValuesAsText("field")).as(reply.toString()).contains(field);
+        assertThat(reply.json().get("errors").findValuesAsText("field"))
+                .as(reply.toString())
+                .contains(field);
     }
 
     /** A 409 naming the broken rule by its code. */

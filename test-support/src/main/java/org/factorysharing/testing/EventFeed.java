@@ -14,8 +14,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,8 +34,12 @@ public class EventFeed {
     private final JdbcTemplate jdbc;
     private final PlatformTransactionManager transactionManager;
 
-    public EventFeed(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
-                     JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public EventFeed(
+            EventStore eventStore,
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
@@ -73,8 +77,8 @@ public class EventFeed {
         /** Publishes the event and answers its identifier. */
         public String publish(Instant timestamp, Object payload) {
             String eventId = UUID.randomUUID().toString();
-            eventStore.publish(new GenericDomainEventMessage<>(type, id, sequence++, payload, MetaData.emptyInstance(),
-                    eventId, timestamp));
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    type, id, sequence++, payload, MetaData.emptyInstance(), eventId, timestamp));
             return eventId;
         }
     }
@@ -117,15 +121,19 @@ public class EventFeed {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             int segments = tokenStore.fetchSegments(group).length;
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            return segments > 0 && status.size() == segments && status.values().stream()
-                    .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
+            return segments > 0
+                    && status.size() == segments
+                    && status.values().stream()
+                            .allMatch(s ->
+                                    !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head);
         });
     }
 
     /** Stops the processor; its segments' old statuses are gone, so a later wait sees the restarted ones. */
     public void stop(StreamingEventProcessor processor) {
         processor.shutDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> processor.processingStatus().isEmpty());
     }
 
     /** Puts every segment of a stopped processor back to {@code position}: later events are delivered again. */
@@ -140,7 +148,7 @@ public class EventFeed {
     }
 
     public long globalIndexOf(String eventId) {
-        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
-                Long.class, eventId);
+        return jdbc.queryForObject(
+                "SELECT global_index FROM domain_event_entry WHERE event_identifier = ?", Long.class, eventId);
     }
 }

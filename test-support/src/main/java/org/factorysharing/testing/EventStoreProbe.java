@@ -26,8 +26,7 @@ public class EventStoreProbe {
         long count = 0;
         for (String type : types) {
             count += jdbc.queryForObject("""
-                    SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ? OR payload_type LIKE ?""",
-                    Long.class, "%$" + type, "%." + type);
+                    SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE ? OR payload_type LIKE ?""", Long.class, "%$" + type, "%." + type);
         }
         return count;
     }

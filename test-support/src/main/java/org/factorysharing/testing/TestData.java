@@ -20,10 +20,10 @@ import org.factorysharing.api.shared.ProgrammeTime;
 public final class TestData {
 
     public static final String PASSWORD = "test-secret";
-    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    private static final AtomicLong SEQUENCE =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L));
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** A 13-digit NIB never handed out before in this JVM. */
     public static String nib() {
@@ -35,8 +35,19 @@ public final class TestData {
     }
 
     public static RegisterMember registerMember(MemberId memberId, String nib) {
-        return new RegisterMember(memberId, nib, "Kelapa Jaya " + nib, "Budi Santoso", nik(), "coconut",
-                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62 812 0000 1111", "budi@example.id", null);
+        return new RegisterMember(
+                memberId,
+                nib,
+                "Kelapa Jaya " + nib,
+                "Budi Santoso",
+                nik(),
+                "coconut",
+                "Sulawesi Utara",
+                "Minahasa",
+                BusinessScale.MICRO,
+                "+62 812 0000 1111",
+                "budi@example.id",
+                null);
     }
 
     /** Today on the programme calendar (Western Indonesia Time), as the server checks dates. */
@@ -80,14 +91,22 @@ public final class TestData {
     }
 
     /** A commissioned factory for a commodity in a region (the shipped regions have potentials for "Coconut"). */
-    public static FactoryId commissionedFactory(CommandGateway commands, String province, String regency,
-                                                String commodity, MachinePlan... machines) {
+    public static FactoryId commissionedFactory(
+            CommandGateway commands, String province, String regency, String commodity, MachinePlan... machines) {
         FactoryId factoryId = FactoryId.newId();
-        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi " + factoryId, province, regency,
-                commodity, "Koperasi Nyiur Melambai", List.of(machines), today().plusDays(30), "officer"));
+        commands.sendAndWait(new ProposeFactory(
+                factoryId,
+                "Rumah Produksi " + factoryId,
+                province,
+                regency,
+                commodity,
+                "Koperasi Nyiur Melambai",
+                List.of(machines),
+                today().plusDays(30),
+                "officer"));
         for (MachinePlan machine : machines) {
-            commands.sendAndWait(new InstallMachine(factoryId, machine.machineId(), machine.machineType(),
-                    machine.capacityHoursPerDay(), "staff"));
+            commands.sendAndWait(new InstallMachine(
+                    factoryId, machine.machineId(), machine.machineType(), machine.capacityHoursPerDay(), "staff"));
         }
         commands.sendAndWait(new RecordInspection(factoryId, true, null, "officer"));
         commands.sendAndWait(new CommissionFactory(factoryId, "officer2"));

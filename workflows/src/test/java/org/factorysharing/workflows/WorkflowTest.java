@@ -19,9 +19,14 @@ import org.springframework.test.context.ActiveProfiles;
 public @interface WorkflowTest {
 
     /** The modules the processes need, as the server wires them. */
-    @SpringBootApplication(scanBasePackages = {"org.factorysharing.platform", "org.factorysharing.command",
-            "org.factorysharing.query", "org.factorysharing.audit", "org.factorysharing.workflows",
-            "org.factorysharing.testing"})
-    class Engine {
-    }
+    @SpringBootApplication(
+            scanBasePackages = {
+                "org.factorysharing.platform",
+                "org.factorysharing.command",
+                "org.factorysharing.query",
+                "org.factorysharing.audit",
+                "org.factorysharing.workflows",
+                "org.factorysharing.testing"
+            })
+    class Engine {}
 }

@@ -7,77 +7,93 @@ import java.util.List;
 /** Queries of the factory read models (registry, capacity calendar, utilisation) and their answers. */
 public final class FactoryQueries {
 
-    private FactoryQueries() {
-    }
+    private FactoryQueries() {}
 
     /** One page of the factory registry, ordered by name; null filters match everything. Pages count from 0. */
-    public record FindFactories(FactoryStatus status, String province, String commodityCode, int page, int size) {
-    }
+    public record FindFactories(FactoryStatus status, String province, String commodityCode, int page, int size) {}
 
     /** The detail view of one factory, or nothing when the id is unknown. */
-    public record FindFactory(FactoryId factoryId) {
-    }
+    public record FindFactory(FactoryId factoryId) {}
 
     /** Per machine per day: capacity, booked, free, for {@code from..to} inclusive; null type = all machines. */
-    public record FindCapacityCalendar(FactoryId factoryId, LocalDate from, LocalDate to, String machineType) {
-    }
+    public record FindCapacityCalendar(FactoryId factoryId, LocalDate from, LocalDate to, String machineType) {}
 
     /** Booked against available machine-hours per factory and machine over {@code from..to} inclusive. */
-    public record FindUtilisation(FactoryId factoryId, LocalDate from, LocalDate to) {
-    }
+    public record FindUtilisation(FactoryId factoryId, LocalDate from, LocalDate to) {}
 
-    public record FactorySummaryView(String factoryId, String name, String province, String regency,
-                                     String commodity, String commodityCode, String operator, FactoryStatus status,
-                                     int machines, int capacityHoursPerDay, Instant proposedAt) {
-    }
+    public record FactorySummaryView(
+            String factoryId,
+            String name,
+            String province,
+            String regency,
+            String commodity,
+            String commodityCode,
+            String operator,
+            FactoryStatus status,
+            int machines,
+            int capacityHoursPerDay,
+            Instant proposedAt) {}
 
-    public record FactoryPage(List<FactorySummaryView> items, int page, int size, long totalItems, int totalPages) {
-    }
+    public record FactoryPage(List<FactorySummaryView> items, int page, int size, long totalItems, int totalPages) {}
 
-    public record FactoryView(String factoryId, String name, String province, String regency, String commodity,
-                              String commodityCode, String operator, FactoryStatus status, String statusReason,
-                              String staffGroup, LocalDate installationDueOn, InspectionView lastInspection,
-                              String commissionedBy, Instant commissionedAt, String proposedBy, Instant proposedAt,
-                              Instant updatedAt, List<MachineView> machines) {
-    }
+    public record FactoryView(
+            String factoryId,
+            String name,
+            String province,
+            String regency,
+            String commodity,
+            String commodityCode,
+            String operator,
+            FactoryStatus status,
+            String statusReason,
+            String staffGroup,
+            LocalDate installationDueOn,
+            InspectionView lastInspection,
+            String commissionedBy,
+            Instant commissionedAt,
+            String proposedBy,
+            Instant proposedAt,
+            Instant updatedAt,
+            List<MachineView> machines) {}
 
-    public record InspectionView(boolean passed, String findings, String inspectedBy, Instant inspectedAt) {
-    }
+    public record InspectionView(boolean passed, String findings, String inspectedBy, Instant inspectedAt) {}
 
     /** Planned machines show their planned type and capacity until installed. */
-    public record MachineView(String machineId, String machineType, int capacityHoursPerDay, MachineStatus status,
-                              String maintenanceReason, Instant installedAt) {
-    }
+    public record MachineView(
+            String machineId,
+            String machineType,
+            int capacityHoursPerDay,
+            MachineStatus status,
+            String maintenanceReason,
+            Instant installedAt) {}
 
-    public record CapacityCalendarView(String factoryId, LocalDate from, LocalDate to,
-                                       List<MachineCalendarView> machines) {
-    }
+    public record CapacityCalendarView(
+            String factoryId, LocalDate from, LocalDate to, List<MachineCalendarView> machines) {}
 
-    public record MachineCalendarView(String machineId, String machineType, List<CapacityDayView> days) {
-    }
+    public record MachineCalendarView(String machineId, String machineType, List<CapacityDayView> days) {}
 
     /** {@code available} is false on days the machine is in maintenance; its free hours are then 0. */
-    public record CapacityDayView(LocalDate day, int capacityHours, int bookedHours, int freeHours,
-                                  boolean available) {
-    }
+    public record CapacityDayView(
+            LocalDate day, int capacityHours, int bookedHours, int freeHours, boolean available) {}
 
     /** {@code utilisation} = booked / available machine-hours (0 when nothing was available). */
-    public record UtilisationView(String factoryId, LocalDate from, LocalDate to, long availableHours,
-                                  long bookedHours, double utilisation, List<MachineUtilisationView> machines) {
-    }
+    public record UtilisationView(
+            String factoryId,
+            LocalDate from,
+            LocalDate to,
+            long availableHours,
+            long bookedHours,
+            double utilisation,
+            List<MachineUtilisationView> machines) {}
 
-    public record MachineUtilisationView(String machineId, String machineType, long availableHours, long bookedHours,
-                                         double utilisation) {
-    }
+    public record MachineUtilisationView(
+            String machineId, String machineType, long availableHours, long bookedHours, double utilisation) {}
 
     /** The factory's staff, or nothing when no factory has this id. */
-    public record FindFactoryStaff(FactoryId factoryId) {
-    }
+    public record FindFactoryStaff(FactoryId factoryId) {}
 
-    public record FactoryStaffView(String factoryId, String staffGroup, List<StaffMemberView> staff) {
-    }
+    public record FactoryStaffView(String factoryId, String staffGroup, List<StaffMemberView> staff) {}
 
     /** One person of a factory's staff. */
-    public record StaffMemberView(String userId, String firstName, String lastName, String email) {
-    }
+    public record StaffMemberView(String userId, String firstName, String lastName, String email) {}
 }

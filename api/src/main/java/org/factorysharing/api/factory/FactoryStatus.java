@@ -5,5 +5,10 @@ package org.factorysharing.api.factory;
  * -> DECOMMISSIONED. A failed inspection leaves the factory INSTALLING until it passes.
  */
 public enum FactoryStatus {
-    PROPOSED, INSTALLING, INSPECTED, COMMISSIONED, SUSPENDED, DECOMMISSIONED
+    PROPOSED,
+    INSTALLING,
+    INSPECTED,
+    COMMISSIONED,
+    SUSPENDED,
+    DECOMMISSIONED
 }

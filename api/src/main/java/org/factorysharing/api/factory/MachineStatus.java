@@ -2,5 +2,7 @@ package org.factorysharing.api.factory;
 
 /** A machine is PLANNED in the proposal, OPERATIONAL once installed, and may go IN_MAINTENANCE and back. */
 public enum MachineStatus {
-    PLANNED, OPERATIONAL, IN_MAINTENANCE
+    PLANNED,
+    OPERATIONAL,
+    IN_MAINTENANCE
 }

@@ -6,7 +6,14 @@ package org.factorysharing.api.job;
  * turned down (not eligible, factory not operational, no capacity).
  */
 public enum JobStatus {
-    REQUESTED, SCHEDULED, IN_PROGRESS, QUALITY_CHECK, REWORK, COMPLETED, CANCELLED, REJECTED;
+    REQUESTED,
+    SCHEDULED,
+    IN_PROGRESS,
+    QUALITY_CHECK,
+    REWORK,
+    COMPLETED,
+    CANCELLED,
+    REJECTED;
 
     /** Completed, cancelled and rejected jobs take no further commands. */
     public boolean isClosed() {

@@ -6,52 +6,52 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** Commands of the member feature. Input shape is validated at the edge; rules live in the aggregate. */
 public final class MemberCommands {
 
-    private MemberCommands() {
-    }
+    private MemberCommands() {}
 
     /**
      * Apply to the programme; the NIB must not be registered yet. {@code accountUserId}, when given, is the login that
      * applies for itself: it is linked to the new member in the same transaction (a member's login must name itself,
      * and a login acts for at most one member).
      */
-    public record RegisterMember(@TargetAggregateIdentifier MemberId memberId, String nib, String businessName,
-                                 String ownerName, String ownerNik, String sector, String province,
-                                 String regency, BusinessScale scale, String contactPhone, String contactEmail,
-                                 String accountUserId) {
-    }
+    public record RegisterMember(
+            @TargetAggregateIdentifier MemberId memberId,
+            String nib,
+            String businessName,
+            String ownerName,
+            String ownerNik,
+            String sector,
+            String province,
+            String regency,
+            BusinessScale scale,
+            String contactPhone,
+            String contactEmail,
+            String accountUserId) {}
 
     /** An officer accepted the member's documents. */
-    public record VerifyMember(@TargetAggregateIdentifier MemberId memberId, String verifiedBy) {
-    }
+    public record VerifyMember(@TargetAggregateIdentifier MemberId memberId, String verifiedBy) {}
 
     /** An officer turned the application down, with the reason given to the applicant. */
-    public record RejectMember(@TargetAggregateIdentifier MemberId memberId, String reason, String rejectedBy) {
-    }
+    public record RejectMember(@TargetAggregateIdentifier MemberId memberId, String reason, String rejectedBy) {}
 
     /** Temporarily bar a verified member from booking machines. */
-    public record SuspendMember(@TargetAggregateIdentifier MemberId memberId, String reason, String suspendedBy) {
-    }
+    public record SuspendMember(@TargetAggregateIdentifier MemberId memberId, String reason, String suspendedBy) {}
 
     /** Lift a suspension. */
-    public record ReinstateMember(@TargetAggregateIdentifier MemberId memberId, String reinstatedBy) {
-    }
+    public record ReinstateMember(@TargetAggregateIdentifier MemberId memberId, String reinstatedBy) {}
 
     /** Certify that the member's people may operate a machine type until {@code expiresOn} (inclusive). */
-    public record GrantQualification(@TargetAggregateIdentifier MemberId memberId, String machineType,
-                                     LocalDate expiresOn, String grantedBy) {
-    }
+    public record GrantQualification(
+            @TargetAggregateIdentifier MemberId memberId, String machineType, LocalDate expiresOn, String grantedBy) {}
 
     /** Withdraw a qualification before it expires. */
-    public record RevokeQualification(@TargetAggregateIdentifier MemberId memberId, String machineType,
-                                      String reason, String revokedBy) {
-    }
+    public record RevokeQualification(
+            @TargetAggregateIdentifier MemberId memberId, String machineType, String reason, String revokedBy) {}
 
     /** Link a login (a user of the identity store) to the member it acts for; a login belongs to one member. */
-    public record LinkMemberAccount(@TargetAggregateIdentifier MemberId memberId, String userId, String linkedBy) {
-    }
+    public record LinkMemberAccount(
+            @TargetAggregateIdentifier MemberId memberId, String userId, String linkedBy) {}
 
     /** Erase the owner's personal data (name, NIK, contact details) at the data subject's request; repeat is a no-op. */
-    public record ForgetMemberPersonalData(@TargetAggregateIdentifier MemberId memberId, String reason,
-                                           String requestedBy) {
-    }
+    public record ForgetMemberPersonalData(
+            @TargetAggregateIdentifier MemberId memberId, String reason, String requestedBy) {}
 }

@@ -15,49 +15,49 @@ public sealed interface MemberEvent {
      * encrypted with the member's key, {@link PersonalData#FORGOTTEN} once forgotten; never put them in a workflow.
      */
     @Revision("1")
-    record MemberRegistered(@DataSubject MemberId memberId, String nib, String businessName,
-                            @PersonalData String ownerName, @PersonalData String ownerNik,
-                            String sector, String province, String regency, BusinessScale scale,
-                            @PersonalData String contactPhone, @PersonalData String contactEmail) implements MemberEvent {
-    }
+    record MemberRegistered(
+            @DataSubject MemberId memberId,
+            String nib,
+            String businessName,
+            @PersonalData String ownerName,
+            @PersonalData String ownerNik,
+            String sector,
+            String province,
+            String regency,
+            BusinessScale scale,
+            @PersonalData String contactPhone,
+            @PersonalData String contactEmail)
+            implements MemberEvent {}
 
     @Revision("1")
-    record MemberVerified(MemberId memberId, String verifiedBy) implements MemberEvent {
-    }
+    record MemberVerified(MemberId memberId, String verifiedBy) implements MemberEvent {}
 
     @Revision("1")
-    record MemberRejected(MemberId memberId, String reason, String rejectedBy) implements MemberEvent {
-    }
+    record MemberRejected(MemberId memberId, String reason, String rejectedBy) implements MemberEvent {}
 
     @Revision("1")
-    record MemberSuspended(MemberId memberId, String reason, String suspendedBy) implements MemberEvent {
-    }
+    record MemberSuspended(MemberId memberId, String reason, String suspendedBy) implements MemberEvent {}
 
     @Revision("1")
-    record MemberReinstated(MemberId memberId, String reinstatedBy) implements MemberEvent {
-    }
+    record MemberReinstated(MemberId memberId, String reinstatedBy) implements MemberEvent {}
 
     /** Granted or renewed: a later grant for the same machine type replaces the expiry date. */
     @Revision("1")
     record QualificationGranted(MemberId memberId, String machineType, LocalDate expiresOn, String grantedBy)
-            implements MemberEvent {
-    }
+            implements MemberEvent {}
 
     @Revision("1")
     record QualificationRevoked(MemberId memberId, String machineType, String reason, String revokedBy)
-            implements MemberEvent {
-    }
+            implements MemberEvent {}
 
     /** A login now acts for this member: it sees the member's own data and books machine time for it. */
     @Revision("1")
-    record MemberAccountLinked(MemberId memberId, String userId, String linkedBy) implements MemberEvent {
-    }
+    record MemberAccountLinked(MemberId memberId, String userId, String linkedBy) implements MemberEvent {}
 
     /**
      * The member's personal data were erased (crypto-shredding: its key is deleted, the events stay). Its NIB,
      * business name, status and qualifications are business data and remain.
      */
     @Revision("1")
-    record MemberPersonalDataForgotten(MemberId memberId, String reason, String forgottenBy) implements MemberEvent {
-    }
+    record MemberPersonalDataForgotten(MemberId memberId, String reason, String forgottenBy) implements MemberEvent {}
 }

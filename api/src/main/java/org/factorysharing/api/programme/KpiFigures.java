@@ -13,9 +13,16 @@ package org.factorysharing.api.programme;
  * @param inspections           quality inspections (passed and sent to rework)
  * @param qualityPassRate       passed inspections / inspections, 0 when there was none
  */
-public record KpiFigures(int commissionedFactories, long bookedHours, long availableHours, double utilisation,
-                         int membersServed, int jobsCompleted, long outputUnits, int inspections,
-                         double qualityPassRate) {
+public record KpiFigures(
+        int commissionedFactories,
+        long bookedHours,
+        long availableHours,
+        double utilisation,
+        int membersServed,
+        int jobsCompleted,
+        long outputUnits,
+        int inspections,
+        double qualityPassRate) {
 
     public static final KpiFigures NONE = new KpiFigures(0, 0, 0, 0.0, 0, 0, 0, 0, 0.0);
 }

@@ -6,25 +6,25 @@ package org.factorysharing.api.programme;
  */
 public final class ProgrammeTaskCommands {
 
-    private ProgrammeTaskCommands() {
-    }
+    private ProgrammeTaskCommands() {}
 
     /** Deploy a new version of scale_up_eligibility (DMN XML); answers the version deployed. */
-    public record DeployDecisionVersion(byte[] dmn) {
-    }
+    public record DeployDecisionVersion(byte[] dmn) {}
 
     /**
      * The officer's proposal after an evaluation: {@code proposedTarget} is the next wave's target (SCALE_UP),
      * {@code extensionMonths} the new pilot period (EXTEND_PILOT); a different outcome than the recommended one
      * needs a justification. 409 when the wave is not waiting for a proposal.
      */
-    public record SubmitProposal(WaveId waveId, Recommendation outcome, Integer proposedTarget,
-                                 Integer extensionMonths, String justification) {
-    }
+    public record SubmitProposal(
+            WaveId waveId,
+            Recommendation outcome,
+            Integer proposedTarget,
+            Integer extensionMonths,
+            String justification) {}
 
     /** Approve or reject the stage named, which must be the one open now; a rejection needs a comment. */
-    public record SubmitStageDecision(WaveId waveId, ApprovalStage stage, StageDecision decision, String comment) {
-    }
+    public record SubmitStageDecision(WaveId waveId, ApprovalStage stage, StageDecision decision, String comment) {}
 
     /** An approver's answer to a stage. */
     public enum StageDecision {

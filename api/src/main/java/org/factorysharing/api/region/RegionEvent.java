@@ -9,17 +9,15 @@ public sealed interface RegionEvent {
     RegionId regionId();
 
     @Revision("1")
-    record RegionImported(RegionId regionId, String province, String regency, List<CommodityPotential> potentials,
-                          String dataSource) implements RegionEvent {
-    }
+    record RegionImported(
+            RegionId regionId, String province, String regency, List<CommodityPotential> potentials, String dataSource)
+            implements RegionEvent {}
 
     @Revision("1")
-    record CommodityPotentialSet(RegionId regionId, String commodityCode, int score, String sourceNote,
-                                 String setBy) implements RegionEvent {
-    }
+    record CommodityPotentialSet(RegionId regionId, String commodityCode, int score, String sourceNote, String setBy)
+            implements RegionEvent {}
 
     @Revision("1")
     record CommodityPotentialRemoved(RegionId regionId, String commodityCode, String reason, String removedBy)
-            implements RegionEvent {
-    }
+            implements RegionEvent {}
 }

@@ -11,6 +11,5 @@ public final class ActorMetaData {
     /** The user's groups, a list of group ids. */
     public static final String GROUPS = "groups";
 
-    private ActorMetaData() {
-    }
+    private ActorMetaData() {}
 }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Normalised codes of free-text names: "Coconut oil", "coconut-oil " and "Coconut  Oil" all become COCONUT_OIL. */
 public final class Codes {
 
-    private Codes() {
-    }
+    private Codes() {}
 
     /** Upper case, accents dropped, every run of other characters one underscore; empty when nothing is left. */
     public static String of(String text) {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks the component whose value (its toString) names the person whose {@link PersonalData} an event carries. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
-public @interface DataSubject {
-}
+public @interface DataSubject {}

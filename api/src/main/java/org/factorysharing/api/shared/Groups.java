@@ -16,13 +16,14 @@ public final class Groups {
     public static final String PLANNERS = "planners";
     /** The deputy minister's office: final approval of a scale-up. */
     public static final String EXECUTIVES = "executives";
+
     public static final String AUDITORS = "auditors";
     public static final String FACTORY_STAFF = "factory-staff";
     public static final String MEMBERS = "members";
     public static final String ADMINS = "admins";
 
-    public static final List<String> ALL = List.of(OFFICERS, SUPERVISORS, PLANNERS, EXECUTIVES, AUDITORS,
-            FACTORY_STAFF, MEMBERS, ADMINS);
+    public static final List<String> ALL =
+            List.of(OFFICERS, SUPERVISORS, PLANNERS, EXECUTIVES, AUDITORS, FACTORY_STAFF, MEMBERS, ADMINS);
 
     /** Groups that see the whole programme's members, factories and jobs. */
     public static final List<String> PROGRAMME_WIDE = List.of(OFFICERS, SUPERVISORS, AUDITORS, ADMINS);
@@ -30,8 +31,7 @@ public final class Groups {
     private static final String STAFF_PREFIX = "factory-";
     private static final String STAFF_SUFFIX = "-staff";
 
-    private Groups() {
-    }
+    private Groups() {}
 
     /** True for a user who sees the whole programme (officers, supervisors, auditors, admins). */
     public static boolean seesEverything(Collection<String> groups) {
@@ -50,7 +50,8 @@ public final class Groups {
 
     /** The factory whose own staff group this is, or null for any other group (also the general factory-staff). */
     public static String factoryOfStaffGroup(String group) {
-        if (group.startsWith(STAFF_PREFIX) && group.endsWith(STAFF_SUFFIX)
+        if (group.startsWith(STAFF_PREFIX)
+                && group.endsWith(STAFF_SUFFIX)
                 && group.length() > STAFF_PREFIX.length() + STAFF_SUFFIX.length()) {
             return group.substring(STAFF_PREFIX.length(), group.length() - STAFF_SUFFIX.length());
         }
@@ -59,6 +60,9 @@ public final class Groups {
 
     /** The factories whose own staff groups are among the groups. */
     public static List<String> factoriesStaffedBy(Collection<String> groups) {
-        return groups.stream().map(Groups::factoryOfStaffGroup).filter(factory -> factory != null).toList();
+        return groups.stream()
+                .map(Groups::factoryOfStaffGroup)
+                .filter(factory -> factory != null)
+                .toList();
     }
 }

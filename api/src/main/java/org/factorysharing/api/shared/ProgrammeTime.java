@@ -9,8 +9,7 @@ public final class ProgrammeTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");
 
-    private ProgrammeTime() {
-    }
+    private ProgrammeTime() {}
 
     public static LocalDate dateOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);

@@ -9,6 +9,5 @@ public final class TextRules {
      */
     public static final String PLAIN = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 
-    private TextRules() {
-    }
+    private TextRules() {}
 }

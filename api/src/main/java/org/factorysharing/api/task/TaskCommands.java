@@ -8,18 +8,14 @@ import java.util.Map;
  */
 public final class TaskCommands {
 
-    private TaskCommands() {
-    }
+    private TaskCommands() {}
 
     /** Take a task so others see it is being worked on; 409 when someone else holds it. */
-    public record ClaimTask(String taskId) {
-    }
+    public record ClaimTask(String taskId) {}
 
     /** Give a claimed task back to its groups. */
-    public record UnclaimTask(String taskId) {
-    }
+    public record UnclaimTask(String taskId) {}
 
     /** Complete a task with values for its form fields; claim and completion commit with what the process does next. */
-    public record CompleteTask(String taskId, Map<String, Object> variables) {
-    }
+    public record CompleteTask(String taskId, Map<String, Object> variables) {}
 }

@@ -10,32 +10,41 @@ import java.util.Map;
  */
 public final class TaskQueries {
 
-    private TaskQueries() {
-    }
+    private TaskQueries() {}
 
     /** The user's open tasks: assigned to them, or offered to them or their groups; most urgent first. */
-    public record FindMyTasks(String userId, List<String> groups) {
-    }
+    public record FindMyTasks(String userId, List<String> groups) {}
 
     /** One task with its form, if the user may work on it or read every task; nothing when unknown. */
-    public record FindTask(String taskId, String userId, List<String> groups) {
-    }
+    public record FindTask(String taskId, String userId, List<String> groups) {}
 
     /** The open tasks of every process about one business object (a wave's rollout and approvals), oldest first. */
-    public record FindTasksAbout(String businessKey) {
-    }
+    public record FindTasksAbout(String businessKey) {}
 
     /** An open user task. {@code businessKey} is the id of the member, factory, job or wave it is about. */
-    public record TaskView(String id, String name, String taskKey, String processKey, String processInstanceId,
-                           String businessKey, String assignee, List<String> candidateGroups, int priority,
-                           Instant created, Instant due, String description) {
-    }
+    public record TaskView(
+            String id,
+            String name,
+            String taskKey,
+            String processKey,
+            String processInstanceId,
+            String businessKey,
+            String assignee,
+            List<String> candidateGroups,
+            int priority,
+            Instant created,
+            Instant due,
+            String description) {}
 
     /** A field the task asks for (or shows read-only), from the process model's form. */
-    public record FormFieldView(String id, String label, String type, boolean required, boolean readonly,
-                                Object value, Map<String, String> options) {
-    }
+    public record FormFieldView(
+            String id,
+            String label,
+            String type,
+            boolean required,
+            boolean readonly,
+            Object value,
+            Map<String, String> options) {}
 
-    public record TaskDetailView(TaskView task, List<FormFieldView> form) {
-    }
+    public record TaskDetailView(TaskView task, List<FormFieldView> form) {}
 }

@@ -10,9 +10,17 @@ import java.security.NoSuchAlgorithmException;
  * the ones V5__event_hash_chain.sql hashes (event_chain_bytes); this is a second, independent implementation
  * so that verifying does not trust functions stored in the database it checks.
  */
-record ChainedEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
-                    String type, String payloadType, String payloadRevision, String timeStamp, byte[] payload,
-                    byte[] metaData) {
+record ChainedEvent(
+        long globalIndex,
+        String eventIdentifier,
+        String aggregateIdentifier,
+        long sequenceNumber,
+        String type,
+        String payloadType,
+        String payloadRevision,
+        String timeStamp,
+        byte[] payload,
+        byte[] metaData) {
 
     /** The link before the first one. */
     static final byte[] GENESIS = new byte[32];
@@ -40,7 +48,8 @@ record ChainedEvent(long globalIndex, String eventIdentifier, String aggregateId
 
     /** Length-prefixed (-1 for NULL), so that shifting bytes from one field to the next changes the hash. */
     private static void field(MessageDigest digest, byte[] value) {
-        digest.update(ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
+        digest.update(
+                ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
         if (value != null) {
             digest.update(value);
         }

@@ -48,13 +48,20 @@ class HashChainVerifier {
         Walk walk = new Walk(fromLink, to);
         byte[] anchor = fromLink == 1 ? ChainedEvent.GENESIS : storedHashOf(fromLink - 1);
         if (anchor == null) {
-            return walk.broken(new BrokenLinkView(fromLink - 1, null, null, null, BreakReason.LINK_MISSING, null, null,
+            return walk.broken(new BrokenLinkView(
+                    fromLink - 1,
+                    null,
+                    null,
+                    null,
+                    BreakReason.LINK_MISSING,
+                    null,
+                    null,
                     "the link before fromLink, which anchors the range, is missing"));
         }
         walk.previousHash = anchor;
         for (long low = fromLink; low <= to; low += batchSize) {
-            List<Link> batch = jdbc.query(LINKS_WITH_EVENTS, HashChainVerifier::link, low,
-                    Math.min(to, low + batchSize - 1));
+            List<Link> batch =
+                    jdbc.query(LINKS_WITH_EVENTS, HashChainVerifier::link, low, Math.min(to, low + batchSize - 1));
             for (Link link : batch) {
                 BrokenLinkView broken = walk.check(link);
                 if (broken != null) {
@@ -63,7 +70,14 @@ class HashChainVerifier {
             }
         }
         if (walk.nextLinkNo <= to) {
-            return walk.broken(new BrokenLinkView(walk.nextLinkNo, null, null, null, BreakReason.LINK_MISSING, null, null,
+            return walk.broken(new BrokenLinkView(
+                    walk.nextLinkNo,
+                    null,
+                    null,
+                    null,
+                    BreakReason.LINK_MISSING,
+                    null,
+                    null,
                     "the chain ends before link " + to));
         }
         if (fromLink == 1 && to == head) {
@@ -76,32 +90,51 @@ class HashChainVerifier {
     }
 
     private byte[] storedHashOf(long linkNo) {
-        List<byte[]> hashes = jdbc.query("SELECT link_hash FROM event_chain_link WHERE link_no = ?",
-                (row, n) -> row.getBytes(1), linkNo);
+        List<byte[]> hashes = jdbc.query(
+                "SELECT link_hash FROM event_chain_link WHERE link_no = ?", (row, n) -> row.getBytes(1), linkNo);
         return hashes.isEmpty() ? null : hashes.get(0);
     }
 
     /** Every committed event has its link (both commit together), so this anti-join is exact at any moment. */
     private BrokenLinkView firstUnchainedEvent() {
-        List<BrokenLinkView> found = jdbc.query("""
+        List<BrokenLinkView> found = jdbc.query(
+                """
                 SELECT e.global_index, e.event_identifier, e.aggregate_identifier FROM domain_event_entry e
                 WHERE NOT EXISTS (SELECT 1 FROM event_chain_link l WHERE l.global_index = e.global_index)
-                ORDER BY e.global_index LIMIT 1""", (row, n) -> new BrokenLinkView(0, row.getLong(1), row.getString(2),
-                row.getString(3), BreakReason.EVENT_NOT_CHAINED, null, null,
-                "the event is stored but no link covers it"));
+                ORDER BY e.global_index LIMIT 1""",
+                (row, n) -> new BrokenLinkView(
+                        0,
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        BreakReason.EVENT_NOT_CHAINED,
+                        null,
+                        null,
+                        "the event is stored but no link covers it"));
         return found.isEmpty() ? null : found.get(0);
     }
 
     private static Link link(java.sql.ResultSet row, int n) throws java.sql.SQLException {
         ChainedEvent event = null;
         if (row.getObject("event_index") != null) {
-            event = new ChainedEvent(row.getLong("event_index"), row.getString("event_identifier"),
-                    row.getString("aggregate_identifier"), row.getLong("sequence_number"), row.getString("type"),
-                    row.getString("payload_type"), row.getString("payload_revision"), row.getString("time_stamp"),
-                    row.getBytes("payload"), row.getBytes("meta_data"));
+            event = new ChainedEvent(
+                    row.getLong("event_index"),
+                    row.getString("event_identifier"),
+                    row.getString("aggregate_identifier"),
+                    row.getLong("sequence_number"),
+                    row.getString("type"),
+                    row.getString("payload_type"),
+                    row.getString("payload_revision"),
+                    row.getString("time_stamp"),
+                    row.getBytes("payload"),
+                    row.getBytes("meta_data"));
         }
-        return new Link(row.getLong("link_no"), row.getLong("global_index"), row.getBytes("prev_hash"),
-                row.getBytes("link_hash"), event);
+        return new Link(
+                row.getLong("link_no"),
+                row.getLong("global_index"),
+                row.getBytes("prev_hash"),
+                row.getBytes("link_hash"),
+                event);
     }
 
     private static String hex(byte[] bytes) {
@@ -109,8 +142,7 @@ class HashChainVerifier {
     }
 
     /** A link with the event it covers (null when the event row is gone). */
-    private record Link(long linkNo, long globalIndex, byte[] prevHash, byte[] linkHash, ChainedEvent event) {
-    }
+    private record Link(long linkNo, long globalIndex, byte[] prevHash, byte[] linkHash, ChainedEvent event) {}
 
     /** The state of one walk: the next link number expected and the stored hash of the last intact link. */
     private static final class Walk {
@@ -132,24 +164,50 @@ class HashChainVerifier {
          */
         BrokenLinkView check(Link link) {
             if (link.linkNo() != nextLinkNo) {
-                return new BrokenLinkView(nextLinkNo, null, null, null, BreakReason.LINK_MISSING, null, null,
+                return new BrokenLinkView(
+                        nextLinkNo,
+                        null,
+                        null,
+                        null,
+                        BreakReason.LINK_MISSING,
+                        null,
+                        null,
                         "link " + nextLinkNo + " is missing; the next stored link is " + link.linkNo()
                                 + " (global index " + link.globalIndex() + ")");
             }
             ChainedEvent event = link.event();
             if (!Arrays.equals(link.prevHash(), previousHash)) {
-                return new BrokenLinkView(link.linkNo(), link.globalIndex(), idOf(event), aggregateOf(event),
-                        BreakReason.LINK_CHANGED, hex(previousHash), hex(link.prevHash()),
+                return new BrokenLinkView(
+                        link.linkNo(),
+                        link.globalIndex(),
+                        idOf(event),
+                        aggregateOf(event),
+                        BreakReason.LINK_CHANGED,
+                        hex(previousHash),
+                        hex(link.prevHash()),
                         "the link's previous hash is not the hash of link " + (link.linkNo() - 1));
             }
             if (event == null) {
-                return new BrokenLinkView(link.linkNo(), link.globalIndex(), null, null, BreakReason.EVENT_DELETED, null,
-                        hex(link.linkHash()), "no event with global index " + link.globalIndex());
+                return new BrokenLinkView(
+                        link.linkNo(),
+                        link.globalIndex(),
+                        null,
+                        null,
+                        BreakReason.EVENT_DELETED,
+                        null,
+                        hex(link.linkHash()),
+                        "no event with global index " + link.globalIndex());
             }
             byte[] recomputed = event.linkHash(previousHash);
             if (!Arrays.equals(recomputed, link.linkHash())) {
-                return new BrokenLinkView(link.linkNo(), link.globalIndex(), event.eventIdentifier(),
-                        event.aggregateIdentifier(), BreakReason.EVENT_CHANGED, hex(recomputed), hex(link.linkHash()),
+                return new BrokenLinkView(
+                        link.linkNo(),
+                        link.globalIndex(),
+                        event.eventIdentifier(),
+                        event.aggregateIdentifier(),
+                        BreakReason.EVENT_CHANGED,
+                        hex(recomputed),
+                        hex(link.linkHash()),
                         "the event as stored now does not hash to its link");
             }
             previousHash = link.linkHash();

@@ -27,8 +27,7 @@ import org.springframework.stereotype.Component;
 class AggregateStates {
 
     /** The state after applying events up to and including {@code version}. */
-    record State(long version, JsonNode state) {
-    }
+    record State(long version, JsonNode state) {}
 
     private final org.axonframework.config.Configuration axon;
     private final EventStorageEngine events;
@@ -55,17 +54,19 @@ class AggregateStates {
     }
 
     private Optional<Replayer<?>> replayer(String aggregateType) {
-        return replayers.computeIfAbsent(aggregateType, type -> axon.findModules(AggregateConfiguration.class).stream()
-                .map(this::replayer)
-                .filter(replayer -> replayer.model.type().equals(type))
-                .<Replayer<?>>map(replayer -> replayer)
-                .findFirst());
+        return replayers.computeIfAbsent(
+                aggregateType,
+                type -> axon.findModules(AggregateConfiguration.class).stream()
+                        .map(this::replayer)
+                        .filter(replayer -> replayer.model.type().equals(type))
+                        .<Replayer<?>>map(replayer -> replayer)
+                        .findFirst());
     }
 
     private <A> Replayer<A> replayer(AggregateConfiguration<A> configuration) {
         Class<A> type = configuration.aggregateType();
-        AggregateModel<A> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
-                axon.parameterResolverFactory(), axon.handlerDefinition(type));
+        AggregateModel<A> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                type, axon.parameterResolverFactory(), axon.handlerDefinition(type));
         return new Replayer<>(configuration, model);
     }
 
@@ -82,15 +83,16 @@ class AggregateStates {
 
         Optional<State> replay(String aggregateId, Instant at) {
             // stop at the first later event: applying a later one without its predecessor is no state at all
-            DomainEventStream upToAt = DomainEventStream.of(events.readEvents(aggregateId, 0).asStream()
+            DomainEventStream upToAt = DomainEventStream.of(events.readEvents(aggregateId, 0)
+                    .asStream()
                     .takeWhile(event -> !event.getTimestamp().isAfter(at)));
             if (!upToAt.hasNext()) {
                 return Optional.empty();
             }
             DomainEventMessage<?> first = upToAt.peek();
             A root = configuration.aggregateFactory().createAggregateRoot(aggregateId, first);
-            EventSourcedAggregate<A> aggregate = EventSourcedAggregate.initialize(root, model, null,
-                    NoSnapshotTriggerDefinition.TRIGGER);
+            EventSourcedAggregate<A> aggregate =
+                    EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(upToAt);
             return Optional.of(new State(aggregate.version(), fields.valueToTree(aggregate.getAggregateRoot())));
         }

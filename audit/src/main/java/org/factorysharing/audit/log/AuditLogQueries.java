@@ -37,14 +37,18 @@ class AuditLogQueries {
     @QueryHandler
     AuditEventPage export(ExportAuditEvents query) {
         List<AuditEventView> items = log.exportPage(query.filter(), query.after(), query.limit());
-        return new AuditEventPage(items, items.isEmpty() ? query.after() : items.get(items.size() - 1).globalIndex());
+        return new AuditEventPage(
+                items,
+                items.isEmpty() ? query.after() : items.get(items.size() - 1).globalIndex());
     }
 
     @QueryHandler
     Optional<AggregateHistoryPage> history(FindAggregateHistory query) {
-        return log.aggregateType(query.aggregateId()).map(type -> new AggregateHistoryPage(query.aggregateId(),
-                type.isEmpty() ? null : type,
-                log.aggregateEvents(query.aggregateId(), query.afterSequence(), query.limit())));
+        return log.aggregateType(query.aggregateId())
+                .map(type -> new AggregateHistoryPage(
+                        query.aggregateId(),
+                        type.isEmpty() ? null : type,
+                        log.aggregateEvents(query.aggregateId(), query.afterSequence(), query.limit())));
     }
 
     /** Nothing when the aggregate is unknown, of a type without event sourcing handlers, or did not exist yet. */
@@ -53,8 +57,8 @@ class AuditLogQueries {
         return log.aggregateType(query.aggregateId())
                 .filter(states::knows)
                 .flatMap(type -> states.at(type, query.aggregateId(), query.at())
-                        .map(state -> new AggregateStateView(query.aggregateId(), type, query.at(), state.version(),
-                                text(state))));
+                        .map(state -> new AggregateStateView(
+                                query.aggregateId(), type, query.at(), state.version(), text(state))));
     }
 
     private String text(AggregateStates.State state) {

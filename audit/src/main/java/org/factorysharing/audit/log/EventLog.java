@@ -35,8 +35,10 @@ class EventLog {
     private final Duration settleTime;
     private final Clock clock;
 
-    EventLog(DataSource dataSource, PlatformTransactionManager transactions,
-             @Value("${fs.audit.settle-time:10s}") Duration settleTime) {
+    EventLog(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            @Value("${fs.audit.settle-time:10s}") Duration settleTime) {
         this.jdbc = new JdbcTemplate(dataSource);
         // PostgreSQL streams a result set only inside a transaction (autocommit off) with a fetch size
         this.jdbc.setFetchSize(FETCH_SIZE);
@@ -72,7 +74,8 @@ class EventLog {
                 return new AuditEventPage(items, items.get(items.size() - 1).globalIndex());
             }
             // the page is short: nothing else matches up to the end of what is settled
-            long end = horizon != null ? horizon
+            long end = horizon != null
+                    ? horizon
                     : jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
             return new AuditEventPage(items, Math.max(after, end));
         });
@@ -107,24 +110,33 @@ class EventLog {
 
     /** Up to {@code limit} events of one aggregate after sequence {@code afterSequence}, in sequence order. */
     List<AuditEventView> aggregateEvents(String aggregateId, long afterSequence, int limit) {
-        return readOnly.execute(status -> jdbc.query(COLUMNS
-                        + " WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number LIMIT ?",
-                (rs, row) -> event(rs), aggregateId, afterSequence, limit));
+        return readOnly.execute(status -> jdbc.query(
+                COLUMNS + " WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number LIMIT ?",
+                (rs, row) -> event(rs),
+                aggregateId,
+                afterSequence,
+                limit));
     }
 
     /** The aggregate type of an aggregate, empty when the store has no event of it. */
     Optional<String> aggregateType(String aggregateId) {
         return jdbc.query("""
                 SELECT coalesce(type, '') FROM domain_event_entry WHERE aggregate_identifier = ?
-                ORDER BY sequence_number LIMIT 1""", (rs, row) -> rs.getString(1), aggregateId)
-                .stream().findFirst();
+                ORDER BY sequence_number LIMIT 1""", (rs, row) -> rs.getString(1), aggregateId).stream()
+                .findFirst();
     }
 
     private static AuditEventView event(ResultSet rs) throws SQLException {
-        return new AuditEventView(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("type"),
-                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+        return new AuditEventView(
+                rs.getLong("global_index"),
+                rs.getString("event_identifier"),
+                rs.getString("type"),
+                rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"),
                 simpleName(rs.getString("payload_type")),
-                DateTimeUtils.parseInstant(rs.getString("time_stamp")), rs.getString("payload"), rs.getString("meta"));
+                DateTimeUtils.parseInstant(rs.getString("time_stamp")),
+                rs.getString("payload"),
+                rs.getString("meta"));
     }
 
     /** org.factorysharing.api.member.MemberEvent$MemberRegistered -> MemberRegistered */

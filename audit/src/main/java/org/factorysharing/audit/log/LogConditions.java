@@ -12,8 +12,7 @@ import org.factorysharing.api.audit.AuditQueries.EventFilter;
  */
 final class LogConditions {
 
-    private LogConditions() {
-    }
+    private LogConditions() {}
 
     /** SQL conditions (joined by AND, starting with AND) and their arguments, appended to {@code args}. */
     static String sql(EventFilter filter, List<Object> args) {

@@ -46,9 +46,18 @@ public final class AuditMetadata {
     public static final String SYSTEM_APPLICATION = SYSTEM_PREFIX + "application";
 
     /** Who acted and in which workflow step: copied from a command to the events it causes. */
-    static final List<String> ORIGIN_KEYS = List.of(ACTOR_KIND, ACTOR, USER_ID, GROUPS, PROCESS_INSTANCE_ID,
-            PROCESS_DEFINITION_KEY, PROCESS_BUSINESS_KEY, ACTIVITY_ID, TASK_ID, TASK_DEFINITION_KEY, CAMUNDA_JOB_ID);
+    static final List<String> ORIGIN_KEYS = List.of(
+            ACTOR_KIND,
+            ACTOR,
+            USER_ID,
+            GROUPS,
+            PROCESS_INSTANCE_ID,
+            PROCESS_DEFINITION_KEY,
+            PROCESS_BUSINESS_KEY,
+            ACTIVITY_ID,
+            TASK_ID,
+            TASK_DEFINITION_KEY,
+            CAMUNDA_JOB_ID);
 
-    private AuditMetadata() {
-    }
+    private AuditMetadata() {}
 }

@@ -27,13 +27,16 @@ class CurrentActor {
 
     Actor get() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()
+        if (authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
-            return Actor.user(authentication.getName(), authentication.getAuthorities().stream()
-                    .map(GrantedAuthority::getAuthority)
-                    .filter(authority -> authority.startsWith(GROUP_AUTHORITY))
-                    .map(authority -> authority.substring(GROUP_AUTHORITY.length()))
-                    .toList());
+            return Actor.user(
+                    authentication.getName(),
+                    authentication.getAuthorities().stream()
+                            .map(GrantedAuthority::getAuthority)
+                            .filter(authority -> authority.startsWith(GROUP_AUTHORITY))
+                            .map(authority -> authority.substring(GROUP_AUTHORITY.length()))
+                            .toList());
         }
         WorkflowContext workflow = workflow();
         var engineUser = workflow.engineUser();
@@ -48,8 +51,8 @@ class CurrentActor {
             String processor = root.getResource(EventProcessorNames.RESOURCE);
             if (processor != null) {
                 boolean replay = ReplayToken.isReplay(root.getMessage());
-                return Actor.system((replay ? AuditMetadata.SYSTEM_REPLAY : AuditMetadata.SYSTEM_EVENT_PROCESSOR)
-                        + processor);
+                return Actor.system(
+                        (replay ? AuditMetadata.SYSTEM_REPLAY : AuditMetadata.SYSTEM_EVENT_PROCESSOR) + processor);
             }
         }
         return Actor.system(AuditMetadata.SYSTEM_APPLICATION);

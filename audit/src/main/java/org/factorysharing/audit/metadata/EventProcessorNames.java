@@ -1,7 +1,7 @@
 package org.factorysharing.audit.metadata;
 
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -19,7 +19,8 @@ class EventProcessorNames implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.eventProcessing()
+        configurer
+                .eventProcessing()
                 .registerDefaultHandlerInterceptor((configuration, processorName) -> new Named(processorName));
     }
 

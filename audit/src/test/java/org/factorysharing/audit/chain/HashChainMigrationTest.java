@@ -1,8 +1,5 @@
 package org.factorysharing.audit.chain;
 
-
-import org.factorysharing.api.audit.AuditQueries.BreakReason;
-import org.factorysharing.api.audit.AuditQueries.ChainVerificationView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -10,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
+import org.factorysharing.api.audit.AuditQueries.BreakReason;
+import org.factorysharing.api.audit.AuditQueries.ChainVerificationView;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class HashChainMigrationTest {
 
-    @TempDir static Path dataDirectory;
+    @TempDir
+    static Path dataDirectory;
+
     static EmbeddedPostgres postgres;
     static JdbcTemplate jdbc;
     static List<Long> eventsBeforeTheMigration;
@@ -31,16 +32,28 @@ class HashChainMigrationTest {
 
     @BeforeAll
     static void storeWithEventsFromBeforeTheChain() throws Exception {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(true)
+                .start();
         DataSource dataSource = postgres.getPostgresDatabase();
         jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("1").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
         append("member-1", 0, "{\"businessName\":\"Kopi Gayo – Aceh ☕\"}", "{\"userId\":\"officer\"}");
         append("member-1", 1, "{\"reason\":\"NIB cocok\"}", null);
         append("member-2", 0, "{}", "{}");
-        eventsBeforeTheMigration = jdbc.queryForList(
-                "SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        eventsBeforeTheMigration =
+                jdbc.queryForList("SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         genesisLinks = jdbc.queryForList("SELECT global_index FROM event_chain_link ORDER BY link_no", Long.class);
     }
 
@@ -59,7 +72,8 @@ class HashChainMigrationTest {
         assertThat(report.intact()).as(report.toString()).isTrue();
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         assertThat(report.verified()).isEqualTo(events).isGreaterThan(3);
-        assertThat(jdbc.queryForObject("SELECT max(link_no) FROM event_chain_link", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT max(link_no) FROM event_chain_link", Long.class))
+                .isEqualTo(events);
     }
 
     @Test
@@ -67,8 +81,8 @@ class HashChainMigrationTest {
         append("member-4", 0, "{}", null);
         append("member-4", 1, "{}", null);
         long last = jdbc.queryForObject("SELECT max(link_no) FROM event_chain_link", Long.class);
-        Long globalIndex = jdbc.queryForObject("SELECT global_index FROM event_chain_link WHERE link_no = ?",
-                Long.class, last - 1);
+        Long globalIndex = jdbc.queryForObject(
+                "SELECT global_index FROM event_chain_link WHERE link_no = ?", Long.class, last - 1);
         jdbc.update("DELETE FROM event_chain_link WHERE link_no = ?", last - 1);
         try {
             ChainVerificationView report = new HashChainVerifier(jdbc, 2).verify(1, null);
@@ -85,11 +99,14 @@ class HashChainMigrationTest {
     }
 
     private static void append(String aggregateId, long sequence, String payload, String metaData) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                     meta_data, payload, payload_revision, payload_type, time_stamp)
                 VALUES (?, ?, 'Member', gen_random_uuid()::text, ?, ?, NULL, 'org.example.Event', '2026-11-27T00:00:00Z')""",
-                aggregateId, sequence, metaData == null ? null : metaData.getBytes(StandardCharsets.UTF_8),
+                aggregateId,
+                sequence,
+                metaData == null ? null : metaData.getBytes(StandardCharsets.UTF_8),
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 }

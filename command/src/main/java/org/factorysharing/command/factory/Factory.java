@@ -16,10 +16,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.factorysharing.api.factory.Allocation;
@@ -27,8 +27,8 @@ import org.factorysharing.api.factory.FactoryCommands.AssignFactoryStaff;
 import org.factorysharing.api.factory.FactoryCommands.CommissionFactory;
 import org.factorysharing.api.factory.FactoryCommands.DecommissionFactory;
 import org.factorysharing.api.factory.FactoryCommands.EndMachineMaintenance;
-import org.factorysharing.api.factory.FactoryCommands.InstallMachine;
 import org.factorysharing.api.factory.FactoryCommands.ImportFactoryStaff;
+import org.factorysharing.api.factory.FactoryCommands.InstallMachine;
 import org.factorysharing.api.factory.FactoryCommands.ProposeFactory;
 import org.factorysharing.api.factory.FactoryCommands.RebookMachineTime;
 import org.factorysharing.api.factory.FactoryCommands.RecordInspection;
@@ -64,12 +64,12 @@ import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.region.RegionId;
 import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.Codes;
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.api.shared.NotPermitted;
-import org.factorysharing.command.shared.Acting;
-import org.factorysharing.api.shared.Codes;
 import org.factorysharing.command.factory.MachineTimeLedger.MachineCapacity;
 import org.factorysharing.command.factory.MachineTimeLedger.Reservation;
+import org.factorysharing.command.shared.Acting;
 
 /**
  * A shared factory: its commissioning, its machines and the machine-time ledger. The ledger lives here
@@ -79,7 +79,9 @@ import org.factorysharing.command.factory.MachineTimeLedger.Reservation;
  */
 @Aggregate(snapshotTriggerDefinition = "factorySnapshotTrigger", cache = "factoryCache")
 @Revision("3") // snapshots of another revision are ignored and the factory is rebuilt from its events
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Factory {
 
@@ -90,22 +92,24 @@ class Factory {
 
     @AggregateIdentifier
     private FactoryId factoryId;
+
     private FactoryStatus status;
     private String province;
     private String regency;
     private String commodityCode;
     /** machine id -> machine, in id order so that allocation is deterministic. */
     private final TreeMap<String, Machine> machines = new TreeMap<>();
+
     private String lastInspector;
     private boolean lastInspectionPassed;
     private final MachineTimeLedger ledger = new MachineTimeLedger();
     /** The users of the factory's staff group, and whether any staff change was ever recorded as an event. */
     private final TreeSet<String> staff = new TreeSet<>();
+
     private boolean staffRecorded;
 
     /** An installed machine. */
-    record Machine(String machineType, int capacityHoursPerDay, boolean inMaintenance) {
-    }
+    record Machine(String machineType, int capacityHoursPerDay, boolean inMaintenance) {}
 
     Factory() {
         // for Axon: rebuilt from its events or a snapshot
@@ -123,13 +127,22 @@ class Factory {
             String machineId = text(plan.machineId(), "plannedMachines.machineId");
             that(ids.add(machineId), "plannedMachines: machine id " + machineId + " appears twice");
             requireCapacity(plan.capacityHoursPerDay());
-            plans.add(new MachinePlan(machineId, text(plan.machineType(), "plannedMachines.machineType"),
-                    plan.capacityHoursPerDay()));
+            plans.add(new MachinePlan(
+                    machineId, text(plan.machineType(), "plannedMachines.machineType"), plan.capacityHoursPerDay()));
         }
         that(cmd.installationDueOn() != null, "installationDueOn is required");
-        apply(new FactoryProposed(cmd.factoryId(), name, text(cmd.province(), "province"),
-                text(cmd.regency(), "regency"), commodity, commodityCode(commodity), text(cmd.operator(), "operator"),
-                List.copyOf(plans), cmd.installationDueOn(), cmd.factoryId().staffGroup(), cmd.proposedBy()));
+        apply(new FactoryProposed(
+                cmd.factoryId(),
+                name,
+                text(cmd.province(), "province"),
+                text(cmd.regency(), "regency"),
+                commodity,
+                commodityCode(commodity),
+                text(cmd.operator(), "operator"),
+                List.copyOf(plans),
+                cmd.installationDueOn(),
+                cmd.factoryId().staffGroup(),
+                cmd.proposedBy()));
     }
 
     static String commodityCode(String commodity) {
@@ -150,12 +163,16 @@ class Factory {
                     && existing.capacityHoursPerDay() == cmd.capacityHoursPerDay()) {
                 return; // the same installation reported again (a retried task): nothing new
             }
-            throw violation("machine.id-taken", "machine ids are unique within a factory; " + machineId
-                    + " is already installed as a " + existing.machineType());
+            throw violation(
+                    "machine.id-taken",
+                    "machine ids are unique within a factory; " + machineId + " is already installed as a "
+                            + existing.machineType());
         }
         if (status == FactoryStatus.INSPECTED) {
-            throw violation("factory.inspected", "an inspected factory takes no new machines before commissioning:"
-                    + " they would not be covered by the inspection");
+            throw violation(
+                    "factory.inspected",
+                    "an inspected factory takes no new machines before commissioning:"
+                            + " they would not be covered by the inspection");
         }
         apply(new MachineInstalled(factoryId, machineId, machineType, cmd.capacityHoursPerDay(), cmd.installedBy()));
     }
@@ -164,10 +181,14 @@ class Factory {
     void handle(RecordInspection cmd) {
         requireNotDecommissioned();
         if (status != FactoryStatus.INSTALLING && status != FactoryStatus.INSPECTED) {
-            throw violation("factory.not-installing", "only a factory with installed machines that is not yet"
-                    + " commissioned can be inspected; this factory is " + status);
+            throw violation(
+                    "factory.not-installing",
+                    "only a factory with installed machines that is not yet"
+                            + " commissioned can be inspected; this factory is " + status);
         }
-        String findings = cmd.findings() == null || cmd.findings().isBlank() ? null : cmd.findings().strip();
+        String findings = cmd.findings() == null || cmd.findings().isBlank()
+                ? null
+                : cmd.findings().strip();
         that(cmd.passed() || findings != null, "findings are required when the inspection fails");
         apply(new FactoryInspected(factoryId, cmd.passed(), findings, text(cmd.inspectedBy(), "inspectedBy")));
     }
@@ -183,12 +204,15 @@ class Factory {
             throw violation("factory.no-machines", "a factory cannot be commissioned without at least one machine");
         }
         if (status != FactoryStatus.INSPECTED || !lastInspectionPassed) {
-            throw violation("factory.not-inspected", "a factory cannot be commissioned without a passed inspection;"
-                    + " this factory is " + status);
+            throw violation(
+                    "factory.not-inspected",
+                    "a factory cannot be commissioned without a passed inspection;" + " this factory is " + status);
         }
         if (signedOffBy.equals(lastInspector)) {
-            throw violation("factory.four-eyes", "the commissioning sign-off must be by an officer other than the"
-                    + " inspector (" + lastInspector + ")");
+            throw violation(
+                    "factory.four-eyes",
+                    "the commissioning sign-off must be by an officer other than the" + " inspector (" + lastInspector
+                            + ")");
         }
         apply(new FactoryCommissioned(factoryId, signedOffBy, lastInspector));
     }
@@ -197,22 +221,25 @@ class Factory {
     void handle(SuspendFactory cmd) {
         String reason = text(cmd.reason(), "reason");
         switch (status) {
-            case SUSPENDED -> { }
+            case SUSPENDED -> {}
             case COMMISSIONED -> apply(new FactorySuspended(factoryId, reason, cmd.suspendedBy()));
             case DECOMMISSIONED -> throw decommissioned();
-            default -> throw violation("factory.not-commissioned",
-                    "only a commissioned factory can be suspended; this factory is " + status);
+            default ->
+                throw violation(
+                        "factory.not-commissioned",
+                        "only a commissioned factory can be suspended; this factory is " + status);
         }
     }
 
     @CommandHandler
     void handle(ResumeFactory cmd) {
         switch (status) {
-            case COMMISSIONED -> { }
+            case COMMISSIONED -> {}
             case SUSPENDED -> apply(new FactoryResumed(factoryId, cmd.resumedBy()));
             case DECOMMISSIONED -> throw decommissioned();
-            default -> throw violation("factory.not-suspended",
-                    "only a suspended factory can be resumed; this factory is " + status);
+            default ->
+                throw violation(
+                        "factory.not-suspended", "only a suspended factory can be resumed; this factory is " + status);
         }
     }
 
@@ -224,8 +251,10 @@ class Factory {
         }
         List<String> holding = ledger.jobsHolding(a -> true, today());
         if (!holding.isEmpty()) {
-            throw violation("factory.jobs-booked", holding.size() + " job(s) still hold machine time from today on;"
-                    + " cancel or move them before the factory is decommissioned");
+            throw violation(
+                    "factory.jobs-booked",
+                    holding.size() + " job(s) still hold machine time from today on;"
+                            + " cancel or move them before the factory is decommissioned");
         }
         apply(new FactoryDecommissioned(factoryId, reason, cmd.decommissionedBy()));
     }
@@ -240,12 +269,21 @@ class Factory {
         }
         LocalDate from = today();
         List<String> affected = ledger.jobsHolding(a -> a.machineId().equals(machineId), from);
-        apply(new MachineMaintenanceStarted(factoryId, machineId, reason, from,
-                affected.stream().map(JobId::new).toList(), cmd.startedBy()));
+        apply(new MachineMaintenanceStarted(
+                factoryId,
+                machineId,
+                reason,
+                from,
+                affected.stream().map(JobId::new).toList(),
+                cmd.startedBy()));
         for (String jobId : affected) {
-            apply(new ReservationFlaggedForRescheduling(factoryId, new JobId(jobId), machineId,
+            apply(new ReservationFlaggedForRescheduling(
+                    factoryId,
+                    new JobId(jobId),
+                    machineId,
                     ledger.futureAllocationsOf(jobId, from).stream()
-                            .filter(a -> a.machineId().equals(machineId)).toList()));
+                            .filter(a -> a.machineId().equals(machineId))
+                            .toList()));
         }
     }
 
@@ -270,7 +308,8 @@ class Factory {
         that(cmd.hours() > 0, "hours must be at least 1");
         that(cmd.earliestStart() != null && cmd.deadline() != null, "earliestStart and deadline are required");
         that(!cmd.deadline().isBefore(cmd.earliestStart()), "deadline must not be before earliestStart");
-        that(!cmd.deadline().isAfter(cmd.earliestStart().plusDays(MAX_WINDOW_DAYS)),
+        that(
+                !cmd.deadline().isAfter(cmd.earliestStart().plusDays(MAX_WINDOW_DAYS)),
                 "the booking window must not exceed " + MAX_WINDOW_DAYS + " days");
         Reservation existing = ledger.reservationOf(cmd.jobId().value());
         if (existing != null) {
@@ -278,11 +317,24 @@ class Factory {
         }
         ReservationResult outcome = allocate(machineType, cmd.hours(), cmd.earliestStart(), cmd.deadline(), null);
         if (outcome.reserved()) {
-            apply(new MachineTimeReserved(factoryId, cmd.jobId(), cmd.memberId(), machineType, cmd.hours(),
-                    cmd.earliestStart(), cmd.deadline(), outcome.allocations()));
+            apply(new MachineTimeReserved(
+                    factoryId,
+                    cmd.jobId(),
+                    cmd.memberId(),
+                    machineType,
+                    cmd.hours(),
+                    cmd.earliestStart(),
+                    cmd.deadline(),
+                    outcome.allocations()));
         } else {
-            apply(new MachineTimeReservationRejected(factoryId, cmd.jobId(), cmd.memberId(), machineType,
-                    cmd.hours(), outcome.rejection(), outcome.reason()));
+            apply(new MachineTimeReservationRejected(
+                    factoryId,
+                    cmd.jobId(),
+                    cmd.memberId(),
+                    machineType,
+                    cmd.hours(),
+                    outcome.rejection(),
+                    outcome.reason()));
         }
         return outcome;
     }
@@ -318,46 +370,61 @@ class Factory {
         if (hours == 0) {
             return ReservationResult.reserved(reservation.allocations());
         }
-        ReservationResult outcome = allocate(reservation.machineType(), hours, reservation.earliestStart(),
-                reservation.deadline(), jobId);
+        ReservationResult outcome =
+                allocate(reservation.machineType(), hours, reservation.earliestStart(), reservation.deadline(), jobId);
         if (!outcome.reserved()) {
-            apply(new MachineTimeReservationRejected(factoryId, cmd.jobId(), new MemberId(reservation.memberId()),
+            apply(new MachineTimeReservationRejected(
+                    factoryId,
+                    cmd.jobId(),
+                    new MemberId(reservation.memberId()),
                     reservation.machineType(),
-                    hours, outcome.rejection(), "rebooking: " + outcome.reason()));
+                    hours,
+                    outcome.rejection(),
+                    "rebooking: " + outcome.reason()));
             return outcome;
         }
         if (!outcome.allocations().equals(future)) {
             apply(new MachineTimeReleased(factoryId, cmd.jobId(), future, "rescheduled"));
-            apply(new MachineTimeReserved(factoryId, cmd.jobId(), new MemberId(reservation.memberId()),
-                    reservation.machineType(), hours, reservation.earliestStart(), reservation.deadline(),
+            apply(new MachineTimeReserved(
+                    factoryId,
+                    cmd.jobId(),
+                    new MemberId(reservation.memberId()),
+                    reservation.machineType(),
+                    hours,
+                    reservation.earliestStart(),
+                    reservation.deadline(),
                     outcome.allocations()));
         }
         return ReservationResult.reserved(ledger.reservationOf(jobId).allocations());
     }
 
-    private ReservationResult allocate(String machineType, int hours, LocalDate earliestStart, LocalDate deadline,
-                                       String movingJob) {
+    private ReservationResult allocate(
+            String machineType, int hours, LocalDate earliestStart, LocalDate deadline, String movingJob) {
         if (status != FactoryStatus.COMMISSIONED) {
-            return ReservationResult.rejected(ReservationRejection.FACTORY_NOT_OPERATIONAL,
-                    "the factory is " + status + ", not commissioned");
+            return ReservationResult.rejected(
+                    ReservationRejection.FACTORY_NOT_OPERATIONAL, "the factory is " + status + ", not commissioned");
         }
         List<MachineCapacity> candidates = machines.entrySet().stream()
-                .filter(e -> e.getValue().machineType().equals(machineType) && !e.getValue().inMaintenance())
+                .filter(e -> e.getValue().machineType().equals(machineType)
+                        && !e.getValue().inMaintenance())
                 .map(e -> new MachineCapacity(e.getKey(), e.getValue().capacityHoursPerDay()))
                 .toList();
         if (candidates.isEmpty()) {
-            return ReservationResult.rejected(ReservationRejection.NO_MACHINE_OF_TYPE,
-                    "the factory has no " + machineType + " in operation");
+            return ReservationResult.rejected(
+                    ReservationRejection.NO_MACHINE_OF_TYPE, "the factory has no " + machineType + " in operation");
         }
         LocalDate from = earliestStart.isBefore(today()) ? today() : earliestStart;
         if (from.isAfter(deadline)) {
-            return ReservationResult.rejected(ReservationRejection.NO_CAPACITY,
+            return ReservationResult.rejected(
+                    ReservationRejection.NO_CAPACITY,
                     "the window ended on " + deadline + " before the time could be reserved");
         }
         List<Allocation> allocations = ledger.allocate(candidates, from, deadline, hours, movingJob);
         if (allocations.isEmpty()) {
-            return ReservationResult.rejected(ReservationRejection.NO_CAPACITY, "not enough free " + machineType
-                    + " time between " + from + " and " + deadline + " for " + hours + " machine-hours");
+            return ReservationResult.rejected(
+                    ReservationRejection.NO_CAPACITY,
+                    "not enough free " + machineType + " time between " + from + " and " + deadline + " for " + hours
+                            + " machine-hours");
         }
         return ReservationResult.reserved(allocations);
     }
@@ -382,14 +449,18 @@ class Factory {
     @CommandHandlerInterceptor
     Object checkOperator(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object payload = command.getPayload();
-        if (payload instanceof InstallMachine || payload instanceof StartMachineMaintenance
+        if (payload instanceof InstallMachine
+                || payload instanceof StartMachineMaintenance
                 || payload instanceof EndMachineMaintenance) {
-            Acting acting = Acting.of((String) command.getMetaData().get(ActorMetaData.USER_ID),
+            Acting acting = Acting.of(
+                    (String) command.getMetaData().get(ActorMetaData.USER_ID),
                     groupsOf(command.getMetaData().get(ActorMetaData.GROUPS)));
-            if (acting.userId() != null && !acting.groups().contains(Groups.OFFICERS)
-                    && !acting.groups().contains(Groups.ADMINS) && !acting.groups().contains(factoryId.staffGroup())) {
-                throw new NotPermitted("only officers, admins and the staff of factory " + factoryId
-                        + " operate its machines");
+            if (acting.userId() != null
+                    && !acting.groups().contains(Groups.OFFICERS)
+                    && !acting.groups().contains(Groups.ADMINS)
+                    && !acting.groups().contains(factoryId.staffGroup())) {
+                throw new NotPermitted(
+                        "only officers, admins and the staff of factory " + factoryId + " operate its machines");
             }
         }
         return chain.proceed();
@@ -428,8 +499,8 @@ class Factory {
         }
         TreeSet<String> users = new TreeSet<>();
         cmd.userIds().forEach(userId -> users.add(text(userId, "userIds")));
-        users.forEach(userId -> apply(new FactoryStaffAssigned(factoryId, userId,
-                "staff member before staff changes were recorded", IMPORTED_BY)));
+        users.forEach(userId -> apply(new FactoryStaffAssigned(
+                factoryId, userId, "staff member before staff changes were recorded", IMPORTED_BY)));
     }
 
     private static String stripped(String text) {
@@ -447,7 +518,8 @@ class Factory {
     }
 
     private static void requireCapacity(int hours) {
-        that(hours >= 1 && hours <= MAX_CAPACITY_HOURS_PER_DAY,
+        that(
+                hours >= 1 && hours <= MAX_CAPACITY_HOURS_PER_DAY,
                 "capacityHoursPerDay must be between 1 and " + MAX_CAPACITY_HOURS_PER_DAY);
     }
 
@@ -509,20 +581,25 @@ class Factory {
 
     @EventSourcingHandler
     void on(MachineMaintenanceStarted event) {
-        machines.computeIfPresent(event.machineId(),
-                (id, m) -> new Machine(m.machineType(), m.capacityHoursPerDay(), true));
+        machines.computeIfPresent(
+                event.machineId(), (id, m) -> new Machine(m.machineType(), m.capacityHoursPerDay(), true));
     }
 
     @EventSourcingHandler
     void on(MachineMaintenanceEnded event) {
-        machines.computeIfPresent(event.machineId(),
-                (id, m) -> new Machine(m.machineType(), m.capacityHoursPerDay(), false));
+        machines.computeIfPresent(
+                event.machineId(), (id, m) -> new Machine(m.machineType(), m.capacityHoursPerDay(), false));
     }
 
     @EventSourcingHandler
     void on(MachineTimeReserved event) {
-        ledger.reserve(event.jobId().value(), event.memberId().value(), event.machineType(), event.earliestStart(),
-                event.deadline(), event.allocations());
+        ledger.reserve(
+                event.jobId().value(),
+                event.memberId().value(),
+                event.machineType(),
+                event.earliestStart(),
+                event.deadline(),
+                event.allocations());
     }
 
     @EventSourcingHandler

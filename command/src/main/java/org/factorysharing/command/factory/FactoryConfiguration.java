@@ -23,8 +23,8 @@ class FactoryConfiguration {
     }
 
     @Bean
-    SnapshotTriggerDefinition factorySnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${fs.factory.snapshot-every:1000}") int threshold) {
+    SnapshotTriggerDefinition factorySnapshotTrigger(
+            Snapshotter snapshotter, @Value("${fs.factory.snapshot-every:1000}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

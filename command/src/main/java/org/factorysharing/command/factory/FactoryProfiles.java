@@ -12,6 +12,5 @@ public interface FactoryProfiles {
     FactoryProfile profileOf(FactoryId factoryId);
 
     /** A factory's status, its region and its commodity code. */
-    record FactoryProfile(FactoryId factoryId, FactoryStatus status, RegionId regionId, String commodityCode) {
-    }
+    record FactoryProfile(FactoryId factoryId, FactoryStatus status, RegionId regionId, String commodityCode) {}
 }

@@ -16,7 +16,9 @@ import org.factorysharing.api.factory.Allocation;
  * aggregate's state (and of its snapshots, hence the field-based JSON mapping). It only answers and
  * records; the rules live in {@link Factory}.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class MachineTimeLedger {
 
@@ -26,9 +28,12 @@ class MachineTimeLedger {
     private final Map<String, Reservation> reservations = new HashMap<>();
 
     /** What a job holds, and the window it asked for (needed to move it). */
-    record Reservation(String memberId, String machineType, LocalDate earliestStart, LocalDate deadline,
-                       List<Allocation> allocations) {
-    }
+    record Reservation(
+            String memberId,
+            String machineType,
+            LocalDate earliestStart,
+            LocalDate deadline,
+            List<Allocation> allocations) {}
 
     int bookedHours(String machineId, LocalDate day) {
         TreeMap<LocalDate, Integer> days = booked.get(machineId);
@@ -43,19 +48,21 @@ class MachineTimeLedger {
      * Fills the earliest days first, machine by machine in the given order, never beyond a machine's
      * capacity; {@code ignoredJob}'s own hours count as free (it is being moved). Empty when it does not fit.
      */
-    List<Allocation> allocate(Collection<MachineCapacity> machines, LocalDate from, LocalDate to, int hours,
-                              String ignoredJob) {
+    List<Allocation> allocate(
+            Collection<MachineCapacity> machines, LocalDate from, LocalDate to, int hours, String ignoredJob) {
         Map<String, Map<LocalDate, Integer>> ignored = new HashMap<>();
         Reservation moving = ignoredJob == null ? null : reservations.get(ignoredJob);
         if (moving != null) {
-            moving.allocations().forEach(a -> ignored.computeIfAbsent(a.machineId(), m -> new HashMap<>())
-                    .merge(a.day(), a.hours(), Integer::sum));
+            moving.allocations()
+                    .forEach(a -> ignored.computeIfAbsent(a.machineId(), m -> new HashMap<>())
+                            .merge(a.day(), a.hours(), Integer::sum));
         }
         List<Allocation> allocations = new ArrayList<>();
         int remaining = hours;
         for (LocalDate day = from; !day.isAfter(to) && remaining > 0; day = day.plusDays(1)) {
             for (MachineCapacity machine : machines) {
-                int alreadyMine = ignored.getOrDefault(machine.machineId(), Map.of()).getOrDefault(day, 0);
+                int alreadyMine =
+                        ignored.getOrDefault(machine.machineId(), Map.of()).getOrDefault(day, 0);
                 int free = machine.capacityHoursPerDay() - bookedHours(machine.machineId(), day) + alreadyMine;
                 int take = Math.min(free, remaining);
                 if (take > 0) {
@@ -76,27 +83,40 @@ class MachineTimeLedger {
         if (reservation == null) {
             return List.of();
         }
-        return reservation.allocations().stream().filter(a -> !a.day().isBefore(from)).toList();
+        return reservation.allocations().stream()
+                .filter(a -> !a.day().isBefore(from))
+                .toList();
     }
 
     /** Jobs holding time on or after {@code from} that matches the filter, in job id order. */
     List<String> jobsHolding(Predicate<Allocation> filter, LocalDate from) {
         return reservations.entrySet().stream()
-                .filter(e -> e.getValue().allocations().stream().anyMatch(a -> !a.day().isBefore(from) && filter.test(a)))
+                .filter(e -> e.getValue().allocations().stream()
+                        .anyMatch(a -> !a.day().isBefore(from) && filter.test(a)))
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
     }
 
-    void reserve(String jobId, String memberId, String machineType, LocalDate earliestStart, LocalDate deadline,
-                 List<Allocation> allocations) {
+    void reserve(
+            String jobId,
+            String memberId,
+            String machineType,
+            LocalDate earliestStart,
+            LocalDate deadline,
+            List<Allocation> allocations) {
         allocations.forEach(a -> add(a, a.hours()));
         Reservation existing = reservations.get(jobId);
         List<Allocation> all = new ArrayList<>(existing == null ? List.of() : existing.allocations());
         all.addAll(allocations);
-        reservations.put(jobId, new Reservation(memberId, machineType,
-                existing == null ? earliestStart : existing.earliestStart(),
-                existing == null ? deadline : existing.deadline(), List.copyOf(all)));
+        reservations.put(
+                jobId,
+                new Reservation(
+                        memberId,
+                        machineType,
+                        existing == null ? earliestStart : existing.earliestStart(),
+                        existing == null ? deadline : existing.deadline(),
+                        List.copyOf(all)));
     }
 
     void release(String jobId, List<Allocation> released) {
@@ -110,8 +130,14 @@ class MachineTimeLedger {
         if (kept.isEmpty()) {
             reservations.remove(jobId);
         } else {
-            reservations.put(jobId, new Reservation(reservation.memberId(), reservation.machineType(),
-                    reservation.earliestStart(), reservation.deadline(), List.copyOf(kept)));
+            reservations.put(
+                    jobId,
+                    new Reservation(
+                            reservation.memberId(),
+                            reservation.machineType(),
+                            reservation.earliestStart(),
+                            reservation.deadline(),
+                            List.copyOf(kept)));
         }
     }
 
@@ -126,6 +152,5 @@ class MachineTimeLedger {
     }
 
     /** A bookable machine and its daily capacity. */
-    record MachineCapacity(String machineId, int capacityHoursPerDay) {
-    }
+    record MachineCapacity(String machineId, int capacityHoursPerDay) {}
 }

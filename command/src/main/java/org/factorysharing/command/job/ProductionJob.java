@@ -10,11 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
-import org.factorysharing.api.shared.ActorMetaData;
-import org.factorysharing.command.member.AccountClaims;
-import org.factorysharing.command.shared.Acting;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -41,7 +38,10 @@ import org.factorysharing.api.job.JobEvent.ProductionJobStarted;
 import org.factorysharing.api.job.JobId;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.shared.ActorMetaData;
+import org.factorysharing.command.member.AccountClaims;
 import org.factorysharing.command.member.MemberEligibility.Refusal;
+import org.factorysharing.command.shared.Acting;
 
 /** A member's production job: from the request through execution and inspection to completion. */
 @Aggregate
@@ -52,6 +52,7 @@ class ProductionJob {
 
     @AggregateIdentifier
     private JobId jobId;
+
     private FactoryId factoryId;
     private MemberId memberId;
     private JobStatus status;
@@ -69,12 +70,31 @@ class ProductionJob {
         String machineType = cmd.machineType().strip();
         String product = cmd.product().strip();
         if (refusal.isPresent()) {
-            apply(new ProductionJobRequestRefused(cmd.jobId(), cmd.memberId(), cmd.factoryId(), machineType, product,
-                    cmd.quantity(), cmd.machineHours(), cmd.earliestStart(), cmd.deadline(), cmd.requestedBy(),
-                    refusal.get().rejection(), refusal.get().reason()));
+            apply(new ProductionJobRequestRefused(
+                    cmd.jobId(),
+                    cmd.memberId(),
+                    cmd.factoryId(),
+                    machineType,
+                    product,
+                    cmd.quantity(),
+                    cmd.machineHours(),
+                    cmd.earliestStart(),
+                    cmd.deadline(),
+                    cmd.requestedBy(),
+                    refusal.get().rejection(),
+                    refusal.get().reason()));
         } else {
-            apply(new ProductionJobRequested(cmd.jobId(), cmd.memberId(), cmd.factoryId(), machineType, product,
-                    cmd.quantity(), cmd.machineHours(), cmd.earliestStart(), cmd.deadline(), cmd.requestedBy()));
+            apply(new ProductionJobRequested(
+                    cmd.jobId(),
+                    cmd.memberId(),
+                    cmd.factoryId(),
+                    machineType,
+                    product,
+                    cmd.quantity(),
+                    cmd.machineHours(),
+                    cmd.earliestStart(),
+                    cmd.deadline(),
+                    cmd.requestedBy()));
         }
     }
 
@@ -84,12 +104,14 @@ class ProductionJob {
         text(cmd.machineType(), "machineType");
         text(cmd.product(), "product");
         that(cmd.quantity() >= 1, "quantity must be at least 1");
-        that(cmd.machineHours() >= 1 && cmd.machineHours() <= MAX_MACHINE_HOURS,
+        that(
+                cmd.machineHours() >= 1 && cmd.machineHours() <= MAX_MACHINE_HOURS,
                 "machineHours must be between 1 and " + MAX_MACHINE_HOURS);
         that(cmd.earliestStart() != null, "earliestStart is required");
         that(cmd.deadline() != null, "deadline is required");
         that(!cmd.deadline().isBefore(cmd.earliestStart()), "deadline must not be before earliestStart");
-        that(!cmd.deadline().isAfter(cmd.earliestStart().plusDays(MAX_WINDOW_DAYS)),
+        that(
+                !cmd.deadline().isAfter(cmd.earliestStart().plusDays(MAX_WINDOW_DAYS)),
                 "the window from earliestStart to deadline must not exceed " + MAX_WINDOW_DAYS + " days");
     }
 
@@ -107,8 +129,14 @@ class ProductionJob {
         if (status.isClosed()) {
             throw violation("job.closed", "a " + status + " job cannot be scheduled");
         }
-        LocalDate start = allocations.stream().map(Allocation::day).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate end = allocations.stream().map(Allocation::day).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate start = allocations.stream()
+                .map(Allocation::day)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalDate end = allocations.stream()
+                .map(Allocation::day)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         if (status == JobStatus.REQUESTED) {
             apply(new ProductionJobScheduled(jobId, List.copyOf(allocations), start, end));
         } else {
@@ -120,18 +148,20 @@ class ProductionJob {
     void handle(RejectProductionJob cmd) {
         that(cmd.rejection() != null, "rejection is required");
         switch (status) {
-            case REJECTED, CANCELLED -> { }
+            case REJECTED, CANCELLED -> {}
             case REQUESTED -> apply(new ProductionJobRejected(jobId, cmd.rejection(), text(cmd.reason(), "reason")));
-            default -> throw violation("job.not-requested", "only a requested job can be rejected; this job is " + status);
+            default ->
+                throw violation("job.not-requested", "only a requested job can be rejected; this job is " + status);
         }
     }
 
     @CommandHandler
     void handle(StartProductionJob cmd) {
         switch (status) {
-            case IN_PROGRESS -> { }
+            case IN_PROGRESS -> {}
             case SCHEDULED -> apply(new ProductionJobStarted(jobId, text(cmd.startedBy(), "startedBy")));
-            default -> throw violation("job.not-scheduled", "only a scheduled job can be started; this job is " + status);
+            default ->
+                throw violation("job.not-scheduled", "only a scheduled job can be started; this job is " + status);
         }
     }
 
@@ -141,8 +171,8 @@ class ProductionJob {
         that(cmd.rejectedUnits() >= 0, "rejectedUnits must not be negative");
         that(cmd.goodUnits() + cmd.rejectedUnits() > 0, "a run produces at least one unit, good or rejected");
         if (status != JobStatus.IN_PROGRESS && status != JobStatus.REWORK) {
-            throw violation("job.not-running", "output is recorded for a job in progress or in rework; this job is "
-                    + status);
+            throw violation(
+                    "job.not-running", "output is recorded for a job in progress or in rework; this job is " + status);
         }
         apply(new JobOutputRecorded(jobId, cmd.goodUnits(), cmd.rejectedUnits(), text(cmd.recordedBy(), "recordedBy")));
     }
@@ -153,8 +183,8 @@ class ProductionJob {
             return;
         }
         requireQualityCheck();
-        apply(new ProductionJobCompleted(jobId, goodUnits, rejectedUnits, blankToNull(cmd.notes()),
-                text(cmd.inspectedBy(), "inspectedBy")));
+        apply(new ProductionJobCompleted(
+                jobId, goodUnits, rejectedUnits, blankToNull(cmd.notes()), text(cmd.inspectedBy(), "inspectedBy")));
     }
 
     @CommandHandler
@@ -169,8 +199,11 @@ class ProductionJob {
      * decided on the claim table in this transaction (never on a read model that may lag the link).
      */
     @CommandHandler
-    void handle(CancelProductionJob cmd, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups, AccountClaims accounts) {
+    void handle(
+            CancelProductionJob cmd,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups,
+            AccountClaims accounts) {
         Acting acting = Acting.of(userId, groups);
         if (acting.onlyForOwnMember()
                 && !accounts.memberOf(acting.userId()).map(memberId::equals).orElse(false)) {
@@ -192,8 +225,9 @@ class ProductionJob {
 
     private void requireQualityCheck() {
         if (status != JobStatus.QUALITY_CHECK) {
-            throw violation("job.not-in-quality-check", "only a job whose output is recorded can be inspected;"
-                    + " this job is " + status);
+            throw violation(
+                    "job.not-in-quality-check",
+                    "only a job whose output is recorded can be inspected;" + " this job is " + status);
         }
     }
 

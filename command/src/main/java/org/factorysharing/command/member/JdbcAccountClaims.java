@@ -25,7 +25,10 @@ class JdbcAccountClaims implements AccountClaims {
 
     @Override
     public Optional<MemberId> memberOf(String userId) {
-        return jdbc.queryForList("SELECT member_id FROM member_account_claim WHERE user_id = ?", String.class, userId)
-                .stream().findFirst().map(MemberId::new);
+        return jdbc
+                .queryForList("SELECT member_id FROM member_account_claim WHERE user_id = ?", String.class, userId)
+                .stream()
+                .findFirst()
+                .map(MemberId::new);
     }
 }

@@ -7,37 +7,37 @@ import static org.factorysharing.command.shared.Require.violation;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.factorysharing.api.shared.ActorMetaData;
-import org.factorysharing.command.shared.Acting;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
-import org.factorysharing.api.member.MemberCommands.RejectMember;
 import org.factorysharing.api.member.MemberCommands.ReinstateMember;
+import org.factorysharing.api.member.MemberCommands.RejectMember;
 import org.factorysharing.api.member.MemberCommands.RevokeQualification;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
 import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
-import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
+import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberSuspended;
 import org.factorysharing.api.member.MemberEvent.MemberVerified;
 import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberStatus;
+import org.factorysharing.api.shared.ActorMetaData;
+import org.factorysharing.command.shared.Acting;
 import org.factorysharing.command.shared.Require;
 
 /** A UMKM in the programme: its lifecycle and its machine qualifications. */
@@ -49,6 +49,7 @@ class Member {
 
     @AggregateIdentifier
     private MemberId memberId;
+
     private MemberStatus status;
     private final Map<String, LocalDate> qualifications = new HashMap<>();
     private final Set<String> accounts = new HashSet<>();
@@ -62,9 +63,18 @@ class Member {
     /** Not a command handler: registration goes through {@link MemberRegistration}, which claims the NIB first. */
     Member(RegisterMember cmd) {
         requireValid(cmd);
-        apply(new MemberRegistered(cmd.memberId(), cmd.nib(), cmd.businessName().strip(), cmd.ownerName().strip(),
-                cmd.ownerNik(), cmd.sector().strip(), cmd.province().strip(), cmd.regency().strip(), cmd.scale(),
-                stripped(cmd.contactPhone()), stripped(cmd.contactEmail())));
+        apply(new MemberRegistered(
+                cmd.memberId(),
+                cmd.nib(),
+                cmd.businessName().strip(),
+                cmd.ownerName().strip(),
+                cmd.ownerNik(),
+                cmd.sector().strip(),
+                cmd.province().strip(),
+                cmd.regency().strip(),
+                cmd.scale(),
+                stripped(cmd.contactPhone()),
+                stripped(cmd.contactEmail())));
         if (cmd.accountUserId() != null) {
             apply(new MemberAccountLinked(cmd.memberId(), cmd.accountUserId(), cmd.accountUserId()));
         }
@@ -87,7 +97,7 @@ class Member {
     @CommandHandler
     void handle(VerifyMember cmd) {
         switch (status) {
-            case VERIFIED -> { } // already verified: repeated approval is harmless
+            case VERIFIED -> {} // already verified: repeated approval is harmless
             case APPLIED -> apply(new MemberVerified(memberId, cmd.verifiedBy()));
             case REJECTED -> throw violation("member.rejected", "a rejected member cannot be verified");
             case SUSPENDED -> throw violation("member.suspended", "a suspended member is reinstated, not verified");
@@ -98,10 +108,10 @@ class Member {
     void handle(RejectMember cmd) {
         requireText(cmd.reason(), "reason");
         switch (status) {
-            case REJECTED -> { }
+            case REJECTED -> {}
             case APPLIED -> apply(new MemberRejected(memberId, cmd.reason().strip(), cmd.rejectedBy()));
             case VERIFIED, SUSPENDED ->
-                    throw violation("member.not-applicant", "only an applicant can be rejected; this member is " + status);
+                throw violation("member.not-applicant", "only an applicant can be rejected; this member is " + status);
         }
     }
 
@@ -109,20 +119,22 @@ class Member {
     void handle(SuspendMember cmd) {
         requireText(cmd.reason(), "reason");
         switch (status) {
-            case SUSPENDED -> { }
+            case SUSPENDED -> {}
             case VERIFIED -> apply(new MemberSuspended(memberId, cmd.reason().strip(), cmd.suspendedBy()));
             case APPLIED, REJECTED ->
-                    throw violation("member.not-verified", "only a verified member can be suspended; this member is " + status);
+                throw violation(
+                        "member.not-verified", "only a verified member can be suspended; this member is " + status);
         }
     }
 
     @CommandHandler
     void handle(ReinstateMember cmd) {
         switch (status) {
-            case VERIFIED -> { }
+            case VERIFIED -> {}
             case SUSPENDED -> apply(new MemberReinstated(memberId, cmd.reinstatedBy()));
             case APPLIED, REJECTED ->
-                    throw violation("member.not-suspended", "only a suspended member can be reinstated; this member is " + status);
+                throw violation(
+                        "member.not-suspended", "only a suspended member can be reinstated; this member is " + status);
         }
     }
 
@@ -149,8 +161,8 @@ class Member {
         requireText(cmd.machineType(), "machineType");
         requireText(cmd.reason(), "reason");
         if (!holdsQualification(cmd.machineType(), today())) {
-            throw violation("qualification.not-held",
-                    "the member holds no unexpired qualification for " + cmd.machineType());
+            throw violation(
+                    "qualification.not-held", "the member holds no unexpired qualification for " + cmd.machineType());
         }
         apply(new QualificationRevoked(memberId, cmd.machineType(), cmd.reason().strip(), cmd.revokedBy()));
     }
@@ -170,8 +182,10 @@ class Member {
      * may forget only its own member; another member is answered as unknown, as everywhere.
      */
     @CommandHandler
-    void handle(ForgetMemberPersonalData cmd, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+    void handle(
+            ForgetMemberPersonalData cmd,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
         Acting acting = Acting.of(userId, groups);
         if (acting.onlyForOwnMember() && !accounts.contains(acting.userId())) {
             throw new AggregateNotFoundException(memberId.value(), "no member " + memberId);

@@ -28,8 +28,8 @@ class MemberAccounts {
         Aggregate<Member> member = members.load(cmd.memberId().value()); // unknown member: not found, nothing claimed
         MemberId holder = claims.claim(userId, cmd.memberId());
         if (!holder.equals(cmd.memberId())) {
-            throw new DuplicateEntity("member.account-taken",
-                    "the login " + userId + " already acts for another member");
+            throw new DuplicateEntity(
+                    "member.account-taken", "the login " + userId + " already acts for another member");
         }
         member.execute(m -> m.linkAccount(userId, Require.text(cmd.linkedBy(), "linkedBy")));
     }

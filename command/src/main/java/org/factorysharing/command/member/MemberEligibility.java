@@ -13,16 +13,17 @@ public interface MemberEligibility {
     Optional<Refusal> refusalFor(MemberId memberId, String machineType, LocalDate day);
 
     /** A reason the member sees. */
-    public record Refusal(ReservationRejection rejection, String reason) {
-    }
+    public record Refusal(ReservationRejection rejection, String reason) {}
 
     static Optional<Refusal> refusal(MemberStatus status, boolean qualified, String machineType) {
         if (status != MemberStatus.VERIFIED) {
-            return Optional.of(new Refusal(ReservationRejection.MEMBER_NOT_VERIFIED,
+            return Optional.of(new Refusal(
+                    ReservationRejection.MEMBER_NOT_VERIFIED,
                     "the member is " + status + "; only verified members may book machine time"));
         }
         if (!qualified) {
-            return Optional.of(new Refusal(ReservationRejection.NOT_QUALIFIED,
+            return Optional.of(new Refusal(
+                    ReservationRejection.NOT_QUALIFIED,
                     "the member holds no unexpired qualification for " + machineType));
         }
         return Optional.empty();

@@ -24,23 +24,30 @@ class MemberRegistration {
     private final NibClaims nibClaims;
     private final AccountClaims accountClaims;
 
-    MemberRegistration(@Qualifier("memberRepository") Repository<Member> members, NibClaims nibClaims,
-                       AccountClaims accountClaims) {
+    MemberRegistration(
+            @Qualifier("memberRepository") Repository<Member> members,
+            NibClaims nibClaims,
+            AccountClaims accountClaims) {
         this.members = members;
         this.nibClaims = nibClaims;
         this.accountClaims = accountClaims;
     }
 
     @CommandHandler
-    public String handle(RegisterMember cmd, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                         @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) throws Exception {
+    public String handle(
+            RegisterMember cmd,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups)
+            throws Exception {
         Member.requireValid(cmd);
         Acting acting = Acting.of(userId, groups);
         if (acting.onlyForOwnMember() && !acting.userId().equals(cmd.accountUserId())) {
             throw new NotPermitted("a member's login applies only for itself: it becomes the new member's login");
         }
         if (cmd.accountUserId() != null) {
-            Require.that(!cmd.accountUserId().isBlank() && cmd.accountUserId().equals(cmd.accountUserId().strip()),
+            Require.that(
+                    !cmd.accountUserId().isBlank()
+                            && cmd.accountUserId().equals(cmd.accountUserId().strip()),
                     "accountUserId must be a login without surrounding spaces");
         }
         if (!nibClaims.claim(cmd.nib(), cmd.memberId())) {
@@ -48,8 +55,8 @@ class MemberRegistration {
         }
         if (cmd.accountUserId() != null
                 && !accountClaims.claim(cmd.accountUserId(), cmd.memberId()).equals(cmd.memberId())) {
-            throw new DuplicateEntity("member.account-taken",
-                    "the login " + cmd.accountUserId() + " already acts for a member");
+            throw new DuplicateEntity(
+                    "member.account-taken", "the login " + cmd.accountUserId() + " already acts for a member");
         }
         members.newInstance(() -> new Member(cmd));
         return cmd.memberId().value();

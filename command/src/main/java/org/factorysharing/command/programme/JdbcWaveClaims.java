@@ -26,7 +26,11 @@ class JdbcWaveClaims implements WaveClaims {
 
     @Override
     public Optional<WaveId> waveOf(FactoryId factoryId) {
-        return jdbc.queryForList("SELECT wave_id FROM wave_factory_claim WHERE factory_id = ?", String.class,
-                factoryId.value()).stream().findFirst().map(WaveId::new);
+        return jdbc
+                .queryForList(
+                        "SELECT wave_id FROM wave_factory_claim WHERE factory_id = ?", String.class, factoryId.value())
+                .stream()
+                .findFirst()
+                .map(WaveId::new);
     }
 }

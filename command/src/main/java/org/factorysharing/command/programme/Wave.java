@@ -61,6 +61,7 @@ class Wave {
 
     @AggregateIdentifier
     private WaveId waveId;
+
     private WaveStatus status;
     private int targetFactories;
     private int pilotMonths;
@@ -72,6 +73,7 @@ class Wave {
     private Recommendation latestRecommendation;
     /** The latest proposal (open while the status is SCALE_UP_PROPOSED); 0 before the first. */
     private int proposalNo;
+
     private Recommendation proposedOutcome;
     private int proposedTarget;
     private int extensionMonths;
@@ -80,6 +82,7 @@ class Wave {
     private ApprovalStage currentStage;
     /** Who approved each stage of the latest proposal. */
     private final Map<ApprovalStage, String> approvals = new EnumMap<>(ApprovalStage.class);
+
     private final Set<ApprovalStage> escalated = EnumSet.noneOf(ApprovalStage.class);
 
     Wave() {
@@ -92,12 +95,21 @@ class Wave {
         that(cmd.year() >= MIN_YEAR && cmd.year() <= MAX_YEAR, "year must be between " + MIN_YEAR + " and " + MAX_YEAR);
         that(cmd.kind() != null, "kind is required");
         that(cmd.targetFactories() >= 1, "targetFactories must be at least 1");
-        that(cmd.pilotMonths() >= 1 && cmd.pilotMonths() <= MAX_PILOT_MONTHS,
+        that(
+                cmd.pilotMonths() >= 1 && cmd.pilotMonths() <= MAX_PILOT_MONTHS,
                 "pilotMonths must be between 1 and " + MAX_PILOT_MONTHS);
         requireValid(cmd.thresholds());
         that(!cmd.waveId().equals(cmd.previousWaveId()), "previousWaveId must be another wave");
-        apply(new WavePlanned(cmd.waveId(), name, cmd.year(), cmd.kind(), cmd.targetFactories(), cmd.pilotMonths(),
-                cmd.thresholds(), cmd.previousWaveId(), text(cmd.plannedBy(), "plannedBy")));
+        apply(new WavePlanned(
+                cmd.waveId(),
+                name,
+                cmd.year(),
+                cmd.kind(),
+                cmd.targetFactories(),
+                cmd.pilotMonths(),
+                cmd.thresholds(),
+                cmd.previousWaveId(),
+                text(cmd.plannedBy(), "plannedBy")));
     }
 
     private static void requireValid(KpiThresholds thresholds) {
@@ -126,12 +138,15 @@ class Wave {
     /** Whether one more factory may join, asked before the factory is claimed for this wave. */
     void requireOpenForEnrolment(boolean bySupervisor) {
         if (status != WaveStatus.PLANNED && !status.piloting()) {
-            throw violation("wave.enrolment-closed", "factories join a wave while it is planned or piloting;"
-                    + " this wave is " + status);
+            throw violation(
+                    "wave.enrolment-closed",
+                    "factories join a wave while it is planned or piloting;" + " this wave is " + status);
         }
         if (enrolled.size() >= targetFactories && !bySupervisor) {
-            throw violation("wave.beyond-target", "the wave has reached its target of " + targetFactories
-                    + " factories; only a supervisor may enrol more");
+            throw violation(
+                    "wave.beyond-target",
+                    "the wave has reached its target of " + targetFactories
+                            + " factories; only a supervisor may enrol more");
         }
     }
 
@@ -139,14 +154,28 @@ class Wave {
      * Enrols the factory with the region's potential for its commodity; a factory that is already commissioned
      * counts as commissioned in the wave {@code now} (and may start it).
      */
-    void enrol(FactoryId factoryId, RegionId regionId, String commodityCode, CommodityPotential potential,
-               boolean alreadyCommissioned, String enrolledBy, boolean bySupervisor, Instant now) {
+    void enrol(
+            FactoryId factoryId,
+            RegionId regionId,
+            String commodityCode,
+            CommodityPotential potential,
+            boolean alreadyCommissioned,
+            String enrolledBy,
+            boolean bySupervisor,
+            Instant now) {
         if (hasEnrolled(factoryId)) {
             return;
         }
         requireOpenForEnrolment(bySupervisor);
-        apply(new FactoryEnrolled(waveId, factoryId, regionId.value(), commodityCode, potential.score(),
-                potential.sourceNote(), enrolled.size() >= targetFactories, text(enrolledBy, "enrolledBy")));
+        apply(new FactoryEnrolled(
+                waveId,
+                factoryId,
+                regionId.value(),
+                commodityCode,
+                potential.score(),
+                potential.sourceNote(),
+                enrolled.size() >= targetFactories,
+                text(enrolledBy, "enrolledBy")));
         if (alreadyCommissioned) {
             recordCommissioned(factoryId, now);
         }
@@ -156,7 +185,8 @@ class Wave {
     void handle(RecordFactoryCommissioned cmd) {
         that(cmd.factoryId() != null && cmd.commissionedAt() != null, "factoryId and commissionedAt are required");
         if (!hasEnrolled(cmd.factoryId())) {
-            throw violation("wave.factory-not-enrolled", "factory " + cmd.factoryId() + " is not enrolled in this wave");
+            throw violation(
+                    "wave.factory-not-enrolled", "factory " + cmd.factoryId() + " is not enrolled in this wave");
         }
         recordCommissioned(cmd.factoryId(), cmd.commissionedAt());
     }
@@ -183,14 +213,27 @@ class Wave {
         that(cmd.recommendation() != null, "recommendation is required");
         that(cmd.kpis() != null && cmd.thresholds() != null, "kpis and thresholds are required");
         that(cmd.decision() != null, "decision is required");
-        that(cmd.periodFrom() != null && cmd.periodTo() != null && !cmd.periodTo().isBefore(cmd.periodFrom()),
+        that(
+                cmd.periodFrom() != null
+                        && cmd.periodTo() != null
+                        && !cmd.periodTo().isBefore(cmd.periodFrom()),
                 "periodFrom and periodTo are required, periodTo not before periodFrom");
         if (!status.piloting()) {
-            throw violation("wave.not-piloting", "a wave is evaluated at the end of a pilot period;"
-                    + " this wave is " + status);
+            throw violation(
+                    "wave.not-piloting",
+                    "a wave is evaluated at the end of a pilot period;" + " this wave is " + status);
         }
-        apply(new ScaleUpRecommended(waveId, evaluations + 1, cmd.recommendation(), cmd.reason(), cmd.kpis(),
-                cmd.thresholds(), cmd.extensions(), cmd.decision(), cmd.kpiEventPosition(), cmd.periodFrom(),
+        apply(new ScaleUpRecommended(
+                waveId,
+                evaluations + 1,
+                cmd.recommendation(),
+                cmd.reason(),
+                cmd.kpis(),
+                cmd.thresholds(),
+                cmd.extensions(),
+                cmd.decision(),
+                cmd.kpiEventPosition(),
+                cmd.periodFrom(),
                 cmd.periodTo()));
     }
 
@@ -205,19 +248,30 @@ class Wave {
             that(target >= 1, "proposedTarget must be at least 1 for a scale-up");
         }
         if (cmd.outcome() == Recommendation.EXTEND_PILOT) {
-            that(months >= 1 && months <= MAX_EXTENSION_MONTHS,
+            that(
+                    months >= 1 && months <= MAX_EXTENSION_MONTHS,
                     "extensionMonths must be between 1 and " + MAX_EXTENSION_MONTHS + " for an extension");
         }
         if (status != WaveStatus.EVALUATING) {
-            throw violation("wave.not-evaluating", "an outcome is proposed from a recommendation;"
-                    + " this wave is " + status);
+            throw violation(
+                    "wave.not-evaluating", "an outcome is proposed from a recommendation;" + " this wave is " + status);
         }
         if (cmd.outcome() != latestRecommendation && justification == null) {
-            throw violation("wave.justification-required", "proposing " + cmd.outcome() + " where "
-                    + latestRecommendation + " was recommended needs a justification");
+            throw violation(
+                    "wave.justification-required",
+                    "proposing " + cmd.outcome() + " where " + latestRecommendation
+                            + " was recommended needs a justification");
         }
-        apply(new ScaleUpProposed(waveId, proposalNo + 1, evaluations, cmd.outcome(), latestRecommendation, target,
-                months, justification, by));
+        apply(new ScaleUpProposed(
+                waveId,
+                proposalNo + 1,
+                evaluations,
+                cmd.outcome(),
+                latestRecommendation,
+                target,
+                months,
+                justification,
+                by));
     }
 
     // --- approvals ---
@@ -235,8 +289,9 @@ class Wave {
         if (cmd.stage() == ApprovalStage.FINAL_APPROVAL) {
             switch (proposedOutcome) {
                 case SCALE_UP -> apply(new ScaleUpApproved(waveId, proposalNo, proposedTarget, by));
-                case EXTEND_PILOT -> apply(new PilotExtended(waveId, proposalNo,
-                        monthsAfter(Require.now(), extensionMonths), extensions + 1, by));
+                case EXTEND_PILOT ->
+                    apply(new PilotExtended(
+                            waveId, proposalNo, monthsAfter(Require.now(), extensionMonths), extensions + 1, by));
                 case STOP -> apply(new WaveStopped(waveId, proposalNo, by));
             }
         }
@@ -268,11 +323,14 @@ class Wave {
             throw violation("wave.no-open-proposal", "the wave has no open proposal; it is " + status);
         }
         if (proposal != proposalNo) {
-            throw violation("wave.wrong-proposal", "proposal " + proposal + " is not the open one (" + proposalNo + ")");
+            throw violation(
+                    "wave.wrong-proposal", "proposal " + proposal + " is not the open one (" + proposalNo + ")");
         }
         if (stage != currentStage) {
-            throw violation("wave.stage-order", "stages are decided in order; proposal " + proposalNo
-                    + " waits for " + currentStage + ", not " + stage);
+            throw violation(
+                    "wave.stage-order",
+                    "stages are decided in order; proposal " + proposalNo + " waits for " + currentStage + ", not "
+                            + stage);
         }
     }
 

@@ -30,7 +30,8 @@ class WaveCommissioning {
 
     @EventHandler
     void on(FactoryCommissioned event, @Timestamp Instant commissionedAt) {
-        claims.waveOf(event.factoryId()).ifPresent(waveId -> commands.sendAndWait(
-                new RecordFactoryCommissioned(waveId, event.factoryId(), commissionedAt)));
+        claims.waveOf(event.factoryId())
+                .ifPresent(waveId ->
+                        commands.sendAndWait(new RecordFactoryCommissioned(waveId, event.factoryId(), commissionedAt)));
     }
 }

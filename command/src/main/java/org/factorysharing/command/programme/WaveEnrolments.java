@@ -33,8 +33,12 @@ class WaveEnrolments {
     private final WaveClaims claims;
     private final KnownAggregates known;
 
-    WaveEnrolments(@Qualifier("waveRepository") Repository<Wave> waves, FactoryProfiles factories,
-                   RegionPotentials regions, WaveClaims claims, KnownAggregates known) {
+    WaveEnrolments(
+            @Qualifier("waveRepository") Repository<Wave> waves,
+            FactoryProfiles factories,
+            RegionPotentials regions,
+            WaveClaims claims,
+            KnownAggregates known) {
         this.waves = waves;
         this.factories = factories;
         this.regions = regions;
@@ -61,15 +65,26 @@ class WaveEnrolments {
         }
         Optional<CommodityPotential> potential = regions.potentialOf(factory.regionId(), factory.commodityCode());
         if (potential.isEmpty()) {
-            throw violation("wave.no-potential", "region " + factory.regionId() + " has no potential recorded for "
-                    + factory.commodityCode() + "; record it before the factory joins a wave");
+            throw violation(
+                    "wave.no-potential",
+                    "region " + factory.regionId() + " has no potential recorded for " + factory.commodityCode()
+                            + "; record it before the factory joins a wave");
         }
         WaveId holder = claims.claim(cmd.factoryId(), waveId);
         if (!holder.equals(waveId)) {
-            throw violation("wave.factory-already-enrolled", "factory " + cmd.factoryId()
-                    + " is already enrolled in wave " + holder + "; a factory belongs to one wave");
+            throw violation(
+                    "wave.factory-already-enrolled",
+                    "factory " + cmd.factoryId() + " is already enrolled in wave " + holder
+                            + "; a factory belongs to one wave");
         }
-        wave.execute(w -> w.enrol(cmd.factoryId(), factory.regionId(), factory.commodityCode(), potential.get(),
-                factory.status() == FactoryStatus.COMMISSIONED, enrolledBy, cmd.bySupervisor(), Require.now()));
+        wave.execute(w -> w.enrol(
+                cmd.factoryId(),
+                factory.regionId(),
+                factory.commodityCode(),
+                potential.get(),
+                factory.status() == FactoryStatus.COMMISSIONED,
+                enrolledBy,
+                cmd.bySupervisor(),
+                Require.now()));
     }
 }

@@ -45,16 +45,19 @@ class Region {
     Region(ImportRegion cmd) {
         String province = text(cmd.province(), "province");
         String regency = text(cmd.regency(), "regency");
-        that(RegionId.of(province, regency).equals(cmd.regionId()), "regionId must be the codes of province and regency");
+        that(
+                RegionId.of(province, regency).equals(cmd.regionId()),
+                "regionId must be the codes of province and regency");
         Set<String> codes = new HashSet<>();
         List<CommodityPotential> potentials = new ArrayList<>();
-        for (CommodityPotential potential : cmd.potentials() == null ? List.<CommodityPotential>of() : cmd.potentials()) {
+        for (CommodityPotential potential :
+                cmd.potentials() == null ? List.<CommodityPotential>of() : cmd.potentials()) {
             CommodityPotential valid = valid(potential.commodityCode(), potential.score(), potential.sourceNote());
             that(codes.add(valid.commodityCode()), "commodity " + valid.commodityCode() + " appears twice");
             potentials.add(valid);
         }
-        apply(new RegionImported(cmd.regionId(), province, regency, List.copyOf(potentials),
-                text(cmd.dataSource(), "dataSource")));
+        apply(new RegionImported(
+                cmd.regionId(), province, regency, List.copyOf(potentials), text(cmd.dataSource(), "dataSource")));
     }
 
     @CommandHandler
@@ -63,8 +66,12 @@ class Region {
         if (potential.equals(potentials.get(potential.commodityCode()))) {
             return; // the same figure again changes nothing
         }
-        apply(new CommodityPotentialSet(regionId, potential.commodityCode(), potential.score(),
-                potential.sourceNote(), text(cmd.setBy(), "setBy")));
+        apply(new CommodityPotentialSet(
+                regionId,
+                potential.commodityCode(),
+                potential.score(),
+                potential.sourceNote(),
+                text(cmd.setBy(), "setBy")));
     }
 
     @CommandHandler
@@ -96,7 +103,8 @@ class Region {
 
     @EventSourcingHandler
     void on(CommodityPotentialSet event) {
-        potentials.put(event.commodityCode(),
+        potentials.put(
+                event.commodityCode(),
                 new CommodityPotential(event.commodityCode(), event.score(), event.sourceNote()));
     }
 

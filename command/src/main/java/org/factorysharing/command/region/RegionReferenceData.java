@@ -71,8 +71,8 @@ public class RegionReferenceData {
     /** The file's regions in file order, each with its potentials. */
     public static List<ImportRegion> read() throws IOException {
         Map<RegionId, List<String[]>> rows = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource(FILE).getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new ClassPathResource(FILE).getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             boolean header = true;
             while ((line = reader.readLine()) != null) {
@@ -87,13 +87,19 @@ public class RegionReferenceData {
                 if (cells.length != 5) {
                     throw new IllegalStateException(FILE + ": expected 5 columns in: " + line);
                 }
-                rows.computeIfAbsent(RegionId.of(cells[0], cells[1]), id -> new ArrayList<>()).add(cells);
+                rows.computeIfAbsent(RegionId.of(cells[0], cells[1]), id -> new ArrayList<>())
+                        .add(cells);
             }
         }
         List<ImportRegion> regions = new ArrayList<>();
-        rows.forEach((id, cells) -> regions.add(new ImportRegion(id, cells.get(0)[0].strip(), cells.get(0)[1].strip(),
-                cells.stream().map(c -> new CommodityPotential(c[2].strip(), Integer.parseInt(c[3].strip()),
-                        c[4].strip())).toList(), SOURCE)));
+        rows.forEach((id, cells) -> regions.add(new ImportRegion(
+                id,
+                cells.get(0)[0].strip(),
+                cells.get(0)[1].strip(),
+                cells.stream()
+                        .map(c -> new CommodityPotential(c[2].strip(), Integer.parseInt(c[3].strip()), c[4].strip()))
+                        .toList(),
+                SOURCE)));
         return regions;
     }
 }

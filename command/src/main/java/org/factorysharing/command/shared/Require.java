@@ -9,8 +9,7 @@ import org.factorysharing.api.shared.ProgrammeTime;
 /** Input checks and the programme clock shared by the aggregates. Bad input throws; rules are violations. */
 public final class Require {
 
-    private Require() {
-    }
+    private Require() {}
 
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {

@@ -79,14 +79,26 @@ class FactoryTest {
 
     /** 10:00 on 1 July 2025 in Jakarta (UTC+7). */
     private static final Instant JULY_1 = Instant.parse("2025-07-01T03:00:00Z");
+
     private static final LocalDate TODAY = LocalDate.of(2025, 7, 1);
     private static final LocalDate DUE = LocalDate.of(2025, 9, 30);
 
-    private static final List<MachinePlan> PLAN = List.of(new MachinePlan("press-1", PRESS, 8),
-            new MachinePlan("press-2", PRESS, 6), new MachinePlan("dryer-1", DRYER, 10));
-    private static final FactoryProposed PROPOSED = new FactoryProposed(ID, "Rumah Produksi Kelapa Minahasa",
-            "Sulawesi Utara", "Minahasa", "Coconut oil", "COCONUT_OIL", "Koperasi Nyiur Melambai", PLAN, DUE,
-            "factory-factory-1-staff", "officer-1");
+    private static final List<MachinePlan> PLAN = List.of(
+            new MachinePlan("press-1", PRESS, 8),
+            new MachinePlan("press-2", PRESS, 6),
+            new MachinePlan("dryer-1", DRYER, 10));
+    private static final FactoryProposed PROPOSED = new FactoryProposed(
+            ID,
+            "Rumah Produksi Kelapa Minahasa",
+            "Sulawesi Utara",
+            "Minahasa",
+            "Coconut oil",
+            "COCONUT_OIL",
+            "Koperasi Nyiur Melambai",
+            PLAN,
+            DUE,
+            "factory-factory-1-staff",
+            "officer-1");
     // installed out of id order: allocation still goes by machine id
     private static final MachineInstalled PRESS_2 = new MachineInstalled(ID, "press-2", PRESS, 6, "installer-1");
     private static final MachineInstalled PRESS_1 = new MachineInstalled(ID, "press-1", PRESS, 8, "installer-1");
@@ -115,28 +127,49 @@ class FactoryTest {
     @Test
     void proposingEmitsFactoryProposedWithStrippedTextTheCommodityCodeAndTheStaffGroup() {
         fixture.givenNoPriorActivity()
-                .when(new ProposeFactory(ID, " Rumah Produksi Kelapa Minahasa", "Sulawesi Utara ", " Minahasa",
-                        " Coconut oil ", "Koperasi Nyiur Melambai\t", List.of(new MachinePlan(" press-1", PRESS, 8),
-                                new MachinePlan("press-2 ", " " + PRESS, 6), new MachinePlan("dryer-1", DRYER, 10)),
-                        DUE, "officer-1"))
+                .when(new ProposeFactory(
+                        ID,
+                        " Rumah Produksi Kelapa Minahasa",
+                        "Sulawesi Utara ",
+                        " Minahasa",
+                        " Coconut oil ",
+                        "Koperasi Nyiur Melambai\t",
+                        List.of(
+                                new MachinePlan(" press-1", PRESS, 8),
+                                new MachinePlan("press-2 ", " " + PRESS, 6),
+                                new MachinePlan("dryer-1", DRYER, 10)),
+                        DUE,
+                        "officer-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(PROPOSED);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Coconut oil|COCONUT_OIL",
-            "' coconut-oil '|COCONUT_OIL",
-            "Coconut  Oil|COCONUT_OIL",
-            "Café Arábica|CAFE_ARABICA",
-            "Kopi robusta (grade 1)|KOPI_ROBUSTA_GRADE_1",
-            "Rotan & bambu — anyaman|ROTAN_BAMBU_ANYAMAN"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Coconut oil|COCONUT_OIL",
+                "' coconut-oil '|COCONUT_OIL",
+                "Coconut  Oil|COCONUT_OIL",
+                "Café Arábica|CAFE_ARABICA",
+                "Kopi robusta (grade 1)|KOPI_ROBUSTA_GRADE_1",
+                "Rotan & bambu — anyaman|ROTAN_BAMBU_ANYAMAN"
+            })
     void theCommodityIsNormalisedToACode(String commodity, String code) {
         fixture.givenNoPriorActivity()
                 .when(propose(commodity, PLAN))
-                .expectEvents(new FactoryProposed(ID, "Rumah Produksi Kelapa Minahasa", "Sulawesi Utara",
-                        "Minahasa", commodity.strip(), code, "Koperasi Nyiur Melambai", PLAN, DUE,
-                        ID.staffGroup(), "officer-1"));
+                .expectEvents(new FactoryProposed(
+                        ID,
+                        "Rumah Produksi Kelapa Minahasa",
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        commodity.strip(),
+                        code,
+                        "Koperasi Nyiur Melambai",
+                        PLAN,
+                        DUE,
+                        ID.staffGroup(),
+                        "officer-1"));
     }
 
     @ParameterizedTest
@@ -153,15 +186,18 @@ class FactoryTest {
 
     @Test
     void plannedMachineIdsAreUnique() {
-        expectRefusedProposal(propose("Coconut oil", List.of(new MachinePlan("press-1", PRESS, 8),
-                        new MachinePlan(" press-1", DRYER, 10))),
+        expectRefusedProposal(
+                propose(
+                        "Coconut oil",
+                        List.of(new MachinePlan("press-1", PRESS, 8), new MachinePlan(" press-1", DRYER, 10))),
                 "plannedMachines: machine id press-1 appears twice");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {-1, 0, 25})
     void plannedCapacityIsBetweenOneAndTwentyFourHoursPerDay(int hours) {
-        expectRefusedProposal(propose("Coconut oil", List.of(new MachinePlan("press-1", PRESS, hours))),
+        expectRefusedProposal(
+                propose("Coconut oil", List.of(new MachinePlan("press-1", PRESS, hours))),
                 "capacityHoursPerDay must be between 1 and 24");
     }
 
@@ -171,27 +207,53 @@ class FactoryTest {
         List<MachinePlan> plan = List.of(new MachinePlan("press-1", PRESS, hours));
         fixture.givenNoPriorActivity()
                 .when(propose("Coconut oil", plan))
-                .expectEvents(new FactoryProposed(ID, "Rumah Produksi Kelapa Minahasa", "Sulawesi Utara",
-                        "Minahasa", "Coconut oil", "COCONUT_OIL", "Koperasi Nyiur Melambai", plan, DUE,
-                        ID.staffGroup(), "officer-1"));
+                .expectEvents(new FactoryProposed(
+                        ID,
+                        "Rumah Produksi Kelapa Minahasa",
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        "Coconut oil",
+                        "COCONUT_OIL",
+                        "Koperasi Nyiur Melambai",
+                        plan,
+                        DUE,
+                        ID.staffGroup(),
+                        "officer-1"));
     }
 
     @Test
     void aProposalNeedsItsTextsAndAnInstallationDueDate() {
-        expectRefusedProposal(new ProposeFactory(ID, " ", "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi",
-                PLAN, DUE, "officer-1"), "name is required");
-        expectRefusedProposal(new ProposeFactory(ID, "RPB", null, "Minahasa", "Coconut oil", "Koperasi",
-                PLAN, DUE, "officer-1"), "province is required");
-        expectRefusedProposal(new ProposeFactory(ID, "RPB", "Sulawesi Utara", "", "Coconut oil", "Koperasi",
-                PLAN, DUE, "officer-1"), "regency is required");
-        expectRefusedProposal(new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", null, "Koperasi",
-                PLAN, DUE, "officer-1"), "commodity is required");
-        expectRefusedProposal(new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", "Coconut oil", " ",
-                PLAN, DUE, "officer-1"), "operator is required");
-        expectRefusedProposal(new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi",
-                PLAN, null, "officer-1"), "installationDueOn is required");
-        expectRefusedProposal(new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi",
-                        List.of(new MachinePlan("press-1", " ", 8)), DUE, "officer-1"),
+        expectRefusedProposal(
+                new ProposeFactory(
+                        ID, " ", "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi", PLAN, DUE, "officer-1"),
+                "name is required");
+        expectRefusedProposal(
+                new ProposeFactory(ID, "RPB", null, "Minahasa", "Coconut oil", "Koperasi", PLAN, DUE, "officer-1"),
+                "province is required");
+        expectRefusedProposal(
+                new ProposeFactory(ID, "RPB", "Sulawesi Utara", "", "Coconut oil", "Koperasi", PLAN, DUE, "officer-1"),
+                "regency is required");
+        expectRefusedProposal(
+                new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", null, "Koperasi", PLAN, DUE, "officer-1"),
+                "commodity is required");
+        expectRefusedProposal(
+                new ProposeFactory(ID, "RPB", "Sulawesi Utara", "Minahasa", "Coconut oil", " ", PLAN, DUE, "officer-1"),
+                "operator is required");
+        expectRefusedProposal(
+                new ProposeFactory(
+                        ID, "RPB", "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi", PLAN, null, "officer-1"),
+                "installationDueOn is required");
+        expectRefusedProposal(
+                new ProposeFactory(
+                        ID,
+                        "RPB",
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        "Coconut oil",
+                        "Koperasi",
+                        List.of(new MachinePlan("press-1", " ", 8)),
+                        DUE,
+                        "officer-1"),
                 "plannedMachines.machineType is required");
     }
 
@@ -549,12 +611,17 @@ class FactoryTest {
                         reserved("job-d", 8, -1, -1, at("press-1", -1, 8))))
                 .when(new StartMachineMaintenance(ID, " press-1", " worn screw ", "tech-1"))
                 .expectEvents(
-                        new MachineMaintenanceStarted(ID, "press-1", "worn screw", TODAY,
-                                List.of(new JobId("job-a"), new JobId("job-b")), "tech-1"),
-                        new ReservationFlaggedForRescheduling(ID, new JobId("job-a"), "press-1",
-                                List.of(at("press-1", 0, 8), at("press-1", 1, 2))),
-                        new ReservationFlaggedForRescheduling(ID, new JobId("job-b"), "press-1",
-                                List.of(at("press-1", 1, 6))));
+                        new MachineMaintenanceStarted(
+                                ID,
+                                "press-1",
+                                "worn screw",
+                                TODAY,
+                                List.of(new JobId("job-a"), new JobId("job-b")),
+                                "tech-1"),
+                        new ReservationFlaggedForRescheduling(
+                                ID, new JobId("job-a"), "press-1", List.of(at("press-1", 0, 8), at("press-1", 1, 2))),
+                        new ReservationFlaggedForRescheduling(
+                                ID, new JobId("job-b"), "press-1", List.of(at("press-1", 1, 6))));
     }
 
     @Test
@@ -578,8 +645,8 @@ class FactoryTest {
     @Test
     void startingMaintenanceAgainChangesNothing() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-a", 8, 0, 3, at("press-1", 0, 8)),
-                        maintenanceOf("press-1", "job-a")))
+                .andGiven(commissioned(
+                        reserved("job-a", 8, 0, 3, at("press-1", 0, 8)), maintenanceOf("press-1", "job-a")))
                 .when(new StartMachineMaintenance(ID, "press-1", "still worn", "tech-2"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -724,20 +791,27 @@ class FactoryTest {
     /** Each machine operation, with a history it succeeds on and the event it then records. */
     static Stream<Arguments> machineOperations() {
         return Stream.of(
-                Arguments.of("installing", commissioned(), new InstallMachine(ID, "press-3", PRESS, 4, "tech-1"),
+                Arguments.of(
+                        "installing",
+                        commissioned(),
+                        new InstallMachine(ID, "press-3", PRESS, 4, "tech-1"),
                         new MachineInstalled(ID, "press-3", PRESS, 4, "tech-1")),
-                Arguments.of("starting maintenance", commissioned(),
+                Arguments.of(
+                        "starting maintenance",
+                        commissioned(),
                         new StartMachineMaintenance(ID, "press-1", "worn screw", "tech-1"),
                         new MachineMaintenanceStarted(ID, "press-1", "worn screw", TODAY, List.of(), "tech-1")),
-                Arguments.of("ending maintenance", commissioned(maintenanceOf("press-1")),
+                Arguments.of(
+                        "ending maintenance",
+                        commissioned(maintenanceOf("press-1")),
                         new EndMachineMaintenance(ID, "press-1", "tech-1"),
                         new MachineMaintenanceEnded(ID, "press-1", TODAY, "tech-1")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("machineOperations")
-    void aUserOutsideTheFactorysStaffOfficersAndAdminsDoesNotOperateItsMachines(String operation, Object[] history,
-                                                                               Object command, Object event) {
+    void aUserOutsideTheFactorysStaffOfficersAndAdminsDoesNotOperateItsMachines(
+            String operation, Object[] history, Object command, Object event) {
         List<Map<String, Object>> outsiders = List.of(
                 sentBy("siti", "members"),
                 sentBy("tech-9", "factory-staff"), // the general group is not this factory's staff
@@ -756,10 +830,12 @@ class FactoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("machineOperations")
-    void theFactorysOwnStaffOfficersAndAdminsOperateItsMachines(String operation, Object[] history, Object command,
-                                                                Object event) {
-        for (Map<String, Object> insider : List.of(sentBy("tech-1", "factory-staff", "factory-factory-1-staff"),
-                sentBy("officer-1", "officers"), sentBy("admin-1", "admins"))) {
+    void theFactorysOwnStaffOfficersAndAdminsOperateItsMachines(
+            String operation, Object[] history, Object command, Object event) {
+        for (Map<String, Object> insider : List.of(
+                sentBy("tech-1", "factory-staff", "factory-factory-1-staff"),
+                sentBy("officer-1", "officers"),
+                sentBy("admin-1", "admins"))) {
             fixture.givenCurrentTime(JULY_1)
                     .andGiven(history)
                     .when(command, insider)
@@ -784,8 +860,8 @@ class FactoryTest {
         List<Allocation> allocations = List.of(at("press-1", 0, 8), at("press-2", 0, 6), at("press-1", 1, 6));
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(commissioned())
-                .when(new ReserveMachineTime(ID, new JobId("job-1"), MEMBER, " " + PRESS + " ", 20, TODAY,
-                        TODAY.plusDays(5)))
+                .when(new ReserveMachineTime(
+                        ID, new JobId("job-1"), MEMBER, " " + PRESS + " ", 20, TODAY, TODAY.plusDays(5)))
                 .expectEvents(reserved("job-1", 20, 0, 5, allocations.toArray(Allocation[]::new)))
                 .expectResultMessagePayload(ReservationResult.reserved(allocations));
     }
@@ -793,20 +869,21 @@ class FactoryTest {
     @Test
     void timeHeldByOtherJobsIsNotBookedAgain() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-1", 5, 0, 0, at("press-1", 0, 5)),
+                .andGiven(commissioned(
+                        reserved("job-1", 5, 0, 0, at("press-1", 0, 5)),
                         reserved("job-2", 6, 0, 0, at("press-2", 0, 6))))
                 .when(reserve("job-3", 10, TODAY, TODAY.plusDays(5)))
                 .expectEvents(reserved("job-3", 10, 0, 5, at("press-1", 0, 3), at("press-1", 1, 7)))
-                .expectResultMessagePayload(ReservationResult.reserved(List.of(at("press-1", 0, 3),
-                        at("press-1", 1, 7))));
+                .expectResultMessagePayload(
+                        ReservationResult.reserved(List.of(at("press-1", 0, 3), at("press-1", 1, 7))));
     }
 
     @Test
     void cannotBookBeyondMachineCapacity() {
         // 28 press hours in the two days, 20 of them held
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-1", 20, 0, 5,
-                        at("press-1", 0, 8), at("press-2", 0, 6), at("press-1", 1, 6))))
+                .andGiven(commissioned(
+                        reserved("job-1", 20, 0, 5, at("press-1", 0, 8), at("press-2", 0, 6), at("press-1", 1, 6))))
                 .when(reserve("job-2", 9, TODAY, TODAY.plusDays(1)))
                 .expectEventsMatching(onlyRejection("job-2", 9, ReservationRejection.NO_CAPACITY))
                 .expectResultMessagePayloadMatching(refused(ReservationRejection.NO_CAPACITY));
@@ -815,12 +892,12 @@ class FactoryTest {
     @Test
     void aBookingThatExactlyFillsTheFreeTimeIsReserved() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-1", 20, 0, 5,
-                        at("press-1", 0, 8), at("press-2", 0, 6), at("press-1", 1, 6))))
+                .andGiven(commissioned(
+                        reserved("job-1", 20, 0, 5, at("press-1", 0, 8), at("press-2", 0, 6), at("press-1", 1, 6))))
                 .when(reserve("job-2", 8, TODAY, TODAY.plusDays(1)))
                 .expectEvents(reserved("job-2", 8, 0, 1, at("press-1", 1, 2), at("press-2", 1, 6)))
-                .expectResultMessagePayload(ReservationResult.reserved(List.of(at("press-1", 1, 2),
-                        at("press-2", 1, 6))));
+                .expectResultMessagePayload(
+                        ReservationResult.reserved(List.of(at("press-1", 1, 2), at("press-2", 1, 6))));
     }
 
     @Test
@@ -828,11 +905,12 @@ class FactoryTest {
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(commissioned())
                 .when(reserve("job-1", 15, TODAY, TODAY))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
-                        event instanceof MachineTimeReservationRejected rejected
-                                && rejected.reason().contains("15 machine-hours")), andNoMore())))
-                .expectResultMessagePayloadMatching(matches(result -> result instanceof ReservationResult r
-                        && r.reason().contains("15 machine-hours")));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(event -> event instanceof MachineTimeReservationRejected rejected
+                                && rejected.reason().contains("15 machine-hours")),
+                        andNoMore())))
+                .expectResultMessagePayloadMatching(matches(result ->
+                        result instanceof ReservationResult r && r.reason().contains("15 machine-hours")));
     }
 
     @Test
@@ -909,8 +987,8 @@ class FactoryTest {
                 .when(reserve("job-1", 10, TODAY, TODAY.plusDays(5)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(ReservationResult.reserved(List.of(at("press-1", 0, 8),
-                        at("press-2", 0, 2))));
+                .expectResultMessagePayload(
+                        ReservationResult.reserved(List.of(at("press-1", 0, 8), at("press-2", 0, 2))));
     }
 
     @Test
@@ -919,10 +997,10 @@ class FactoryTest {
         expectRefusedReservation(reserve("job-1", 1, TODAY, TODAY, " "), "machineType is required");
         expectRefusedReservation(reserve("job-1", 1, null, TODAY), "earliestStart and deadline are required");
         expectRefusedReservation(reserve("job-1", 1, TODAY, null), "earliestStart and deadline are required");
-        expectRefusedReservation(reserve("job-1", 1, TODAY, TODAY.minusDays(1)),
-                "deadline must not be before earliestStart");
-        expectRefusedReservation(reserve("job-1", 1, TODAY, TODAY.plusDays(367)),
-                "the booking window must not exceed 366 days");
+        expectRefusedReservation(
+                reserve("job-1", 1, TODAY, TODAY.minusDays(1)), "deadline must not be before earliestStart");
+        expectRefusedReservation(
+                reserve("job-1", 1, TODAY, TODAY.plusDays(367)), "the booking window must not exceed 366 days");
     }
 
     @Test
@@ -938,21 +1016,28 @@ class FactoryTest {
     @Test
     void releasingFreesOnlyTheTimeFromTodayOn() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-1", 20, -1, 1,
-                        at("press-1", -1, 8), at("press-2", -1, 6), at("press-1", 0, 6))))
+                .andGiven(commissioned(
+                        reserved("job-1", 20, -1, 1, at("press-1", -1, 8), at("press-2", -1, 6), at("press-1", 0, 6))))
                 .when(new ReleaseMachineTime(ID, new JobId("job-1"), " cancelled by member "))
-                .expectEvents(new MachineTimeReleased(ID, new JobId("job-1"), List.of(at("press-1", 0, 6)),
-                        "cancelled by member"));
+                .expectEvents(new MachineTimeReleased(
+                        ID, new JobId("job-1"), List.of(at("press-1", 0, 6)), "cancelled by member"));
     }
 
     @Test
     void aFinishedJobGivesBackOnlyTheDaysAfterToday() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-1", 20, -1, 2,
-                        at("press-1", -1, 8), at("press-1", 0, 6), at("press-1", 1, 4), at("press-2", 2, 2))))
+                .andGiven(commissioned(reserved(
+                        "job-1",
+                        20,
+                        -1,
+                        2,
+                        at("press-1", -1, 8),
+                        at("press-1", 0, 6),
+                        at("press-1", 1, 4),
+                        at("press-2", 2, 2))))
                 .when(new ReleaseUnusedMachineTime(ID, new JobId("job-1")))
-                .expectEvents(new MachineTimeReleased(ID, new JobId("job-1"),
-                        List.of(at("press-1", 1, 4), at("press-2", 2, 2)), "completed"));
+                .expectEvents(new MachineTimeReleased(
+                        ID, new JobId("job-1"), List.of(at("press-1", 1, 4), at("press-2", 2, 2)), "completed"));
     }
 
     @Test
@@ -983,10 +1068,12 @@ class FactoryTest {
         List<Allocation> held = List.of(at("press-1", 0, 8), at("press-2", 0, 6), at("press-1", 1, 2));
         List<Allocation> moved = List.of(at("press-2", 0, 6), at("press-2", 1, 6), at("press-2", 2, 4));
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-a", 16, 0, 3, held.toArray(Allocation[]::new)),
+                .andGiven(commissioned(
+                        reserved("job-a", 16, 0, 3, held.toArray(Allocation[]::new)),
                         maintenanceOf("press-1", "job-a")))
                 .when(new RebookMachineTime(ID, new JobId("job-a"), "planner-1"))
-                .expectEvents(new MachineTimeReleased(ID, new JobId("job-a"), held, "rescheduled"),
+                .expectEvents(
+                        new MachineTimeReleased(ID, new JobId("job-a"), held, "rescheduled"),
                         reserved("job-a", 16, 0, 3, moved.toArray(Allocation[]::new)))
                 .expectResultMessagePayload(ReservationResult.reserved(moved));
     }
@@ -994,30 +1081,38 @@ class FactoryTest {
     @Test
     void rebookingKeepsTheTimeAlreadyUsedAndMovesOnlyTheRest() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(commissioned(reserved("job-p", 20, -1, 1,
-                                at("press-1", -1, 8), at("press-2", -1, 6), at("press-1", 0, 6)),
+                .andGiven(commissioned(
+                        reserved("job-p", 20, -1, 1, at("press-1", -1, 8), at("press-2", -1, 6), at("press-1", 0, 6)),
                         maintenanceOf("press-1", "job-p")))
                 .when(new RebookMachineTime(ID, new JobId("job-p"), "planner-1"))
-                .expectEvents(new MachineTimeReleased(ID, new JobId("job-p"), List.of(at("press-1", 0, 6)),
-                                "rescheduled"),
+                .expectEvents(
+                        new MachineTimeReleased(ID, new JobId("job-p"), List.of(at("press-1", 0, 6)), "rescheduled"),
                         reserved("job-p", 6, -1, 1, at("press-2", 0, 6)))
-                .expectResultMessagePayload(ReservationResult.reserved(List.of(at("press-1", -1, 8),
-                        at("press-2", -1, 6), at("press-2", 0, 6))));
+                .expectResultMessagePayload(ReservationResult.reserved(
+                        List.of(at("press-1", -1, 8), at("press-2", -1, 6), at("press-2", 0, 6))));
     }
 
     @Test
     void rebookingThatDoesNotFitIsRecordedAndTheJobKeepsItsTime() {
-        Object[] history = commissioned(reserved("job-a", 8, 0, 1, at("press-1", 0, 8)),
+        Object[] history = commissioned(
+                reserved("job-a", 8, 0, 1, at("press-1", 0, 8)),
                 maintenanceOf("press-1", "job-a"),
                 reserved("job-b", 12, 0, 1, at("press-2", 0, 6), at("press-2", 1, 6)));
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(history)
                 .when(new RebookMachineTime(ID, new JobId("job-a"), "planner-1"))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
-                        event instanceof MachineTimeReservationRejected rejected
-                                && rejected.equals(new MachineTimeReservationRejected(ID, new JobId("job-a"), MEMBER,
-                                PRESS, 8, ReservationRejection.NO_CAPACITY, rejected.reason()))
-                                && rejected.reason().startsWith("rebooking: ")), andNoMore())))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(event -> event instanceof MachineTimeReservationRejected rejected
+                                && rejected.equals(new MachineTimeReservationRejected(
+                                        ID,
+                                        new JobId("job-a"),
+                                        MEMBER,
+                                        PRESS,
+                                        8,
+                                        ReservationRejection.NO_CAPACITY,
+                                        rejected.reason()))
+                                && rejected.reason().startsWith("rebooking: ")),
+                        andNoMore())))
                 .expectResultMessagePayloadMatching(refused(ReservationRejection.NO_CAPACITY));
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(history)
@@ -1071,15 +1166,27 @@ class FactoryTest {
     }
 
     private static MachineTimeReserved reserved(String job, int hours, int from, int to, Allocation... allocations) {
-        return new MachineTimeReserved(ID, new JobId(job), MEMBER, PRESS, hours, TODAY.plusDays(from),
-                TODAY.plusDays(to), List.of(allocations));
+        return new MachineTimeReserved(
+                ID,
+                new JobId(job),
+                MEMBER,
+                PRESS,
+                hours,
+                TODAY.plusDays(from),
+                TODAY.plusDays(to),
+                List.of(allocations));
     }
 
     /** Maintenance started today on a machine and the listed jobs flagged (the factory does not source the flags). */
     private static Object[] maintenanceOf(String machineId, String... affectedJobs) {
         List<Object> events = new ArrayList<>();
-        events.add(new MachineMaintenanceStarted(ID, machineId, "worn screw", TODAY,
-                Stream.of(affectedJobs).map(JobId::new).toList(), "tech-1"));
+        events.add(new MachineMaintenanceStarted(
+                ID,
+                machineId,
+                "worn screw",
+                TODAY,
+                Stream.of(affectedJobs).map(JobId::new).toList(),
+                "tech-1"));
         for (String job : affectedJobs) {
             events.add(new ReservationFlaggedForRescheduling(ID, new JobId(job), machineId, List.of()));
         }
@@ -1088,8 +1195,8 @@ class FactoryTest {
 
     /** What the staff import records for a user who was in the factory's staff group before staff events. */
     private static FactoryStaffAssigned imported(String userId) {
-        return new FactoryStaffAssigned(ID, userId, "staff member before staff changes were recorded",
-                "system:staff-import");
+        return new FactoryStaffAssigned(
+                ID, userId, "staff member before staff changes were recorded", "system:staff-import");
     }
 
     /** The metadata of a command sent by a signed-in user. */
@@ -1106,8 +1213,16 @@ class FactoryTest {
     }
 
     private static ProposeFactory propose(String commodity, List<MachinePlan> plannedMachines) {
-        return new ProposeFactory(ID, "Rumah Produksi Kelapa Minahasa", "Sulawesi Utara", "Minahasa", commodity,
-                "Koperasi Nyiur Melambai", plannedMachines, DUE, "officer-1");
+        return new ProposeFactory(
+                ID,
+                "Rumah Produksi Kelapa Minahasa",
+                "Sulawesi Utara",
+                "Minahasa",
+                commodity,
+                "Koperasi Nyiur Melambai",
+                plannedMachines,
+                DUE,
+                "officer-1");
     }
 
     private void expectRefusedProposal(ProposeFactory command, String message) {
@@ -1140,23 +1255,28 @@ class FactoryTest {
         return onlyRejection(job, hours, PRESS, rejection);
     }
 
-    private static Matcher<List<Message<?>>> onlyRejection(String job, int hours, String machineType,
-                                                          ReservationRejection rejection) {
-        return payloadsMatching(exactSequenceOf(matches(event ->
-                event instanceof MachineTimeReservationRejected rejected
-                        && rejected.equals(new MachineTimeReservationRejected(ID, new JobId(job), MEMBER, machineType,
-                        hours, rejection, rejected.reason()))
-                        && !rejected.reason().isBlank()), andNoMore()));
+    private static Matcher<List<Message<?>>> onlyRejection(
+            String job, int hours, String machineType, ReservationRejection rejection) {
+        return payloadsMatching(exactSequenceOf(
+                matches(event -> event instanceof MachineTimeReservationRejected rejected
+                        && rejected.equals(new MachineTimeReservationRejected(
+                                ID, new JobId(job), MEMBER, machineType, hours, rejection, rejected.reason()))
+                        && !rejected.reason().isBlank()),
+                andNoMore()));
     }
 
     /** The answer to the caller: not reserved, no allocations, and why. */
     private static Matcher<Object> refused(ReservationRejection rejection) {
-        return matches(result -> result instanceof ReservationResult r && !r.reserved()
-                && r.allocations().isEmpty() && r.rejection() == rejection && !r.reason().isBlank());
+        return matches(result -> result instanceof ReservationResult r
+                && !r.reserved()
+                && r.allocations().isEmpty()
+                && r.rejection() == rejection
+                && !r.reason().isBlank());
     }
 
     private static Matcher<Object> violation(String code) {
-        return allOf(instanceOf(BusinessRuleViolation.class),
+        return allOf(
+                instanceOf(BusinessRuleViolation.class),
                 new FeatureMatcher<Object, String>(equalTo(code), "code", "code") {
                     @Override
                     protected String featureValueOf(Object actual) {

@@ -54,7 +54,10 @@ class MachineTimeLedgerTest {
 
     @Test
     void allocationFillsTheEarliestDayFirstMachineByMachineInTheGivenOrder() {
-        assertEquals(List.of(new Allocation("press-1", D0, 8), new Allocation("press-2", D0, 6),
+        assertEquals(
+                List.of(
+                        new Allocation("press-1", D0, 8),
+                        new Allocation("press-2", D0, 6),
                         new Allocation("press-1", D1, 6)),
                 ledger.allocate(PRESSES, D0, D2, 20, null));
     }
@@ -63,22 +66,34 @@ class MachineTimeLedgerTest {
     void allocationTakesOnlyTheFreeHoursOfEachMachine() {
         ledger.reserve("job-1", "member-1", PRESS, D0, D2, List.of(new Allocation("press-1", D0, 5)));
 
-        assertEquals(List.of(new Allocation("press-1", D0, 3), new Allocation("press-2", D0, 6),
+        assertEquals(
+                List.of(
+                        new Allocation("press-1", D0, 3),
+                        new Allocation("press-2", D0, 6),
                         new Allocation("press-1", D1, 1)),
                 ledger.allocate(PRESSES, D0, D2, 10, null));
     }
 
     @Test
     void allocationThatExactlyFillsTheWindowSucceedsAndOneHourMoreFails() {
-        assertEquals(List.of(new Allocation("press-1", D0, 8), new Allocation("press-2", D0, 6),
-                        new Allocation("press-1", D1, 8), new Allocation("press-2", D1, 6)),
+        assertEquals(
+                List.of(
+                        new Allocation("press-1", D0, 8),
+                        new Allocation("press-2", D0, 6),
+                        new Allocation("press-1", D1, 8),
+                        new Allocation("press-2", D1, 6)),
                 ledger.allocate(PRESSES, D0, D1, 28, null));
         assertEquals(List.of(), ledger.allocate(PRESSES, D0, D1, 29, null));
     }
 
     @Test
     void allocationNeverGoesBeyondAMachinesCapacity() {
-        ledger.reserve("job-1", "member-1", PRESS, D0, D0,
+        ledger.reserve(
+                "job-1",
+                "member-1",
+                PRESS,
+                D0,
+                D0,
                 List.of(new Allocation("press-1", D0, 8), new Allocation("press-2", D0, 6)));
 
         assertEquals(List.of(), ledger.allocate(PRESSES, D0, D0, 1, null));
@@ -87,10 +102,16 @@ class MachineTimeLedgerTest {
 
     @Test
     void aJobBeingMovedCountsItsOwnHoursAsFree() {
-        ledger.reserve("job-1", "member-1", PRESS, D0, D0,
+        ledger.reserve(
+                "job-1",
+                "member-1",
+                PRESS,
+                D0,
+                D0,
                 List.of(new Allocation("press-1", D0, 8), new Allocation("press-2", D0, 6)));
 
-        assertEquals(List.of(new Allocation("press-2", D0, 6)),
+        assertEquals(
+                List.of(new Allocation("press-2", D0, 6)),
                 ledger.allocate(List.of(new MachineCapacity("press-2", 6)), D0, D0, 6, "job-1"));
         assertEquals(List.of(), ledger.allocate(List.of(new MachineCapacity("press-2", 6)), D0, D0, 6, "job-2"));
     }
@@ -112,14 +133,24 @@ class MachineTimeLedgerTest {
         ledger.reserve("job-1", "member-1", PRESS, D0, D2, List.of(new Allocation("press-1", D0, 8)));
         ledger.reserve("job-1", "member-1", PRESS, D1, D1, List.of(new Allocation("press-2", D1, 6)));
 
-        assertEquals(new Reservation("member-1", PRESS, D0, D2,
+        assertEquals(
+                new Reservation(
+                        "member-1",
+                        PRESS,
+                        D0,
+                        D2,
                         List.of(new Allocation("press-1", D0, 8), new Allocation("press-2", D1, 6))),
                 ledger.reservationOf("job-1"));
     }
 
     @Test
     void releasingFreesExactlyTheReleasedHours() {
-        ledger.reserve("job-1", "member-1", PRESS, D0, D2,
+        ledger.reserve(
+                "job-1",
+                "member-1",
+                PRESS,
+                D0,
+                D2,
                 List.of(new Allocation("press-1", D0, 8), new Allocation("press-1", D1, 2)));
         ledger.reserve("job-2", "member-2", PRESS, D0, D2, List.of(new Allocation("press-1", D1, 3)));
 
@@ -127,7 +158,9 @@ class MachineTimeLedgerTest {
 
         assertEquals(8, ledger.bookedHours("press-1", D0));
         assertEquals(3, ledger.bookedHours("press-1", D1));
-        assertEquals(List.of(new Allocation("press-1", D0, 8)), ledger.reservationOf("job-1").allocations());
+        assertEquals(
+                List.of(new Allocation("press-1", D0, 8)),
+                ledger.reservationOf("job-1").allocations());
     }
 
     @Test
@@ -153,10 +186,19 @@ class MachineTimeLedgerTest {
 
     @Test
     void futureAllocationsStartOnTheGivenDay() {
-        ledger.reserve("job-1", "member-1", PRESS, D0, D2, List.of(new Allocation("press-1", D0, 8),
-                new Allocation("press-1", D1, 8), new Allocation("press-2", D2, 1)));
+        ledger.reserve(
+                "job-1",
+                "member-1",
+                PRESS,
+                D0,
+                D2,
+                List.of(
+                        new Allocation("press-1", D0, 8),
+                        new Allocation("press-1", D1, 8),
+                        new Allocation("press-2", D2, 1)));
 
-        assertEquals(List.of(new Allocation("press-1", D1, 8), new Allocation("press-2", D2, 1)),
+        assertEquals(
+                List.of(new Allocation("press-1", D1, 8), new Allocation("press-2", D2, 1)),
                 ledger.futureAllocationsOf("job-1", D1));
         assertEquals(List.of(), ledger.futureAllocationsOf("job-1", D2.plusDays(1)));
     }
@@ -168,7 +210,8 @@ class MachineTimeLedgerTest {
         ledger.reserve("job-b", "member-1", PRESS, D0, D2, List.of(new Allocation("press-2", D1, 1)));
         ledger.reserve("job-d", "member-1", PRESS, D0, D2, List.of(new Allocation("press-1", D0, 1)));
 
-        assertEquals(List.of("job-a", "job-c"), ledger.jobsHolding(a -> a.machineId().equals("press-1"), D1));
+        assertEquals(
+                List.of("job-a", "job-c"), ledger.jobsHolding(a -> a.machineId().equals("press-1"), D1));
         assertEquals(List.of("job-a", "job-b", "job-c", "job-d"), ledger.jobsHolding(a -> true, D0));
     }
 
@@ -179,12 +222,17 @@ class MachineTimeLedgerTest {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-    private static final TypeReference<Set<String>> USER_IDS = new TypeReference<>() {
-    };
+
+    private static final TypeReference<Set<String>> USER_IDS = new TypeReference<>() {};
 
     @Test
     void aLedgerSurvivesAJsonRoundTrip() throws Exception {
-        ledger.reserve("job-1", "member-1", PRESS, D0, D2,
+        ledger.reserve(
+                "job-1",
+                "member-1",
+                PRESS,
+                D0,
+                D2,
                 List.of(new Allocation("press-1", D0, 8), new Allocation("press-1", D1, 2)));
         ledger.reserve("job-2", "member-2", PRESS, D1, D2, List.of(new Allocation("press-2", D1, 6)));
         ledger.release("job-1", List.of(new Allocation("press-1", D1, 2)));
@@ -207,14 +255,30 @@ class MachineTimeLedgerTest {
         FactoryId id = new FactoryId("factory-1");
         JobId job = new JobId("job-1");
         Factory factory = new Factory();
-        factory.on(new FactoryProposed(id, "Rumah Produksi Kelapa", "Sulawesi Utara", "Minahasa", "Coconut oil",
-                "COCONUT_OIL", "Koperasi Nyiur", List.of(new MachinePlan("press-1", PRESS, 8)), D2,
-                id.staffGroup(), "officer-1"));
+        factory.on(new FactoryProposed(
+                id,
+                "Rumah Produksi Kelapa",
+                "Sulawesi Utara",
+                "Minahasa",
+                "Coconut oil",
+                "COCONUT_OIL",
+                "Koperasi Nyiur",
+                List.of(new MachinePlan("press-1", PRESS, 8)),
+                D2,
+                id.staffGroup(),
+                "officer-1"));
         factory.on(new MachineInstalled(id, "press-1", PRESS, 8, "installer-1"));
         factory.on(new MachineInstalled(id, "press-2", PRESS, 6, "installer-1"));
         factory.on(new FactoryInspected(id, true, null, "inspector-1"));
         factory.on(new FactoryCommissioned(id, "officer-2", "inspector-1"));
-        factory.on(new MachineTimeReserved(id, job, new MemberId("member-1"), PRESS, 10, D0, D2,
+        factory.on(new MachineTimeReserved(
+                id,
+                job,
+                new MemberId("member-1"),
+                PRESS,
+                10,
+                D0,
+                D2,
                 List.of(new Allocation("press-1", D0, 8), new Allocation("press-2", D0, 2))));
         factory.on(new MachineMaintenanceStarted(id, "press-2", "worn screw", D0, List.of(job), "tech-1"));
         factory.on(new MachineTimeReleased(id, job, List.of(new Allocation("press-2", D0, 2)), "rescheduled"));

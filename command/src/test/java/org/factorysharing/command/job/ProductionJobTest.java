@@ -64,13 +64,26 @@ class ProductionJobTest {
 
     /** 10:00 on 1 July 2025 in Jakarta (UTC+7). */
     private static final Instant JULY_1 = Instant.parse("2025-07-01T03:00:00Z");
+
     private static final LocalDate TODAY = LocalDate.of(2025, 7, 1);
 
-    private static final ProductionJobRequested REQUESTED = new ProductionJobRequested(JOB, MEMBER, FACTORY, PRESS,
-            "virgin coconut oil", 200, 16, TODAY.plusDays(1), TODAY.plusDays(14), "member-user-1");
+    private static final ProductionJobRequested REQUESTED = new ProductionJobRequested(
+            JOB,
+            MEMBER,
+            FACTORY,
+            PRESS,
+            "virgin coconut oil",
+            200,
+            16,
+            TODAY.plusDays(1),
+            TODAY.plusDays(14),
+            "member-user-1");
     /** Out of day order: the planned start and end are the first and last day. */
-    private static final List<Allocation> ALLOCATIONS = List.of(new Allocation("press-2", TODAY.plusDays(2), 6),
-            new Allocation("press-1", TODAY.plusDays(1), 8), new Allocation("press-1", TODAY.plusDays(2), 2));
+    private static final List<Allocation> ALLOCATIONS = List.of(
+            new Allocation("press-2", TODAY.plusDays(2), 6),
+            new Allocation("press-1", TODAY.plusDays(1), 8),
+            new Allocation("press-1", TODAY.plusDays(2), 2));
+
     private static final ProductionJobScheduled SCHEDULED =
             new ProductionJobScheduled(JOB, ALLOCATIONS, TODAY.plusDays(1), TODAY.plusDays(2));
     private static final ProductionJobStarted STARTED = new ProductionJobStarted(JOB, "operator-1");
@@ -96,7 +109,8 @@ class ProductionJobTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(ProductionJob.class);
         fixture.registerInjectableResource(accounts);
-        fixture.registerAnnotatedCommandHandler(new ProductionJobRequests(fixture.getRepository(),
+        fixture.registerAnnotatedCommandHandler(new ProductionJobRequests(
+                fixture.getRepository(),
                 (memberId, machineType, day) -> {
                     if (!knownMembers.contains(memberId)) {
                         throw new AggregateNotFoundException(memberId.value(), "no member " + memberId);
@@ -116,8 +130,8 @@ class ProductionJobTest {
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(REQUESTED)
                 .when(new CancelProductionJob(JOB, "order withdrawn", "member-user-1"), memberLogin("member-user-1"))
-                .expectEvents(new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "order withdrawn",
-                        "member-user-1"));
+                .expectEvents(new ProductionJobCancelled(
+                        JOB, FACTORY, JobStatus.REQUESTED, "order withdrawn", "member-user-1"));
     }
 
     @Test
@@ -144,8 +158,8 @@ class ProductionJobTest {
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(REQUESTED)
                 .when(new CancelProductionJob(JOB, "factory closed", "officer-1"), OFFICER)
-                .expectEvents(new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "factory closed",
-                        "officer-1"));
+                .expectEvents(
+                        new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "factory closed", "officer-1"));
     }
 
     @Test
@@ -189,16 +203,16 @@ class ProductionJobTest {
     @Test
     void aLoginThatIsAlsoAnOfficerIsNotLimitedToItsOwnMember() {
         accounts.put("member-user-2", new MemberId("member-2"));
-        Map<String, Object> memberAndOfficer = Map.of(ActorMetaData.USER_ID, "member-user-2",
-                ActorMetaData.GROUPS, List.of("members", "officers"));
+        Map<String, Object> memberAndOfficer =
+                Map.of(ActorMetaData.USER_ID, "member-user-2", ActorMetaData.GROUPS, List.of("members", "officers"));
         fixture.givenCurrentTime(JULY_1)
                 .when(request(PRESS, "virgin coconut oil"), memberAndOfficer)
                 .expectEvents(REQUESTED);
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(REQUESTED)
                 .when(new CancelProductionJob(JOB, "factory closed", "member-user-2"), memberAndOfficer)
-                .expectEvents(new ProductionJobCancelled(JOB, FACTORY, JobStatus.REQUESTED, "factory closed",
-                        "member-user-2"));
+                .expectEvents(new ProductionJobCancelled(
+                        JOB, FACTORY, JobStatus.REQUESTED, "factory closed", "member-user-2"));
     }
 
     // --- requests ---
@@ -229,8 +243,8 @@ class ProductionJobTest {
         fixture.givenCurrentTime(JULY_1)
                 .when(request(PRESS, "virgin coconut oil"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(new JobRequestOutcome(JobStatus.REJECTED,
-                        ReservationRejection.NOT_QUALIFIED, "no qualification for " + PRESS))
+                .expectResultMessagePayload(new JobRequestOutcome(
+                        JobStatus.REJECTED, ReservationRejection.NOT_QUALIFIED, "no qualification for " + PRESS))
                 .expectEvents(refused(ReservationRejection.NOT_QUALIFIED, "no qualification for " + PRESS));
     }
 
@@ -254,8 +268,17 @@ class ProductionJobTest {
     @Test
     void aRequestForAnUnknownFactoryIsNotFound() {
         fixture.givenCurrentTime(JULY_1)
-                .when(new RequestProductionJob(JOB, MEMBER, new FactoryId("factory-9"), PRESS, "virgin coconut oil",
-                        200, 16, TODAY.plusDays(1), TODAY.plusDays(14), "member-user-1"))
+                .when(new RequestProductionJob(
+                        JOB,
+                        MEMBER,
+                        new FactoryId("factory-9"),
+                        PRESS,
+                        "virgin coconut oil",
+                        200,
+                        16,
+                        TODAY.plusDays(1),
+                        TODAY.plusDays(14),
+                        "member-user-1"))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
         assertEquals(List.of(), eligibilityQuestions);
@@ -264,46 +287,66 @@ class ProductionJobTest {
     @Test
     void aRequestOfAnUnknownMemberIsNotFound() {
         fixture.givenCurrentTime(JULY_1)
-                .when(new RequestProductionJob(JOB, new MemberId("member-9"), FACTORY, PRESS, "virgin coconut oil",
-                        200, 16, TODAY.plusDays(1), TODAY.plusDays(14), "member-user-1"))
+                .when(new RequestProductionJob(
+                        JOB,
+                        new MemberId("member-9"),
+                        FACTORY,
+                        PRESS,
+                        "virgin coconut oil",
+                        200,
+                        16,
+                        TODAY.plusDays(1),
+                        TODAY.plusDays(14),
+                        "member-user-1"))
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 
     @Test
     void aRequestMustBeWellFormed() {
-        expectRefusedRequest(new RequestProductionJob(JOB, null, FACTORY, PRESS, "oil", 1, 1, TODAY, TODAY, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, null, FACTORY, PRESS, "oil", 1, 1, TODAY, TODAY, "u"),
                 "memberId is required");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, null, PRESS, "oil", 1, 1, TODAY, TODAY, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, null, PRESS, "oil", 1, 1, TODAY, TODAY, "u"),
                 "factoryId is required");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, " ", "oil", 1, 1, TODAY, TODAY, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, " ", "oil", 1, 1, TODAY, TODAY, "u"),
                 "machineType is required");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, null, 1, 1, TODAY, TODAY, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, null, 1, 1, TODAY, TODAY, "u"),
                 "product is required");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 0, 1, TODAY, TODAY, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 0, 1, TODAY, TODAY, "u"),
                 "quantity must be at least 1");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 0, TODAY, TODAY, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 0, TODAY, TODAY, "u"),
                 "machineHours must be between 1 and 10000");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 10_001, TODAY, TODAY,
-                "u"), "machineHours must be between 1 and 10000");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, null, TODAY, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 10_001, TODAY, TODAY, "u"),
+                "machineHours must be between 1 and 10000");
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, null, TODAY, "u"),
                 "earliestStart is required");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, TODAY, null, "u"),
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, TODAY, null, "u"),
                 "deadline is required");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, TODAY,
-                TODAY.minusDays(1), "u"), "deadline must not be before earliestStart");
-        expectRefusedRequest(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, TODAY,
-                TODAY.plusDays(367), "u"), "the window from earliestStart to deadline must not exceed 366 days");
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, TODAY, TODAY.minusDays(1), "u"),
+                "deadline must not be before earliestStart");
+        expectRefusedRequest(
+                new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 1, TODAY, TODAY.plusDays(367), "u"),
+                "the window from earliestStart to deadline must not exceed 366 days");
         assertEquals(List.of(), eligibilityQuestions);
     }
 
     @Test
     void aRequestMayAskForUpToTenThousandHoursWithinAYear() {
         fixture.givenCurrentTime(JULY_1)
-                .when(new RequestProductionJob(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 10_000, TODAY,
-                        TODAY.plusDays(366), "u"))
-                .expectEvents(new ProductionJobRequested(JOB, MEMBER, FACTORY, PRESS, "oil", 1, 10_000, TODAY,
-                        TODAY.plusDays(366), "u"));
+                .when(new RequestProductionJob(
+                        JOB, MEMBER, FACTORY, PRESS, "oil", 1, 10_000, TODAY, TODAY.plusDays(366), "u"))
+                .expectEvents(new ProductionJobRequested(
+                        JOB, MEMBER, FACTORY, PRESS, "oil", 1, 10_000, TODAY, TODAY.plusDays(366), "u"));
     }
 
     // --- scheduling ---
@@ -316,10 +359,14 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"SCHEDULED", "IN_PROGRESS", "QUALITY_CHECK", "REWORK"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"SCHEDULED", "IN_PROGRESS", "QUALITY_CHECK", "REWORK"})
     void scheduledTimeThatMovesLaterIsARescheduling(JobStatus status) {
-        List<Allocation> moved = List.of(new Allocation("press-2", TODAY.plusDays(3), 6),
-                new Allocation("press-2", TODAY.plusDays(4), 6), new Allocation("press-2", TODAY.plusDays(5), 4));
+        List<Allocation> moved = List.of(
+                new Allocation("press-2", TODAY.plusDays(3), 6),
+                new Allocation("press-2", TODAY.plusDays(4), 6),
+                new Allocation("press-2", TODAY.plusDays(5), 4));
         fixture.given(historyUpTo(status))
                 .when(new ScheduleProductionJob(JOB, moved))
                 .expectEvents(new ProductionJobRescheduled(JOB, moved, TODAY.plusDays(3), TODAY.plusDays(5)));
@@ -334,7 +381,9 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"COMPLETED", "REJECTED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"COMPLETED", "REJECTED"})
     void aClosedJobIsNotScheduled(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new ScheduleProductionJob(JOB, ALLOCATIONS))
@@ -362,7 +411,9 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"REJECTED", "CANCELLED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"REJECTED", "CANCELLED"})
     void rejectingARejectedOrCancelledJobChangesNothing(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new RejectProductionJob(JOB, ReservationRejection.NO_CAPACITY, "no free press time"))
@@ -371,7 +422,9 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"SCHEDULED", "IN_PROGRESS", "COMPLETED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"SCHEDULED", "IN_PROGRESS", "COMPLETED"})
     void onlyARequestedJobIsRejected(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new RejectProductionJob(JOB, ReservationRejection.NO_CAPACITY, "no free press time"))
@@ -411,7 +464,9 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"REQUESTED", "QUALITY_CHECK", "REWORK", "COMPLETED", "CANCELLED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"REQUESTED", "QUALITY_CHECK", "REWORK", "COMPLETED", "CANCELLED"})
     void onlyAScheduledJobIsStarted(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new StartProductionJob(JOB, "operator-1"))
@@ -431,7 +486,9 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"REQUESTED", "SCHEDULED", "QUALITY_CHECK", "COMPLETED", "CANCELLED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"REQUESTED", "SCHEDULED", "QUALITY_CHECK", "COMPLETED", "CANCELLED"})
     void outputIsRecordedOnlyForAJobInProgressOrInRework(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new RecordJobOutput(JOB, 180, 20, "operator-1"))
@@ -478,7 +535,9 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"SCHEDULED", "IN_PROGRESS", "REWORK", "CANCELLED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"SCHEDULED", "IN_PROGRESS", "REWORK", "CANCELLED"})
     void onlyAJobInQualityCheckIsInspected(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new PassQualityInspection(JOB, null, "qc-1"))
@@ -526,7 +585,9 @@ class ProductionJobTest {
     // --- cancellation ---
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"REQUESTED", "SCHEDULED", "IN_PROGRESS", "QUALITY_CHECK", "REWORK"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"REQUESTED", "SCHEDULED", "IN_PROGRESS", "QUALITY_CHECK", "REWORK"})
     void anOpenJobCanBeCancelledAndTheCancellationSaysFromWhichState(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new CancelProductionJob(JOB, " no longer needed ", "member-user-1"))
@@ -542,7 +603,9 @@ class ProductionJobTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"COMPLETED", "REJECTED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"COMPLETED", "REJECTED"})
     void aCompletedOrRejectedJobCannotBeCancelled(JobStatus status) {
         fixture.given(historyUpTo(status))
                 .when(new CancelProductionJob(JOB, "no longer needed", "member-user-1"))
@@ -581,15 +644,28 @@ class ProductionJobTest {
             case QUALITY_CHECK -> new Object[] {REQUESTED, SCHEDULED, STARTED, OUTPUT};
             case REWORK -> new Object[] {REQUESTED, SCHEDULED, STARTED, OUTPUT, TO_REWORK};
             case COMPLETED -> new Object[] {REQUESTED, SCHEDULED, STARTED, OUTPUT, COMPLETED};
-            case CANCELLED -> new Object[] {REQUESTED, SCHEDULED,
-                    new ProductionJobCancelled(JOB, FACTORY, JobStatus.SCHEDULED, "no longer needed", "member-user-1")};
+            case CANCELLED ->
+                new Object[] {
+                    REQUESTED,
+                    SCHEDULED,
+                    new ProductionJobCancelled(JOB, FACTORY, JobStatus.SCHEDULED, "no longer needed", "member-user-1")
+                };
             case REJECTED -> new Object[] {REQUESTED, REJECTED};
         };
     }
 
     private static RequestProductionJob request(String machineType, String product) {
-        return new RequestProductionJob(JOB, MEMBER, FACTORY, machineType, product, 200, 16, TODAY.plusDays(1),
-                TODAY.plusDays(14), "member-user-1");
+        return new RequestProductionJob(
+                JOB,
+                MEMBER,
+                FACTORY,
+                machineType,
+                product,
+                200,
+                16,
+                TODAY.plusDays(1),
+                TODAY.plusDays(14),
+                "member-user-1");
     }
 
     /** The metadata of a command sent by a member's own login. */
@@ -598,8 +674,19 @@ class ProductionJobTest {
     }
 
     private static ProductionJobRequestRefused refused(ReservationRejection rejection, String reason) {
-        return new ProductionJobRequestRefused(JOB, MEMBER, FACTORY, PRESS, "virgin coconut oil", 200, 16,
-                TODAY.plusDays(1), TODAY.plusDays(14), "member-user-1", rejection, reason);
+        return new ProductionJobRequestRefused(
+                JOB,
+                MEMBER,
+                FACTORY,
+                PRESS,
+                "virgin coconut oil",
+                200,
+                16,
+                TODAY.plusDays(1),
+                TODAY.plusDays(14),
+                "member-user-1",
+                rejection,
+                reason);
     }
 
     private void expectRefusedRequest(RequestProductionJob command, String message) {
@@ -611,7 +698,8 @@ class ProductionJobTest {
     }
 
     private static Matcher<Object> violation(String code) {
-        return allOf(instanceOf(BusinessRuleViolation.class),
+        return allOf(
+                instanceOf(BusinessRuleViolation.class),
                 new FeatureMatcher<Object, String>(equalTo(code), "code", "code") {
                     @Override
                     protected String featureValueOf(Object actual) {

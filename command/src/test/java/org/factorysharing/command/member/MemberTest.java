@@ -23,16 +23,16 @@ import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
-import org.factorysharing.api.member.MemberCommands.RejectMember;
 import org.factorysharing.api.member.MemberCommands.ReinstateMember;
+import org.factorysharing.api.member.MemberCommands.RejectMember;
 import org.factorysharing.api.member.MemberCommands.RevokeQualification;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
 import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
-import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
+import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberSuspended;
 import org.factorysharing.api.member.MemberEvent.MemberVerified;
 import org.factorysharing.api.member.MemberEvent.QualificationGranted;
@@ -60,10 +60,21 @@ class MemberTest {
 
     /** 10:00 on 1 July 2025 in Jakarta (UTC+7). */
     private static final Instant JULY_1 = Instant.parse("2025-07-01T03:00:00Z");
+
     private static final LocalDate TODAY = LocalDate.of(2025, 7, 1);
 
-    private static final MemberRegistered REGISTERED = new MemberRegistered(ID, NIB, "CV Kelapa Jaya", "Siti Rahma",
-            NIK, "coconut", "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id");
+    private static final MemberRegistered REGISTERED = new MemberRegistered(
+            ID,
+            NIB,
+            "CV Kelapa Jaya",
+            "Siti Rahma",
+            NIK,
+            "coconut",
+            "Sulawesi Utara",
+            "Minahasa",
+            BusinessScale.MICRO,
+            "+62811000111",
+            "siti@example.id");
     private static final MemberVerified VERIFIED = new MemberVerified(ID, "officer-1");
     private static final MemberRejected REJECTED = new MemberRejected(ID, "documents forged", "officer-1");
     private static final MemberSuspended SUSPENDED = new MemberSuspended(ID, "unpaid fees", "officer-1");
@@ -81,8 +92,7 @@ class MemberTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
         NibClaims claims = (nib, memberId) -> nibClaims.putIfAbsent(nib, memberId) == null;
-        fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims,
-                accountClaims));
+        fixture.registerAnnotatedCommandHandler(new MemberRegistration(fixture.getRepository(), claims, accountClaims));
         fixture.registerAnnotatedCommandHandler(
                 new EligibilityDesk(new AggregateMemberEligibility(fixture.getRepository())));
         fixture.registerAnnotatedCommandHandler(new MemberAccounts(fixture.getRepository(), accountClaims));
@@ -129,7 +139,8 @@ class MemberTest {
                 .when(new LinkMemberAccount(new MemberId("member-9"), "siti", "officer-1"))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
                 .expectNoEvents();
-        org.junit.jupiter.api.Assertions.assertFalse(accountClaims.memberOf("siti").isPresent(), "nothing claimed");
+        org.junit.jupiter.api.Assertions.assertFalse(
+                accountClaims.memberOf("siti").isPresent(), "nothing claimed");
     }
 
     // --- personal data (right to erasure) ---
@@ -215,8 +226,19 @@ class MemberTest {
     @Test
     void registeringEmitsMemberRegisteredWithTextFieldsStripped() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterMember(ID, NIB, "  CV Kelapa Jaya ", "\tSiti Rahma ", NIK, " coconut ",
-                        " Sulawesi Utara", "Minahasa  ", BusinessScale.MICRO, "+62811000111", "siti@example.id", null))
+                .when(new RegisterMember(
+                        ID,
+                        NIB,
+                        "  CV Kelapa Jaya ",
+                        "\tSiti Rahma ",
+                        NIK,
+                        " coconut ",
+                        " Sulawesi Utara",
+                        "Minahasa  ",
+                        BusinessScale.MICRO,
+                        "+62811000111",
+                        "siti@example.id",
+                        null))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ID.value())
                 .expectEvents(REGISTERED);
@@ -224,9 +246,7 @@ class MemberTest {
 
     @Test
     void registeringClaimsTheNib() {
-        fixture.givenNoPriorActivity()
-                .when(register(NIB, NIK))
-                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity().when(register(NIB, NIK)).expectSuccessfulHandlerExecution();
         assertEquals(Map.of(NIB, ID), nibClaims);
     }
 
@@ -303,46 +323,124 @@ class MemberTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "\t\n"})
     void businessNameIsRequired(String blank) {
-        expectRejectedRegistration(new RegisterMember(ID, NIB, blank, "Siti Rahma", NIK, "coconut",
-                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null, null), "businessName is required");
+        expectRejectedRegistration(
+                new RegisterMember(
+                        ID,
+                        NIB,
+                        blank,
+                        "Siti Rahma",
+                        NIK,
+                        "coconut",
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        BusinessScale.MICRO,
+                        null,
+                        null,
+                        null),
+                "businessName is required");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = " ")
     void ownerNameIsRequired(String blank) {
-        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", blank, NIK, "coconut",
-                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null, null), "ownerName is required");
+        expectRejectedRegistration(
+                new RegisterMember(
+                        ID,
+                        NIB,
+                        "CV Kelapa Jaya",
+                        blank,
+                        NIK,
+                        "coconut",
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        BusinessScale.MICRO,
+                        null,
+                        null,
+                        null),
+                "ownerName is required");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = " ")
     void sectorIsRequired(String blank) {
-        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, blank,
-                "Sulawesi Utara", "Minahasa", BusinessScale.MICRO, null, null, null), "sector is required");
+        expectRejectedRegistration(
+                new RegisterMember(
+                        ID,
+                        NIB,
+                        "CV Kelapa Jaya",
+                        "Siti Rahma",
+                        NIK,
+                        blank,
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        BusinessScale.MICRO,
+                        null,
+                        null,
+                        null),
+                "sector is required");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = " ")
     void provinceIsRequired(String blank) {
-        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
-                blank, "Minahasa", BusinessScale.MICRO, null, null, null), "province is required");
+        expectRejectedRegistration(
+                new RegisterMember(
+                        ID,
+                        NIB,
+                        "CV Kelapa Jaya",
+                        "Siti Rahma",
+                        NIK,
+                        "coconut",
+                        blank,
+                        "Minahasa",
+                        BusinessScale.MICRO,
+                        null,
+                        null,
+                        null),
+                "province is required");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = "\t")
     void regencyIsRequired(String blank) {
-        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
-                "Sulawesi Utara", blank, BusinessScale.MICRO, null, null, null), "regency is required");
+        expectRejectedRegistration(
+                new RegisterMember(
+                        ID,
+                        NIB,
+                        "CV Kelapa Jaya",
+                        "Siti Rahma",
+                        NIK,
+                        "coconut",
+                        "Sulawesi Utara",
+                        blank,
+                        BusinessScale.MICRO,
+                        null,
+                        null,
+                        null),
+                "regency is required");
     }
 
     @Test
     void scaleIsRequired() {
-        expectRejectedRegistration(new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut",
-                "Sulawesi Utara", "Minahasa", null, null, null, null), "scale is required");
+        expectRejectedRegistration(
+                new RegisterMember(
+                        ID,
+                        NIB,
+                        "CV Kelapa Jaya",
+                        "Siti Rahma",
+                        NIK,
+                        "coconut",
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        null,
+                        null,
+                        null,
+                        null),
+                "scale is required");
     }
 
     // --- verification ---
@@ -617,7 +715,10 @@ class MemberTest {
     @Test
     void aRevokedQualificationCannotBeRevokedAgain() {
         fixture.givenCurrentTime(JULY_1)
-                .andGiven(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"),
+                .andGiven(
+                        REGISTERED,
+                        VERIFIED,
+                        new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"),
                         new QualificationRevoked(ID, PRESS, "unsafe operation", "officer-1"))
                 .when(new RevokeQualification(ID, PRESS, "unsafe operation", "officer-1"))
                 .expectException(violation(BusinessRuleViolation.class, "qualification.not-held"))
@@ -627,7 +728,9 @@ class MemberTest {
     @Test
     void anExpiredQualificationCannotBeRevoked() {
         fixture.givenCurrentTime(JULY_1)
-                .andGivenCommands(register(NIB, NIK), new VerifyMember(ID, "officer-1"),
+                .andGivenCommands(
+                        register(NIB, NIK),
+                        new VerifyMember(ID, "officer-1"),
                         new GrantQualification(ID, PRESS, TODAY.plusDays(30), "trainer-1"))
                 .andGivenCurrentTime(JULY_1.plus(Duration.ofDays(31)))
                 .when(new RevokeQualification(ID, PRESS, "unsafe operation", "officer-1"))
@@ -711,7 +814,10 @@ class MemberTest {
 
     @Test
     void aRevokedQualificationDoesNotCount() {
-        fixture.given(REGISTERED, VERIFIED, new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"),
+        fixture.given(
+                        REGISTERED,
+                        VERIFIED,
+                        new QualificationGranted(ID, PRESS, TODAY.plusYears(1), "trainer-1"),
                         new QualificationRevoked(ID, PRESS, "unsafe operation", "officer-1"))
                 .when(new AskEligibility(ID, PRESS, TODAY))
                 .expectResultMessagePayloadMatching(refusal(ReservationRejection.NOT_QUALIFIED));
@@ -727,8 +833,7 @@ class MemberTest {
     // --- helpers ---
 
     /** A question for the member's eligibility, asked as a job request asks it: through the repository. */
-    record AskEligibility(MemberId memberId, String machineType, LocalDate day) {
-    }
+    record AskEligibility(MemberId memberId, String machineType, LocalDate day) {}
 
     static class EligibilityDesk {
 
@@ -749,8 +854,11 @@ class MemberTest {
         return new FeatureMatcher<Object, ReservationRejection>(equalTo(rejection), "refusal", "refusal") {
             @Override
             protected ReservationRejection featureValueOf(Object actual) {
-                return actual instanceof Optional<?> answer && answer.orElse(null) instanceof Refusal refusal
-                        && !refusal.reason().isBlank() ? refusal.rejection() : null;
+                return actual instanceof Optional<?> answer
+                                && answer.orElse(null) instanceof Refusal refusal
+                                && !refusal.reason().isBlank()
+                        ? refusal.rejection()
+                        : null;
             }
         };
     }
@@ -764,14 +872,36 @@ class MemberTest {
     }
 
     private static RegisterMember register(String nib, String nik) {
-        return new RegisterMember(ID, nib, "CV Kelapa Jaya", "Siti Rahma", nik, "coconut", "Sulawesi Utara",
-                "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id", null);
+        return new RegisterMember(
+                ID,
+                nib,
+                "CV Kelapa Jaya",
+                "Siti Rahma",
+                nik,
+                "coconut",
+                "Sulawesi Utara",
+                "Minahasa",
+                BusinessScale.MICRO,
+                "+62811000111",
+                "siti@example.id",
+                null);
     }
 
     /** The usual registration, applied for by the login {@code accountUserId} (or by none). */
     private static RegisterMember registerWithLogin(String accountUserId) {
-        return new RegisterMember(ID, NIB, "CV Kelapa Jaya", "Siti Rahma", NIK, "coconut", "Sulawesi Utara",
-                "Minahasa", BusinessScale.MICRO, "+62811000111", "siti@example.id", accountUserId);
+        return new RegisterMember(
+                ID,
+                NIB,
+                "CV Kelapa Jaya",
+                "Siti Rahma",
+                NIK,
+                "coconut",
+                "Sulawesi Utara",
+                "Minahasa",
+                BusinessScale.MICRO,
+                "+62811000111",
+                "siti@example.id",
+                accountUserId);
     }
 
     /** The metadata of a command sent by a member's own login. */

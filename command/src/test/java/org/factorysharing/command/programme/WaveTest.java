@@ -70,6 +70,7 @@ class WaveTest {
     private static final Instant JULY_1 = Instant.parse("2022-07-01T03:00:00Z");
     /** Six months later on the programme calendar. */
     private static final Instant JANUARY_1 = Instant.parse("2023-01-01T03:00:00Z");
+
     private static final Instant NOW = Instant.parse("2023-01-10T03:00:00Z");
 
     private static final RegionId MINAHASA = RegionId.of("Sulawesi Utara", "Minahasa");
@@ -86,16 +87,16 @@ class WaveTest {
     private static final FactoryId FACTORY_IN_NOWHERE = new FactoryId("factory-nowhere");
     private static final FactoryId UNKNOWN_FACTORY = new FactoryId("factory-unknown");
 
-    private static final WavePlanned PLANNED = new WavePlanned(WAVE, "Pilot 2022", 2022, WaveKind.PILOT, 2, 6,
-            THRESHOLDS, null, "planner-1");
+    private static final WavePlanned PLANNED =
+            new WavePlanned(WAVE, "Pilot 2022", 2022, WaveKind.PILOT, 2, 6, THRESHOLDS, null, "planner-1");
     private static final FactoryEnrolled ENROLLED = enrolled(PROPOSED_FACTORY, false);
     private static final FactoryEnrolled SECOND_ENROLLED = enrolled(SECOND_FACTORY, false);
     private static final FactoryCommissionedInWave COMMISSIONED =
             new FactoryCommissionedInWave(WAVE, PROPOSED_FACTORY, JULY_1);
     private static final WaveStarted STARTED = new WaveStarted(WAVE, JULY_1, JANUARY_1);
     private static final ScaleUpRecommended RECOMMENDED = recommended(1, Recommendation.SCALE_UP);
-    private static final ScaleUpProposed PROPOSED = new ScaleUpProposed(WAVE, 1, 1, Recommendation.SCALE_UP,
-            Recommendation.SCALE_UP, 6, 0, null, "officer-1");
+    private static final ScaleUpProposed PROPOSED =
+            new ScaleUpProposed(WAVE, 1, 1, Recommendation.SCALE_UP, Recommendation.SCALE_UP, 6, 0, null, "officer-1");
     private static final ProposalStageApproved REGIONAL_APPROVED =
             new ProposalStageApproved(WAVE, 1, ApprovalStage.REGIONAL_REVIEW, "officer-2", "regions are ready");
     private static final ProposalStageApproved PLANNING_APPROVED =
@@ -119,7 +120,8 @@ class WaveTest {
         potentials.put(JEPARA, Map.of("FURNITURE", new CommodityPotential("FURNITURE", 95, "BPS 2021")));
 
         fixture = new AggregateTestFixture<>(Wave.class);
-        fixture.registerAnnotatedCommandHandler(new WaveEnrolments(fixture.getRepository(),
+        fixture.registerAnnotatedCommandHandler(new WaveEnrolments(
+                fixture.getRepository(),
                 factoryId -> {
                     FactoryProfile profile = factories.get(factoryId);
                     if (profile == null) {
@@ -127,7 +129,8 @@ class WaveTest {
                     }
                     return profile;
                 },
-                (regionId, code) -> Optional.ofNullable(potentials.getOrDefault(regionId, Map.of()).get(code)),
+                (regionId, code) -> Optional.ofNullable(
+                        potentials.getOrDefault(regionId, Map.of()).get(code)),
                 new InMemoryClaims(),
                 (id, creationEvent) -> creationEvent == WavePlanned.class && id.equals(WAVE.value())));
     }
@@ -145,10 +148,10 @@ class WaveTest {
     @Test
     void aScaleUpWaveRecordsTheWaveItFollows() {
         fixture.givenNoPriorActivity()
-                .when(new PlanWave(OTHER_WAVE, "Scale-up 2023", 2023, WaveKind.SCALE_UP, 6, 12, THRESHOLDS, WAVE,
-                        "planner-1"))
-                .expectEvents(new WavePlanned(OTHER_WAVE, "Scale-up 2023", 2023, WaveKind.SCALE_UP, 6, 12, THRESHOLDS,
-                        WAVE, "planner-1"));
+                .when(new PlanWave(
+                        OTHER_WAVE, "Scale-up 2023", 2023, WaveKind.SCALE_UP, 6, 12, THRESHOLDS, WAVE, "planner-1"))
+                .expectEvents(new WavePlanned(
+                        OTHER_WAVE, "Scale-up 2023", 2023, WaveKind.SCALE_UP, 6, 12, THRESHOLDS, WAVE, "planner-1"));
     }
 
     static Stream<Arguments> invalidPlans() {
@@ -160,17 +163,23 @@ class WaveTest {
                 Arguments.of(plan("Pilot", 2022, 2, 0, THRESHOLDS), "pilotMonths must be between 1 and 60"),
                 Arguments.of(plan("Pilot", 2022, 2, 61, THRESHOLDS), "pilotMonths must be between 1 and 60"),
                 Arguments.of(plan("Pilot", 2022, 2, 6, null), "thresholds are required"),
-                Arguments.of(plan("Pilot", 2022, 2, 6, new KpiThresholds(-0.1, 0, 0, 0, 0.9)),
+                Arguments.of(
+                        plan("Pilot", 2022, 2, 6, new KpiThresholds(-0.1, 0, 0, 0, 0.9)),
                         "thresholds.minUtilisation must be a fraction between 0 and 1"),
-                Arguments.of(plan("Pilot", 2022, 2, 6, new KpiThresholds(Double.NaN, 0, 0, 0, 0.9)),
+                Arguments.of(
+                        plan("Pilot", 2022, 2, 6, new KpiThresholds(Double.NaN, 0, 0, 0, 0.9)),
                         "thresholds.minUtilisation must be a fraction between 0 and 1"),
-                Arguments.of(plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, 0, 0, 0, 1.1)),
+                Arguments.of(
+                        plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, 0, 0, 0, 1.1)),
                         "thresholds.minQualityPassRate must be a fraction between 0 and 1"),
-                Arguments.of(plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, -1, 0, 0, 0.9)),
+                Arguments.of(
+                        plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, -1, 0, 0, 0.9)),
                         "thresholds.minMembersServed must not be negative"),
-                Arguments.of(plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, 0, -1, 0, 0.9)),
+                Arguments.of(
+                        plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, 0, -1, 0, 0.9)),
                         "thresholds.minJobsCompleted must not be negative"),
-                Arguments.of(plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, 0, 0, -1, 0.9)),
+                Arguments.of(
+                        plan("Pilot", 2022, 2, 6, new KpiThresholds(0.6, 0, 0, -1, 0.9)),
                         "thresholds.minOutputUnits must not be negative"));
     }
 
@@ -195,8 +204,16 @@ class WaveTest {
     @Test
     void boundaryPlansAreAccepted() {
         fixture.givenNoPriorActivity()
-                .when(new PlanWave(WAVE, "Pilot", 2100, WaveKind.PILOT, 1, 60, new KpiThresholds(1.0, 0, 0, 0, 0.0),
-                        null, "planner-1"))
+                .when(new PlanWave(
+                        WAVE,
+                        "Pilot",
+                        2100,
+                        WaveKind.PILOT,
+                        1,
+                        60,
+                        new KpiThresholds(1.0, 0, 0, 0, 0.0),
+                        null,
+                        "planner-1"))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -216,7 +233,8 @@ class WaveTest {
         fixture.givenCurrentTime(JULY_1)
                 .andGiven(PLANNED)
                 .when(enrol(COMMISSIONED_FACTORY, false))
-                .expectEvents(enrolled(COMMISSIONED_FACTORY, false),
+                .expectEvents(
+                        enrolled(COMMISSIONED_FACTORY, false),
                         new FactoryCommissionedInWave(WAVE, COMMISSIONED_FACTORY, JULY_1),
                         new WaveStarted(WAVE, JULY_1, JANUARY_1))
                 .expectState(wave -> assertEquals(WaveStatus.RUNNING, wave.status()));
@@ -227,7 +245,8 @@ class WaveTest {
         fixture.givenCurrentTime(NOW)
                 .andGiven(PLANNED, ENROLLED, COMMISSIONED, STARTED)
                 .when(enrol(COMMISSIONED_FACTORY, false))
-                .expectEvents(enrolled(COMMISSIONED_FACTORY, false),
+                .expectEvents(
+                        enrolled(COMMISSIONED_FACTORY, false),
                         new FactoryCommissionedInWave(WAVE, COMMISSIONED_FACTORY, NOW));
     }
 
@@ -264,16 +283,16 @@ class WaveTest {
     void aSupervisorEnrolsBeyondTheTargetAndThatIsRecorded() {
         fixture.given(PLANNED, ENROLLED, SECOND_ENROLLED)
                 .when(new EnrolFactory(WAVE, THIRD_FACTORY, "supervisor-1", true))
-                .expectEvents(new FactoryEnrolled(WAVE, THIRD_FACTORY, MINAHASA.value(), "COCONUT_OIL", 85, "BPS 2021",
-                        true, "supervisor-1"));
+                .expectEvents(new FactoryEnrolled(
+                        WAVE, THIRD_FACTORY, MINAHASA.value(), "COCONUT_OIL", 85, "BPS 2021", true, "supervisor-1"));
     }
 
     @Test
     void aSupervisorWithinTheTargetIsNotBeyondIt() {
         fixture.given(PLANNED, ENROLLED)
                 .when(new EnrolFactory(WAVE, SECOND_FACTORY, "supervisor-1", true))
-                .expectEvents(new FactoryEnrolled(WAVE, SECOND_FACTORY, MINAHASA.value(), "COCONUT_OIL", 85,
-                        "BPS 2021", false, "supervisor-1"));
+                .expectEvents(new FactoryEnrolled(
+                        WAVE, SECOND_FACTORY, MINAHASA.value(), "COCONUT_OIL", 85, "BPS 2021", false, "supervisor-1"));
     }
 
     @Test
@@ -330,7 +349,13 @@ class WaveTest {
 
     @Test
     void anEndedWaveTakesNoMoreFactories() {
-        fixture.given(PLANNED, ENROLLED, COMMISSIONED, STARTED, RECOMMENDED, PROPOSED,
+        fixture.given(
+                        PLANNED,
+                        ENROLLED,
+                        COMMISSIONED,
+                        STARTED,
+                        RECOMMENDED,
+                        PROPOSED,
                         new ProposalRejected(WAVE, 1, ApprovalStage.REGIONAL_REVIEW, "not yet", "officer-2"))
                 .when(enrol(SECOND_FACTORY, true))
                 .expectException(violation("wave.enrolment-closed"))
@@ -340,8 +365,16 @@ class WaveTest {
 
     @Test
     void anExtendedWaveTakesFactoriesAgain() {
-        fixture.given(PLANNED, ENROLLED, COMMISSIONED, STARTED, RECOMMENDED, PROPOSED, REGIONAL_APPROVED,
-                        PLANNING_APPROVED, new PilotExtended(WAVE, 1, NOW, 1, "executive-1"))
+        fixture.given(
+                        PLANNED,
+                        ENROLLED,
+                        COMMISSIONED,
+                        STARTED,
+                        RECOMMENDED,
+                        PROPOSED,
+                        REGIONAL_APPROVED,
+                        PLANNING_APPROVED,
+                        new PilotExtended(WAVE, 1, NOW, 1, "executive-1"))
                 .when(enrol(SECOND_FACTORY, false))
                 .expectEvents(SECOND_ENROLLED);
     }
@@ -362,7 +395,8 @@ class WaveTest {
         Instant august31 = Instant.parse("2022-08-30T18:00:00Z");
         fixture.given(PLANNED, ENROLLED)
                 .when(new RecordFactoryCommissioned(WAVE, PROPOSED_FACTORY, august31))
-                .expectEvents(new FactoryCommissionedInWave(WAVE, PROPOSED_FACTORY, august31),
+                .expectEvents(
+                        new FactoryCommissionedInWave(WAVE, PROPOSED_FACTORY, august31),
                         new WaveStarted(WAVE, august31, Instant.parse("2023-02-27T18:00:00Z")));
     }
 
@@ -417,10 +451,25 @@ class WaveTest {
 
     @Test
     void anExtendedPilotIsEvaluatedAgain() {
-        fixture.given(PLANNED, ENROLLED, COMMISSIONED, STARTED, recommended(1, Recommendation.EXTEND_PILOT),
-                        new ScaleUpProposed(WAVE, 1, 1, Recommendation.EXTEND_PILOT, Recommendation.EXTEND_PILOT, 0, 3,
-                                null, "officer-1"),
-                        REGIONAL_APPROVED, PLANNING_APPROVED, new PilotExtended(WAVE, 1, NOW, 1, "executive-1"))
+        fixture.given(
+                        PLANNED,
+                        ENROLLED,
+                        COMMISSIONED,
+                        STARTED,
+                        recommended(1, Recommendation.EXTEND_PILOT),
+                        new ScaleUpProposed(
+                                WAVE,
+                                1,
+                                1,
+                                Recommendation.EXTEND_PILOT,
+                                Recommendation.EXTEND_PILOT,
+                                0,
+                                3,
+                                null,
+                                "officer-1"),
+                        REGIONAL_APPROVED,
+                        PLANNING_APPROVED,
+                        new PilotExtended(WAVE, 1, NOW, 1, "executive-1"))
                 .when(recommend(Recommendation.SCALE_UP))
                 .expectEvents(recommended(2, Recommendation.SCALE_UP));
     }
@@ -447,16 +496,24 @@ class WaveTest {
     void anotherOutcomeWithAJustificationIsProposedWithWhatWasRecommended() {
         fixture.given(PLANNED, ENROLLED, COMMISSIONED, STARTED, RECOMMENDED)
                 .when(new ProposeScaleUp(WAVE, Recommendation.EXTEND_PILOT, 0, 6, " harvest failed ", "officer-1"))
-                .expectEvents(new ScaleUpProposed(WAVE, 1, 1, Recommendation.EXTEND_PILOT, Recommendation.SCALE_UP,
-                        0, 6, "harvest failed", "officer-1"));
+                .expectEvents(new ScaleUpProposed(
+                        WAVE,
+                        1,
+                        1,
+                        Recommendation.EXTEND_PILOT,
+                        Recommendation.SCALE_UP,
+                        0,
+                        6,
+                        "harvest failed",
+                        "officer-1"));
     }
 
     @Test
     void figuresThatDoNotBelongToTheOutcomeAreNotRecorded() {
         fixture.given(PLANNED, ENROLLED, COMMISSIONED, STARTED, recommended(1, Recommendation.STOP))
                 .when(new ProposeScaleUp(WAVE, Recommendation.STOP, 6, 3, null, "officer-1"))
-                .expectEvents(new ScaleUpProposed(WAVE, 1, 1, Recommendation.STOP, Recommendation.STOP, 0, 0, null,
-                        "officer-1"));
+                .expectEvents(new ScaleUpProposed(
+                        WAVE, 1, 1, Recommendation.STOP, Recommendation.STOP, 0, 0, null, "officer-1"));
     }
 
     @ParameterizedTest
@@ -577,13 +634,28 @@ class WaveTest {
 
     @Test
     void anApproverOfAnEarlierProposalMayApproveTheNextOne() {
-        fixture.given(PLANNED, ENROLLED, COMMISSIONED, STARTED, recommended(1, Recommendation.EXTEND_PILOT),
-                        new ScaleUpProposed(WAVE, 1, 1, Recommendation.EXTEND_PILOT, Recommendation.EXTEND_PILOT, 0, 3,
-                                null, "officer-1"),
-                        REGIONAL_APPROVED, PLANNING_APPROVED, new PilotExtended(WAVE, 1, NOW, 1, "executive-1"),
+        fixture.given(
+                        PLANNED,
+                        ENROLLED,
+                        COMMISSIONED,
+                        STARTED,
+                        recommended(1, Recommendation.EXTEND_PILOT),
+                        new ScaleUpProposed(
+                                WAVE,
+                                1,
+                                1,
+                                Recommendation.EXTEND_PILOT,
+                                Recommendation.EXTEND_PILOT,
+                                0,
+                                3,
+                                null,
+                                "officer-1"),
+                        REGIONAL_APPROVED,
+                        PLANNING_APPROVED,
+                        new PilotExtended(WAVE, 1, NOW, 1, "executive-1"),
                         recommended(2, Recommendation.SCALE_UP),
-                        new ScaleUpProposed(WAVE, 2, 2, Recommendation.SCALE_UP, Recommendation.SCALE_UP, 6, 0, null,
-                                "officer-1"))
+                        new ScaleUpProposed(
+                                WAVE, 2, 2, Recommendation.SCALE_UP, Recommendation.SCALE_UP, 6, 0, null, "officer-1"))
                 .when(approve(2, ApprovalStage.REGIONAL_REVIEW, "officer-2", null))
                 .expectEvents(new ProposalStageApproved(WAVE, 2, ApprovalStage.REGIONAL_REVIEW, "officer-2", null));
     }
@@ -604,8 +676,8 @@ class WaveTest {
     void aRejectionEndsTheProposalAndTheWave() {
         fixture.given(proposed(REGIONAL_APPROVED))
                 .when(new RejectProposal(WAVE, 1, ApprovalStage.PLANNING_REVIEW, " targets too low ", "planner-2"))
-                .expectEvents(new ProposalRejected(WAVE, 1, ApprovalStage.PLANNING_REVIEW, "targets too low",
-                        "planner-2"))
+                .expectEvents(
+                        new ProposalRejected(WAVE, 1, ApprovalStage.PLANNING_REVIEW, "targets too low", "planner-2"))
                 .expectState(wave -> assertEquals(WaveStatus.REJECTED, wave.status()));
     }
 
@@ -623,7 +695,8 @@ class WaveTest {
     void finalApprovalOfAScaleUpApprovesTheProposedTarget() {
         fixture.given(proposed(REGIONAL_APPROVED, PLANNING_APPROVED))
                 .when(approve(1, ApprovalStage.FINAL_APPROVAL, "executive-1", "go"))
-                .expectEvents(new ProposalStageApproved(WAVE, 1, ApprovalStage.FINAL_APPROVAL, "executive-1", "go"),
+                .expectEvents(
+                        new ProposalStageApproved(WAVE, 1, ApprovalStage.FINAL_APPROVAL, "executive-1", "go"),
                         new ScaleUpApproved(WAVE, 1, 6, "executive-1"))
                 .expectState(wave -> assertEquals(WaveStatus.APPROVED, wave.status()));
     }
@@ -631,12 +704,27 @@ class WaveTest {
     @Test
     void finalApprovalOfAnExtensionRunsANewPilotPeriodFromNow() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(PLANNED, ENROLLED, COMMISSIONED, STARTED, recommended(1, Recommendation.EXTEND_PILOT),
-                        new ScaleUpProposed(WAVE, 1, 1, Recommendation.EXTEND_PILOT, Recommendation.EXTEND_PILOT, 0, 3,
-                                null, "officer-1"),
-                        REGIONAL_APPROVED, PLANNING_APPROVED)
+                .andGiven(
+                        PLANNED,
+                        ENROLLED,
+                        COMMISSIONED,
+                        STARTED,
+                        recommended(1, Recommendation.EXTEND_PILOT),
+                        new ScaleUpProposed(
+                                WAVE,
+                                1,
+                                1,
+                                Recommendation.EXTEND_PILOT,
+                                Recommendation.EXTEND_PILOT,
+                                0,
+                                3,
+                                null,
+                                "officer-1"),
+                        REGIONAL_APPROVED,
+                        PLANNING_APPROVED)
                 .when(approve(1, ApprovalStage.FINAL_APPROVAL, "executive-1", null))
-                .expectEvents(new ProposalStageApproved(WAVE, 1, ApprovalStage.FINAL_APPROVAL, "executive-1", null),
+                .expectEvents(
+                        new ProposalStageApproved(WAVE, 1, ApprovalStage.FINAL_APPROVAL, "executive-1", null),
                         new PilotExtended(WAVE, 1, Instant.parse("2023-04-10T03:00:00Z"), 1, "executive-1"))
                 .expectState(wave -> assertEquals(WaveStatus.EXTENDED, wave.status()));
     }
@@ -644,36 +732,68 @@ class WaveTest {
     @Test
     void aSecondExtensionCountsTwo() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(PLANNED, ENROLLED, COMMISSIONED, STARTED, recommended(1, Recommendation.EXTEND_PILOT),
-                        new ScaleUpProposed(WAVE, 1, 1, Recommendation.EXTEND_PILOT, Recommendation.EXTEND_PILOT, 0, 3,
-                                null, "officer-1"),
-                        REGIONAL_APPROVED, PLANNING_APPROVED,
+                .andGiven(
+                        PLANNED,
+                        ENROLLED,
+                        COMMISSIONED,
+                        STARTED,
+                        recommended(1, Recommendation.EXTEND_PILOT),
+                        new ScaleUpProposed(
+                                WAVE,
+                                1,
+                                1,
+                                Recommendation.EXTEND_PILOT,
+                                Recommendation.EXTEND_PILOT,
+                                0,
+                                3,
+                                null,
+                                "officer-1"),
+                        REGIONAL_APPROVED,
+                        PLANNING_APPROVED,
                         new PilotExtended(WAVE, 1, Instant.parse("2022-10-10T03:00:00Z"), 1, "executive-1"),
                         recommended(2, Recommendation.EXTEND_PILOT),
-                        new ScaleUpProposed(WAVE, 2, 2, Recommendation.EXTEND_PILOT, Recommendation.EXTEND_PILOT, 0, 1,
-                                null, "officer-1"),
+                        new ScaleUpProposed(
+                                WAVE,
+                                2,
+                                2,
+                                Recommendation.EXTEND_PILOT,
+                                Recommendation.EXTEND_PILOT,
+                                0,
+                                1,
+                                null,
+                                "officer-1"),
                         new ProposalStageApproved(WAVE, 2, ApprovalStage.REGIONAL_REVIEW, "officer-2", null),
                         new ProposalStageApproved(WAVE, 2, ApprovalStage.PLANNING_REVIEW, "planner-2", null))
                 .when(approve(2, ApprovalStage.FINAL_APPROVAL, "executive-1", null))
-                .expectEvents(new ProposalStageApproved(WAVE, 2, ApprovalStage.FINAL_APPROVAL, "executive-1", null),
+                .expectEvents(
+                        new ProposalStageApproved(WAVE, 2, ApprovalStage.FINAL_APPROVAL, "executive-1", null),
                         new PilotExtended(WAVE, 2, Instant.parse("2023-02-10T03:00:00Z"), 2, "executive-1"));
     }
 
     @Test
     void finalApprovalOfAStopStopsTheWave() {
-        fixture.given(PLANNED, ENROLLED, COMMISSIONED, STARTED, recommended(1, Recommendation.STOP),
-                        new ScaleUpProposed(WAVE, 1, 1, Recommendation.STOP, Recommendation.STOP, 0, 0, null,
-                                "officer-1"),
-                        REGIONAL_APPROVED, PLANNING_APPROVED)
+        fixture.given(
+                        PLANNED,
+                        ENROLLED,
+                        COMMISSIONED,
+                        STARTED,
+                        recommended(1, Recommendation.STOP),
+                        new ScaleUpProposed(
+                                WAVE, 1, 1, Recommendation.STOP, Recommendation.STOP, 0, 0, null, "officer-1"),
+                        REGIONAL_APPROVED,
+                        PLANNING_APPROVED)
                 .when(approve(1, ApprovalStage.FINAL_APPROVAL, "executive-1", null))
-                .expectEvents(new ProposalStageApproved(WAVE, 1, ApprovalStage.FINAL_APPROVAL, "executive-1", null),
+                .expectEvents(
+                        new ProposalStageApproved(WAVE, 1, ApprovalStage.FINAL_APPROVAL, "executive-1", null),
                         new WaveStopped(WAVE, 1, "executive-1"))
                 .expectState(wave -> assertEquals(WaveStatus.STOPPED, wave.status()));
     }
 
     @Test
     void anApprovedWaveIsNotEvaluatedAgain() {
-        fixture.given(proposed(REGIONAL_APPROVED, PLANNING_APPROVED,
+        fixture.given(proposed(
+                        REGIONAL_APPROVED,
+                        PLANNING_APPROVED,
                         new ProposalStageApproved(WAVE, 1, ApprovalStage.FINAL_APPROVAL, "executive-1", null),
                         new ScaleUpApproved(WAVE, 1, 6, "executive-1")))
                 .when(recommend(Recommendation.SCALE_UP))
@@ -721,8 +841,8 @@ class WaveTest {
     }
 
     private static FactoryEnrolled enrolled(FactoryId factoryId, boolean beyondTarget) {
-        return new FactoryEnrolled(WAVE, factoryId, MINAHASA.value(), "COCONUT_OIL", 85, "BPS 2021", beyondTarget,
-                "officer-1");
+        return new FactoryEnrolled(
+                WAVE, factoryId, MINAHASA.value(), "COCONUT_OIL", 85, "BPS 2021", beyondTarget, "officer-1");
     }
 
     private static EnrolFactory enrol(FactoryId factoryId, boolean bySupervisor) {
@@ -734,13 +854,32 @@ class WaveTest {
     }
 
     private static RecordRecommendation recommend(Recommendation recommendation) {
-        return new RecordRecommendation(WAVE, recommendation, "all KPIs met", KPIS, THRESHOLDS, 0, DECISION, 4711L,
-                LocalDate.of(2022, 7, 1), LocalDate.of(2022, 12, 31));
+        return new RecordRecommendation(
+                WAVE,
+                recommendation,
+                "all KPIs met",
+                KPIS,
+                THRESHOLDS,
+                0,
+                DECISION,
+                4711L,
+                LocalDate.of(2022, 7, 1),
+                LocalDate.of(2022, 12, 31));
     }
 
     private static ScaleUpRecommended recommended(int evaluationNo, Recommendation recommendation) {
-        return new ScaleUpRecommended(WAVE, evaluationNo, recommendation, "all KPIs met", KPIS, THRESHOLDS, 0,
-                DECISION, 4711L, LocalDate.of(2022, 7, 1), LocalDate.of(2022, 12, 31));
+        return new ScaleUpRecommended(
+                WAVE,
+                evaluationNo,
+                recommendation,
+                "all KPIs met",
+                KPIS,
+                THRESHOLDS,
+                0,
+                DECISION,
+                4711L,
+                LocalDate.of(2022, 7, 1),
+                LocalDate.of(2022, 12, 31));
     }
 
     private static ApproveProposalStage approve(int proposalNo, ApprovalStage stage, String by, String comment) {
@@ -749,12 +888,14 @@ class WaveTest {
 
     /** The wave with an open SCALE_UP proposal by officer-1, then {@code more}. */
     private static Object[] proposed(WaveEvent... more) {
-        return Stream.concat(Stream.of(PLANNED, ENROLLED, COMMISSIONED, STARTED, RECOMMENDED, PROPOSED),
-                Stream.of(more)).toArray();
+        return Stream.concat(
+                        Stream.of(PLANNED, ENROLLED, COMMISSIONED, STARTED, RECOMMENDED, PROPOSED), Stream.of(more))
+                .toArray();
     }
 
     private static Matcher<Object> violation(String code) {
-        return Matchers.allOf(Matchers.instanceOf(BusinessRuleViolation.class),
+        return Matchers.allOf(
+                Matchers.instanceOf(BusinessRuleViolation.class),
                 new FeatureMatcher<Object, String>(Matchers.equalTo(code), "code", "code") {
                     @Override
                     protected String featureValueOf(Object actual) {

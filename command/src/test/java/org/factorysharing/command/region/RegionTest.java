@@ -28,8 +28,8 @@ class RegionTest {
     private static final RegionId MINAHASA = RegionId.of("Sulawesi Utara", "Minahasa");
     private static final String SOURCE = "regions-v1.csv (sample data)";
     private static final CommodityPotential COCONUT = new CommodityPotential("COCONUT", 92, "sample: plantation area");
-    private static final RegionImported IMPORTED = new RegionImported(MINAHASA, "Sulawesi Utara", "Minahasa",
-            List.of(COCONUT), SOURCE);
+    private static final RegionImported IMPORTED =
+            new RegionImported(MINAHASA, "Sulawesi Utara", "Minahasa", List.of(COCONUT), SOURCE);
 
     private FixtureConfiguration<Region> fixture;
 
@@ -47,8 +47,12 @@ class RegionTest {
     @Test
     void importingRecordsTheRegionWithItsPotentialsAndItsSource() {
         fixture.givenNoPriorActivity()
-                .when(new ImportRegion(MINAHASA, " Sulawesi Utara", "Minahasa",
-                        List.of(new CommodityPotential("coconut", 92, " sample: plantation area ")), SOURCE))
+                .when(new ImportRegion(
+                        MINAHASA,
+                        " Sulawesi Utara",
+                        "Minahasa",
+                        List.of(new CommodityPotential("coconut", 92, " sample: plantation area ")),
+                        SOURCE))
                 .expectEvents(IMPORTED);
     }
 
@@ -63,8 +67,12 @@ class RegionTest {
     @Test
     void anImportCannotListACommodityTwice() {
         fixture.givenNoPriorActivity()
-                .when(new ImportRegion(MINAHASA, "Sulawesi Utara", "Minahasa",
-                        List.of(COCONUT, new CommodityPotential("Coconut", 50, "other")), SOURCE))
+                .when(new ImportRegion(
+                        MINAHASA,
+                        "Sulawesi Utara",
+                        "Minahasa",
+                        List.of(COCONUT, new CommodityPotential("Coconut", 50, "other")),
+                        SOURCE))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
@@ -73,8 +81,8 @@ class RegionTest {
     void anOfficerSetsAPotentialWithItsCommodityNormalised() {
         fixture.given(IMPORTED)
                 .when(new SetCommodityPotential(MINAHASA, "Coconut sugar", 70, "BPS 2023 estate crops", "officer-1"))
-                .expectEvents(new CommodityPotentialSet(MINAHASA, "COCONUT_SUGAR", 70, "BPS 2023 estate crops",
-                        "officer-1"));
+                .expectEvents(
+                        new CommodityPotentialSet(MINAHASA, "COCONUT_SUGAR", 70, "BPS 2023 estate crops", "officer-1"));
     }
 
     @Test
@@ -128,12 +136,13 @@ class RegionTest {
     void aRemovedPotentialCanBeSetAgain() {
         fixture.given(IMPORTED, new CommodityPotentialRemoved(MINAHASA, "COCONUT", "converted", "officer-1"))
                 .when(new SetCommodityPotential(MINAHASA, "coconut", 92, "sample: plantation area", "officer-1"))
-                .expectEvents(new CommodityPotentialSet(MINAHASA, "COCONUT", 92, "sample: plantation area",
-                        "officer-1"));
+                .expectEvents(
+                        new CommodityPotentialSet(MINAHASA, "COCONUT", 92, "sample: plantation area", "officer-1"));
     }
 
     private static Matcher<Object> rule(String code) {
-        return allOf(instanceOf(BusinessRuleViolation.class),
+        return allOf(
+                instanceOf(BusinessRuleViolation.class),
                 new FeatureMatcher<Object, String>(equalTo(code), "rule code", "code") {
                     @Override
                     protected String featureValueOf(Object actual) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,7 +13,6 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.factorysharing.api.operations.OperationsCommands.EvictDeadLetter;
 import org.factorysharing.api.operations.OperationsCommands.EvictDeadLetterSequence;
@@ -68,10 +68,12 @@ class DeadLetterAdmin {
     }
 
     List<DeadLetterSequenceView> sequences(String group) {
-        List<String> groups = group != null ? List.of(group) : processing.eventProcessors().keySet().stream()
-                .filter(name -> processing.deadLetterQueue(name).isPresent())
-                .sorted()
-                .toList();
+        List<String> groups = group != null
+                ? List.of(group)
+                : processing.eventProcessors().keySet().stream()
+                        .filter(name -> processing.deadLetterQueue(name).isPresent())
+                        .sorted()
+                        .toList();
         return transactions.execute(tx -> groups.stream()
                 .flatMap(name -> StreamSupport.stream(queue(name).deadLetters().spliterator(), false)
                         .map(sequence -> sequence(name, list(sequence))))
@@ -85,11 +87,13 @@ class DeadLetterAdmin {
      */
     RetryResult retry(String group) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(group)
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
+                .sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> new NotFound("dead-letter queue " + group));
-        List<String> parked = transactions.execute(tx -> StreamSupport.stream(queue.deadLetters().spliterator(), false)
-                .map(sequence -> sequenceIdentifier(sequence.iterator().next()))
-                .toList());
+        List<String> parked = transactions.execute(
+                tx -> StreamSupport.stream(queue.deadLetters().spliterator(), false)
+                        .map(sequence -> sequenceIdentifier(sequence.iterator().next()))
+                        .toList());
         int succeeded = 0;
         for (String sequenceIdentifier : parked) {
             if (processor.process(letter -> sequenceIdentifier(letter).equals(sequenceIdentifier))) {
@@ -115,7 +119,8 @@ class DeadLetterAdmin {
     void evictLetter(String group, String letterId) {
         transactions.executeWithoutResult(tx -> {
             SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-            DeadLetter<? extends EventMessage<?>> letter = StreamSupport.stream(queue.deadLetters().spliterator(), false)
+            DeadLetter<? extends EventMessage<?>> letter = StreamSupport.stream(
+                            queue.deadLetters().spliterator(), false)
                     .flatMap(sequence -> StreamSupport.stream(sequence.spliterator(), false))
                     .filter(candidate -> jdbcLetter(candidate).getIdentifier().equals(letterId))
                     .findFirst()
@@ -129,9 +134,10 @@ class DeadLetterAdmin {
     }
 
     private static DeadLetterSequenceView sequence(String group, List<DeadLetter<? extends EventMessage<?>>> letters) {
-        return new DeadLetterSequenceView(group, sequenceIdentifier(letters.get(0)), letters.stream()
-                .map(DeadLetterAdmin::letter)
-                .toList());
+        return new DeadLetterSequenceView(
+                group,
+                sequenceIdentifier(letters.get(0)),
+                letters.stream().map(DeadLetterAdmin::letter).toList());
     }
 
     private static DeadLetterView letter(DeadLetter<? extends EventMessage<?>> letter) {
@@ -160,7 +166,8 @@ class DeadLetterAdmin {
         if (letter instanceof JdbcDeadLetter<?> jdbc) {
             return jdbc;
         }
-        throw new IllegalStateException("not a JDBC dead letter: " + letter.getClass().getName());
+        throw new IllegalStateException(
+                "not a JDBC dead letter: " + letter.getClass().getName());
     }
 
     private static List<DeadLetter<? extends EventMessage<?>>> list(

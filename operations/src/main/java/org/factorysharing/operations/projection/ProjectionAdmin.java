@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -23,17 +24,16 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.factorysharing.api.shared.BusinessRuleViolation;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.queryhandling.QueryHandler;
 import org.factorysharing.api.operations.OperationsCommands.ReplayProjection;
 import org.factorysharing.api.operations.OperationsQueries.FindProcessor;
 import org.factorysharing.api.operations.OperationsQueries.FindProcessors;
 import org.factorysharing.api.operations.OperationsQueries.ProcessorKind;
 import org.factorysharing.api.operations.OperationsQueries.ProcessorView;
 import org.factorysharing.api.operations.OperationsQueries.SegmentView;
+import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.NotFound;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,8 +58,12 @@ class ProjectionAdmin {
     private final TransactionTemplate transactions;
     private final TransactionTemplate outsideTransactions;
 
-    ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                    Serializer serializer, PlatformTransactionManager transactionManager) {
+    ProjectionAdmin(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            JdbcTemplate jdbc,
+            Serializer serializer,
+            PlatformTransactionManager transactionManager) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -76,7 +80,8 @@ class ProjectionAdmin {
 
     @QueryHandler
     Optional<ProcessorView> processor(FindProcessor query) {
-        return processing.eventProcessor(query.name(), StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(query.name(), StreamingEventProcessor.class)
                 .map(processor -> view(processor, headPosition()));
     }
 
@@ -116,9 +121,11 @@ class ProjectionAdmin {
     synchronized void replay(String name) {
         StreamingEventProcessor processor = streaming(name);
         if (kindOf(processor) == ProcessorKind.WORKFLOW_BRIDGE || !processor.supportsReset()) {
-            throw new BusinessRuleViolation("projection.not-replayable", name + " is a workflow bridge: its handlers "
-                    + "skip replayed events (@DisallowReplay) so that no process starts or command is sent twice; "
-                    + "a replay would rebuild nothing");
+            throw new BusinessRuleViolation(
+                    "projection.not-replayable",
+                    name + " is a workflow bridge: its handlers "
+                            + "skip replayed events (@DisallowReplay) so that no process starts or command is sent twice; "
+                            + "a replay would rebuild nothing");
         }
         processor.shutDown();
         try {
@@ -128,8 +135,10 @@ class ProjectionAdmin {
             });
         } catch (RuntimeException e) {
             if (isClaimedElsewhere(e)) {
-                throw new BusinessRuleViolation("projection.claimed-elsewhere", "another node is processing "
-                        + name + "; a replay needs every segment unclaimed: stop that node's instance first");
+                throw new BusinessRuleViolation(
+                        "projection.claimed-elsewhere",
+                        "another node is processing " + name
+                                + "; a replay needs every segment unclaimed: stop that node's instance first");
             }
             throw e;
         } finally {
@@ -138,39 +147,53 @@ class ProjectionAdmin {
     }
 
     private StreamingEventProcessor streaming(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new NotFound("processor " + name));
     }
 
     private ProcessorView view(StreamingEventProcessor processor, long head) {
         ProcessorKind kind = kindOf(processor);
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();
-        List<SegmentView> segments = jdbc.query("""
+        List<SegmentView> segments = jdbc.query(
+                """
                         SELECT segment, owner, token, token_type FROM token_entry
                         WHERE processor_name = ? ORDER BY segment""",
-                (row, i) -> segment(row.getInt("segment"), row.getString("owner"),
-                        token(row.getBytes("token"), row.getString("token_type")), local),
+                (row, i) -> segment(
+                        row.getInt("segment"),
+                        row.getString("owner"),
+                        token(row.getBytes("token"), row.getString("token_type")),
+                        local),
                 processor.getName());
         int percentage = segments.stream()
                 .mapToInt(s -> percentage(s.position(), s.replaying() ? s.resetPosition() : head))
-                .min().orElse(0);
-        return new ProcessorView(processor.getName(), kind, kind == ProcessorKind.PROJECTION
-                && processor.supportsReset(), processor.isRunning(), processor.isError(),
-                segments.stream().anyMatch(SegmentView::replaying), head, percentage, segments);
+                .min()
+                .orElse(0);
+        return new ProcessorView(
+                processor.getName(),
+                kind,
+                kind == ProcessorKind.PROJECTION && processor.supportsReset(),
+                processor.isRunning(),
+                processor.isError(),
+                segments.stream().anyMatch(SegmentView::replaying),
+                head,
+                percentage,
+                segments);
     }
 
     /**
      * Axon keeps a replay token until an event newer than the reset point arrives; a segment counts as replaying
      * here only until it has handled everything up to that point.
      */
-    private static SegmentView segment(int segment, String owner, TrackingToken token,
-                                       Map<Integer, EventTrackerStatus> local) {
+    private static SegmentView segment(
+            int segment, String owner, TrackingToken token, Map<Integer, EventTrackerStatus> local) {
         long position = token == null ? 0 : token.position().orElse(0);
         OptionalLong resetAt = token == null ? OptionalLong.empty() : ReplayToken.getTokenAtReset(token);
         boolean replaying = resetAt.isPresent() && position < resetAt.getAsLong();
         EventTrackerStatus status = local.get(segment);
         String error = status != null && status.isErrorState() && status.getError() != null
-                ? status.getError().getClass().getSimpleName() + ": " + status.getError().getMessage()
+                ? status.getError().getClass().getSimpleName() + ": "
+                        + status.getError().getMessage()
                 : null;
         return new SegmentView(segment, owner, position, replaying ? resetAt.getAsLong() : null, replaying, error);
     }
@@ -180,7 +203,8 @@ class ProjectionAdmin {
     }
 
     private TrackingToken token(byte[] token, String type) {
-        return token == null ? null
+        return token == null
+                ? null
                 : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
@@ -194,8 +218,8 @@ class ProjectionAdmin {
         if (!(processor instanceof AbstractEventProcessor abstractProcessor)) {
             return ProcessorKind.PROJECTION;
         }
-        boolean anyReplayedHandler = handlerTypes(abstractProcessor.eventHandlerInvoker())
-                .anyMatch(ProjectionAdmin::handlesReplays);
+        boolean anyReplayedHandler =
+                handlerTypes(abstractProcessor.eventHandlerInvoker()).anyMatch(ProjectionAdmin::handlesReplays);
         return anyReplayedHandler ? ProcessorKind.PROJECTION : ProcessorKind.WORKFLOW_BRIDGE;
     }
 

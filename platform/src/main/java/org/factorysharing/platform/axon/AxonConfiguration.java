@@ -10,8 +10,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * Axon on PostgreSQL through JDBC: Axon's JDBC auto-configuration builds the event store, token store
@@ -27,7 +27,8 @@ public class AxonConfiguration {
      */
     @Bean
     ConfigurerModule retryFailedEventHandlers() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
@@ -38,7 +39,10 @@ public class AxonConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler retryScheduler) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(retryScheduler)
+                .build();
     }
 
     @Bean

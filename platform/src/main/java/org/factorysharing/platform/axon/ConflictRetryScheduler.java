@@ -27,9 +27,13 @@ final class ConflictRetryScheduler implements RetryScheduler {
     });
 
     @Override
-    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
-                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        if (!isConflict(lastFailure) || failures.size() > MAX_RETRIES
+    public boolean scheduleRetry(
+            CommandMessage commandMessage,
+            RuntimeException lastFailure,
+            List<Class<? extends Throwable>[]> failures,
+            Runnable commandDispatch) {
+        if (!isConflict(lastFailure)
+                || failures.size() > MAX_RETRIES
                 || TransactionSynchronizationManager.isActualTransactionActive()) {
             return false;
         }

@@ -21,11 +21,14 @@ import org.springframework.core.env.Environment;
 class EventProcessorsConfiguration {
 
     @Bean
-    ConfigurerModule eventProcessors(List<ProcessorSettings> settings, Environment environment,
-                                     ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                     DeadLetterSchema deadLetterSchema,
-                                     @Qualifier("eventSerializer") Serializer eventSerializer,
-                                     Serializer genericSerializer) {
+    ConfigurerModule eventProcessors(
+            List<ProcessorSettings> settings,
+            Environment environment,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            DeadLetterSchema deadLetterSchema,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer genericSerializer) {
         return configurer -> {
             var processing = configurer.eventProcessing();
             for (ProcessorSettings group : settings) {
@@ -34,21 +37,23 @@ class EventProcessorsConfiguration {
                     processing.registerSubscribingEventProcessor(name);
                     continue;
                 }
-                int batchSize = environment.getProperty("fs.processors." + name + ".batch-size", Integer.class,
-                        group.batchSize());
-                processing.registerPooledStreamingEventProcessor(name,
+                int batchSize = environment.getProperty(
+                        "fs.processors." + name + ".batch-size", Integer.class, group.batchSize());
+                processing.registerPooledStreamingEventProcessor(
+                        name,
                         configuration -> configuration.eventStore(),
-                        (configuration, builder) -> builder.batchSize(batchSize)
-                                .initialSegmentCount(group.segments()));
+                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(group.segments()));
                 if (group.deadLetters()) {
-                    processing.registerDeadLetterQueue(name, configuration -> JdbcSequencedDeadLetterQueue.builder()
-                            .processingGroup(name)
-                            .connectionProvider(connectionProvider)
-                            .transactionManager(transactionManager)
-                            .schema(deadLetterSchema)
-                            .genericSerializer(genericSerializer)
-                            .eventSerializer(eventSerializer)
-                            .build());
+                    processing.registerDeadLetterQueue(
+                            name,
+                            configuration -> JdbcSequencedDeadLetterQueue.builder()
+                                    .processingGroup(name)
+                                    .connectionProvider(connectionProvider)
+                                    .transactionManager(transactionManager)
+                                    .schema(deadLetterSchema)
+                                    .genericSerializer(genericSerializer)
+                                    .eventSerializer(eventSerializer)
+                                    .build());
                 }
             }
         };

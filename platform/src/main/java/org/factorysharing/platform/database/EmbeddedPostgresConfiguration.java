@@ -24,9 +24,11 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${fs.embedded-db.data-dir}") String dataDir,
-                                      @Value("${fs.embedded-db.port}") int port,
-                                      @Value("${fs.embedded-db.clean:false}") boolean clean) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${fs.embedded-db.data-dir}") String dataDir,
+            @Value("${fs.embedded-db.port}") int port,
+            @Value("${fs.embedded-db.clean:false}") boolean clean)
+            throws IOException {
         File directory = new File(dataDir).getAbsoluteFile();
         boolean fresh = clean || !new File(directory, "PG_VERSION").exists();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -44,8 +46,11 @@ class EmbeddedPostgresConfiguration {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL {} on port {}, data in {}", fresh ? "initialised" : "reopened",
-                postgres.getPort(), directory);
+        log.info(
+                "Embedded PostgreSQL {} on port {}, data in {}",
+                fresh ? "initialised" : "reopened",
+                postgres.getPort(),
+                directory);
         return postgres;
     }
 
@@ -65,5 +70,4 @@ class EmbeddedPostgresConfiguration {
     DatabaseMode databaseMode(EmbeddedPostgres postgres) {
         return new DatabaseMode(true, postgres.getJdbcUrl("postgres", "postgres"));
     }
-
 }

@@ -17,8 +17,9 @@ class ExternalDatabaseConfiguration {
 
     static class External extends EmbeddedDatabaseCondition {
         @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
-                               org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+        public boolean matches(
+                org.springframework.context.annotation.ConditionContext context,
+                org.springframework.core.type.AnnotatedTypeMetadata metadata) {
             return !super.matches(context, metadata);
         }
     }

@@ -42,19 +42,24 @@ class CapacityCalendarProjection {
 
     @EventHandler
     void on(FactoryProposed event) {
-        jdbc.update("INSERT INTO capacity_factory (factory_id) VALUES (?) ON CONFLICT DO NOTHING",
+        jdbc.update(
+                "INSERT INTO capacity_factory (factory_id) VALUES (?) ON CONFLICT DO NOTHING",
                 event.factoryId().value());
     }
 
     @EventHandler
     void on(MachineInstalled event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO capacity_machine (factory_id, machine_id, machine_type, capacity_hours_per_day,
                     installed_on)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (factory_id, machine_id) DO UPDATE SET machine_type = EXCLUDED.machine_type,
                     capacity_hours_per_day = EXCLUDED.capacity_hours_per_day, installed_on = EXCLUDED.installed_on""",
-                event.factoryId().value(), event.machineId(), event.machineType(), event.capacityHoursPerDay(),
+                event.factoryId().value(),
+                event.machineId(),
+                event.machineType(),
+                event.capacityHoursPerDay(),
                 ProgrammeTime.dateOf(at));
     }
 
@@ -62,8 +67,7 @@ class CapacityCalendarProjection {
     void on(MachineMaintenanceStarted event, @MessageIdentifier String eventId) {
         jdbc.update("""
                 INSERT INTO capacity_maintenance (started_event_id, factory_id, machine_id, started_on, ended_on)
-                VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING""",
-                eventId, event.factoryId().value(), event.machineId(), event.from());
+                VALUES (?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING""", eventId, event.factoryId().value(), event.machineId(), event.from());
     }
 
     @EventHandler
@@ -71,8 +75,7 @@ class CapacityCalendarProjection {
         // only the open period ends; a redelivered end finds none open
         jdbc.update("""
                 UPDATE capacity_maintenance SET ended_on = ?
-                WHERE factory_id = ? AND machine_id = ? AND ended_on IS NULL""",
-                event.from(), event.factoryId().value(), event.machineId());
+                WHERE factory_id = ? AND machine_id = ? AND ended_on IS NULL""", event.from(), event.factoryId().value(), event.machineId());
     }
 
     @EventHandler
@@ -99,8 +102,9 @@ class CapacityCalendarProjection {
         List<Object[]> ledger = new ArrayList<>();
         List<Object[]> days = new ArrayList<>();
         hours.forEach((machineDay, h) -> {
-            ledger.add(new Object[] {eventId, factoryId.value(), jobId.value(), machineDay.machineId(),
-                    machineDay.day(), h});
+            ledger.add(
+                    new Object[] {eventId, factoryId.value(), jobId.value(), machineDay.machineId(), machineDay.day(), h
+                    });
             days.add(new Object[] {factoryId.value(), machineDay.machineId(), machineDay.day()});
         });
         jdbc.batchUpdate("""
@@ -111,7 +115,6 @@ class CapacityCalendarProjection {
                 SELECT factory_id, machine_id, day, sum(hours) FROM capacity_booking
                 WHERE factory_id = ? AND machine_id = ? AND day = ?
                 GROUP BY factory_id, machine_id, day
-                ON CONFLICT (factory_id, machine_id, day) DO UPDATE SET booked_hours = EXCLUDED.booked_hours""",
-                days);
+                ON CONFLICT (factory_id, machine_id, day) DO UPDATE SET booked_hours = EXCLUDED.booked_hours""", days);
     }
 }

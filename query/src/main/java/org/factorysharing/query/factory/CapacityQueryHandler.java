@@ -88,10 +88,18 @@ class CapacityQueryHandler {
             int booked = rs.getInt("booked_hours");
             boolean available = rs.getBoolean("available");
             machines.computeIfAbsent(machineId, id -> new MachineCalendarView(id, machineType, new ArrayList<>()))
-                    .days().add(new CapacityDayView(rs.getObject("day", LocalDate.class), capacity, booked,
-                            MachineHours.freeHours(capacity, booked, available), available));
+                    .days()
+                    .add(new CapacityDayView(
+                            rs.getObject("day", LocalDate.class),
+                            capacity,
+                            booked,
+                            MachineHours.freeHours(capacity, booked, available),
+                            available));
         });
-        return Optional.of(new CapacityCalendarView(query.factoryId().value(), query.from(), query.to(),
+        return Optional.of(new CapacityCalendarView(
+                query.factoryId().value(),
+                query.from(),
+                query.to(),
                 machines.values().stream()
                         .map(m -> new MachineCalendarView(m.machineId(), m.machineType(), List.copyOf(m.days())))
                         .toList()));
@@ -124,18 +132,32 @@ class CapacityQueryHandler {
         List<MachineUtilisationView> machines = jdbc.query(sql, params, (rs, row) -> {
             long available = rs.getLong("available_hours");
             long booked = rs.getLong("booked_hours");
-            return new MachineUtilisationView(rs.getString("machine_id"), rs.getString("machine_type"), available,
-                    booked, MachineHours.utilisation(booked, available));
+            return new MachineUtilisationView(
+                    rs.getString("machine_id"),
+                    rs.getString("machine_type"),
+                    available,
+                    booked,
+                    MachineHours.utilisation(booked, available));
         });
-        long available = machines.stream().mapToLong(MachineUtilisationView::availableHours).sum();
-        long booked = machines.stream().mapToLong(MachineUtilisationView::bookedHours).sum();
-        return Optional.of(new UtilisationView(query.factoryId().value(), query.from(), query.to(), available,
-                booked, MachineHours.utilisation(booked, available), machines));
+        long available = machines.stream()
+                .mapToLong(MachineUtilisationView::availableHours)
+                .sum();
+        long booked =
+                machines.stream().mapToLong(MachineUtilisationView::bookedHours).sum();
+        return Optional.of(new UtilisationView(
+                query.factoryId().value(),
+                query.from(),
+                query.to(),
+                available,
+                booked,
+                MachineHours.utilisation(booked, available),
+                machines));
     }
 
     private boolean known(FactoryId factoryId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM capacity_factory WHERE factory_id = :factoryId)",
-                Map.of("factoryId", factoryId.value()), Boolean.class));
+                Map.of("factoryId", factoryId.value()),
+                Boolean.class));
     }
 }

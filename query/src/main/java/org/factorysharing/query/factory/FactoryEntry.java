@@ -26,19 +26,26 @@ class FactoryEntry {
     @Id
     @Column(name = "factory_id")
     String factoryId;
+
     String name;
     String province;
     String regency;
     String commodity;
+
     @Column(name = "commodity_code")
     String commodityCode;
+
     String operator;
+
     @Enumerated(EnumType.STRING)
     FactoryStatus status;
+
     @Column(name = "status_reason")
     String statusReason;
+
     @Column(name = "staff_group")
     String staffGroup;
+
     @Column(name = "installation_due_on")
     LocalDate installationDueOn;
     /** Installed machines (planned ones do not count); kept for the registry list. */
@@ -47,22 +54,31 @@ class FactoryEntry {
     /** Sum of the installed machines' capacity. */
     @Column(name = "capacity_hours_per_day")
     int capacityHoursPerDay;
+
     @Column(name = "inspection_passed")
     Boolean inspectionPassed;
+
     @Column(name = "inspection_findings")
     String inspectionFindings;
+
     @Column(name = "inspected_by")
     String inspectedBy;
+
     @Column(name = "inspected_at")
     Instant inspectedAt;
+
     @Column(name = "commissioned_by")
     String commissionedBy;
+
     @Column(name = "commissioned_at")
     Instant commissionedAt;
+
     @Column(name = "proposed_by")
     String proposedBy;
+
     @Column(name = "proposed_at")
     Instant proposedAt;
+
     @Column(name = "updated_at")
     Instant updatedAt;
 
@@ -71,8 +87,7 @@ class FactoryEntry {
     @OrderBy("machineId")
     List<MachineEntry> machines = new ArrayList<>();
 
-    protected FactoryEntry() {
-    }
+    protected FactoryEntry() {}
 
     FactoryEntry(String factoryId) {
         this.factoryId = factoryId;
@@ -92,8 +107,10 @@ class FactoryEntry {
 
     /** Recomputes the registry's machine count and capacity from the machines. */
     void recount() {
-        List<MachineEntry> installed = machines.stream().filter(m -> m.status != MachineStatus.PLANNED).toList();
+        List<MachineEntry> installed =
+                machines.stream().filter(m -> m.status != MachineStatus.PLANNED).toList();
         installedMachines = installed.size();
-        capacityHoursPerDay = installed.stream().mapToInt(m -> m.capacityHoursPerDay).sum();
+        capacityHoursPerDay =
+                installed.stream().mapToInt(m -> m.capacityHoursPerDay).sum();
     }
 }

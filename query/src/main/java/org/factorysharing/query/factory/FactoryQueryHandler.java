@@ -35,8 +35,12 @@ class FactoryQueryHandler {
         // factory id as tie-breaker keeps pages stable when names repeat
         Sort sort = Sort.by("name").and(Sort.by("factoryId"));
         Page<FactoryEntry> page = factories.findAll(filter(query), PageRequest.of(query.page(), query.size(), sort));
-        return new FactoryPage(page.getContent().stream().map(FactoryQueryHandler::summary).toList(),
-                query.page(), query.size(), page.getTotalElements(), page.getTotalPages());
+        return new FactoryPage(
+                page.getContent().stream().map(FactoryQueryHandler::summary).toList(),
+                query.page(),
+                query.size(),
+                page.getTotalElements(),
+                page.getTotalPages());
     }
 
     @QueryHandler
@@ -52,29 +56,64 @@ class FactoryQueryHandler {
                 where.add(cb.equal(root.get("status"), query.status()));
             }
             if (query.province() != null) {
-                where.add(cb.equal(cb.lower(root.get("province")), query.province().toLowerCase()));
+                where.add(cb.equal(
+                        cb.lower(root.get("province")), query.province().toLowerCase()));
             }
             if (query.commodityCode() != null) {
-                where.add(cb.equal(cb.lower(root.get("commodityCode")), query.commodityCode().toLowerCase()));
+                where.add(cb.equal(
+                        cb.lower(root.get("commodityCode")),
+                        query.commodityCode().toLowerCase()));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
     }
 
     private static FactorySummaryView summary(FactoryEntry e) {
-        return new FactorySummaryView(e.factoryId, e.name, e.province, e.regency, e.commodity, e.commodityCode,
-                e.operator, e.status, e.installedMachines, e.capacityHoursPerDay, e.proposedAt);
+        return new FactorySummaryView(
+                e.factoryId,
+                e.name,
+                e.province,
+                e.regency,
+                e.commodity,
+                e.commodityCode,
+                e.operator,
+                e.status,
+                e.installedMachines,
+                e.capacityHoursPerDay,
+                e.proposedAt);
     }
 
     private static FactoryView detail(FactoryEntry e) {
-        InspectionView inspection = e.inspectionPassed == null ? null
+        InspectionView inspection = e.inspectionPassed == null
+                ? null
                 : new InspectionView(e.inspectionPassed, e.inspectionFindings, e.inspectedBy, e.inspectedAt);
         List<MachineView> machines = e.machines.stream()
-                .map(m -> new MachineView(m.machineId, m.machineType, m.capacityHoursPerDay, m.status,
-                        m.maintenanceReason, m.installedAt))
+                .map(m -> new MachineView(
+                        m.machineId,
+                        m.machineType,
+                        m.capacityHoursPerDay,
+                        m.status,
+                        m.maintenanceReason,
+                        m.installedAt))
                 .toList();
-        return new FactoryView(e.factoryId, e.name, e.province, e.regency, e.commodity, e.commodityCode,
-                e.operator, e.status, e.statusReason, e.staffGroup, e.installationDueOn, inspection,
-                e.commissionedBy, e.commissionedAt, e.proposedBy, e.proposedAt, e.updatedAt, machines);
+        return new FactoryView(
+                e.factoryId,
+                e.name,
+                e.province,
+                e.regency,
+                e.commodity,
+                e.commodityCode,
+                e.operator,
+                e.status,
+                e.statusReason,
+                e.staffGroup,
+                e.installationDueOn,
+                inspection,
+                e.commissionedBy,
+                e.commissionedAt,
+                e.proposedBy,
+                e.proposedAt,
+                e.updatedAt,
+                machines);
     }
 }

@@ -154,18 +154,19 @@ class FactoryRegistryProjection {
         });
     }
 
-    private void changeMachine(FactoryId factoryId, String machineId, MachineStatus status, String reason,
-                               Instant at) {
+    private void changeMachine(FactoryId factoryId, String machineId, MachineStatus status, String reason, Instant at) {
         update(factoryId, at, entry -> {
-            MachineEntry machine = entry.machine(machineId).orElseThrow(() -> new IllegalStateException(
-                    "machine " + machineId + " of factory " + factoryId + " is not in the registry"));
+            MachineEntry machine = entry.machine(machineId)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "machine " + machineId + " of factory " + factoryId + " is not in the registry"));
             machine.status = status;
             machine.maintenanceReason = reason;
         });
     }
 
     private void update(FactoryId factoryId, Instant at, Consumer<FactoryEntry> change) {
-        FactoryEntry entry = factories.findById(factoryId.value())
+        FactoryEntry entry = factories
+                .findById(factoryId.value())
                 .orElseThrow(() -> new IllegalStateException("factory " + factoryId + " is not in the registry"));
         change.accept(entry);
         entry.updatedAt = at;

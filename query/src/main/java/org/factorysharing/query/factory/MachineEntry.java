@@ -13,19 +13,23 @@ class MachineEntry {
 
     @Column(name = "machine_id")
     String machineId;
+
     @Column(name = "machine_type")
     String machineType;
+
     @Column(name = "capacity_hours_per_day")
     int capacityHoursPerDay;
+
     @Enumerated(EnumType.STRING)
     MachineStatus status;
+
     @Column(name = "maintenance_reason")
     String maintenanceReason;
+
     @Column(name = "installed_at")
     Instant installedAt;
 
-    protected MachineEntry() {
-    }
+    protected MachineEntry() {}
 
     MachineEntry(String machineId) {
         this.machineId = machineId;

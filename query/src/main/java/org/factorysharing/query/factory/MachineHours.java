@@ -9,12 +9,10 @@ import org.factorysharing.api.factory.Allocation;
 /** The arithmetic of machine-hours shared by the capacity calendar and utilisation. */
 final class MachineHours {
 
-    private MachineHours() {
-    }
+    private MachineHours() {}
 
     /** One machine on one day. */
-    record MachineDay(String machineId, LocalDate day) {
-    }
+    record MachineDay(String machineId, LocalDate day) {}
 
     /** Free hours of a machine-day: none while in maintenance, never below zero. */
     static int freeHours(int capacityHours, int bookedHours, boolean available) {
@@ -33,8 +31,8 @@ final class MachineHours {
     static Map<MachineDay, Integer> perMachineDay(List<Allocation> allocations, int sign) {
         Map<MachineDay, Integer> hours = new LinkedHashMap<>();
         for (Allocation allocation : allocations) {
-            hours.merge(new MachineDay(allocation.machineId(), allocation.day()), sign * allocation.hours(),
-                    Integer::sum);
+            hours.merge(
+                    new MachineDay(allocation.machineId(), allocation.day()), sign * allocation.hours(), Integer::sum);
         }
         return hours;
     }

@@ -10,11 +10,11 @@ class JobAllocationEntry {
 
     @Column(name = "machine_id")
     String machineId;
+
     LocalDate day;
     int hours;
 
-    protected JobAllocationEntry() {
-    }
+    protected JobAllocationEntry() {}
 
     JobAllocationEntry(String machineId, LocalDate day, int hours) {
         this.machineId = machineId;

@@ -174,8 +174,8 @@ class JobBoardProjection {
     }
 
     /** The machine time the job now holds, replacing what it held before. */
-    private static void holds(JobEntry entry, List<Allocation> allocations, LocalDate plannedStart,
-                              LocalDate plannedEnd) {
+    private static void holds(
+            JobEntry entry, List<Allocation> allocations, LocalDate plannedStart, LocalDate plannedEnd) {
         entry.allocations.clear();
         entry.allocations.addAll(perMachineDay(allocations));
         entry.plannedStart = plannedStart;
@@ -186,7 +186,8 @@ class JobBoardProjection {
     static List<JobAllocationEntry> perMachineDay(List<Allocation> allocations) {
         Map<String, JobAllocationEntry> merged = new LinkedHashMap<>();
         for (Allocation allocation : allocations) {
-            merged.merge(allocation.machineId() + "@" + allocation.day(),
+            merged.merge(
+                    allocation.machineId() + "@" + allocation.day(),
                     new JobAllocationEntry(allocation.machineId(), allocation.day(), allocation.hours()),
                     (a, b) -> new JobAllocationEntry(a.machineId, a.day, a.hours + b.hours));
         }

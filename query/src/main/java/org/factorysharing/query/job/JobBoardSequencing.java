@@ -22,7 +22,8 @@ class JobBoardSequencing {
 
     @Bean
     ConfigurerModule jobBoardSequencingPolicy() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerSequencingPolicy(JobBoardProjection.PROCESSING_GROUP, configuration -> PER_JOB);
     }
 
@@ -33,7 +34,9 @@ class JobBoardSequencing {
             return ((JobEvent) event.getPayload()).jobId().value();
         }
         if (ReservationFlaggedForRescheduling.class.equals(type)) {
-            return ((ReservationFlaggedForRescheduling) event.getPayload()).jobId().value();
+            return ((ReservationFlaggedForRescheduling) event.getPayload())
+                    .jobId()
+                    .value();
         }
         return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }

@@ -25,40 +25,59 @@ class JobEntry {
     @Id
     @Column(name = "job_id")
     String jobId;
+
     @Column(name = "factory_id")
     String factoryId;
+
     @Column(name = "member_id")
     String memberId;
+
     @Column(name = "machine_type")
     String machineType;
+
     String product;
     int quantity;
+
     @Column(name = "machine_hours")
     int machineHours;
+
     @Column(name = "earliest_start")
     LocalDate earliestStart;
+
     LocalDate deadline;
+
     @Enumerated(EnumType.STRING)
     JobStatus status;
+
     @Enumerated(EnumType.STRING)
     ReservationRejection rejection;
+
     String reason;
+
     @Column(name = "planned_start")
     LocalDate plannedStart;
+
     @Column(name = "planned_end")
     LocalDate plannedEnd;
+
     @Column(name = "rescheduling_needed")
     boolean reschedulingNeeded;
+
     @Column(name = "good_units")
     Integer goodUnits;
+
     @Column(name = "rejected_units")
     Integer rejectedUnits;
+
     @Column(name = "rework_notes")
     String reworkNotes;
+
     @Column(name = "requested_by")
     String requestedBy;
+
     @Column(name = "requested_at")
     Instant requestedAt;
+
     @Column(name = "updated_at")
     Instant updatedAt;
 
@@ -67,8 +86,7 @@ class JobEntry {
     @OrderBy("day, machineId")
     List<JobAllocationEntry> allocations = new ArrayList<>();
 
-    protected JobEntry() {
-    }
+    protected JobEntry() {}
 
     JobEntry(String jobId) {
         this.jobId = jobId;

@@ -34,8 +34,12 @@ class JobQueryHandler {
         // newest first; the job id breaks ties so that pages stay stable
         Sort sort = Sort.by(Sort.Direction.DESC, "requestedAt").and(Sort.by("jobId"));
         Page<JobEntry> page = jobs.findAll(filter(query), PageRequest.of(query.page(), query.size(), sort));
-        return new JobPage(page.getContent().stream().map(JobQueryHandler::summary).toList(),
-                query.page(), query.size(), page.getTotalElements(), page.getTotalPages());
+        return new JobPage(
+                page.getContent().stream().map(JobQueryHandler::summary).toList(),
+                query.page(),
+                query.size(),
+                page.getTotalElements(),
+                page.getTotalPages());
     }
 
     @QueryHandler
@@ -61,17 +65,47 @@ class JobQueryHandler {
     }
 
     private static JobSummaryView summary(JobEntry e) {
-        return new JobSummaryView(e.jobId, e.factoryId, e.memberId, e.machineType, e.product, e.quantity,
-                e.machineHours, e.status, e.plannedStart, e.plannedEnd, e.reschedulingNeeded, e.requestedAt);
+        return new JobSummaryView(
+                e.jobId,
+                e.factoryId,
+                e.memberId,
+                e.machineType,
+                e.product,
+                e.quantity,
+                e.machineHours,
+                e.status,
+                e.plannedStart,
+                e.plannedEnd,
+                e.reschedulingNeeded,
+                e.requestedAt);
     }
 
     private static JobView detail(JobEntry e) {
         List<Allocation> allocations = e.allocations.stream()
                 .map(a -> new Allocation(a.machineId, a.day, a.hours))
                 .toList();
-        return new JobView(e.jobId, e.factoryId, e.memberId, e.machineType, e.product, e.quantity, e.machineHours,
-                e.earliestStart, e.deadline, e.status, e.rejection, e.reason, e.plannedStart, e.plannedEnd,
-                allocations, e.reschedulingNeeded, e.goodUnits, e.rejectedUnits, e.reworkNotes, e.requestedBy,
-                e.requestedAt, e.updatedAt);
+        return new JobView(
+                e.jobId,
+                e.factoryId,
+                e.memberId,
+                e.machineType,
+                e.product,
+                e.quantity,
+                e.machineHours,
+                e.earliestStart,
+                e.deadline,
+                e.status,
+                e.rejection,
+                e.reason,
+                e.plannedStart,
+                e.plannedEnd,
+                allocations,
+                e.reschedulingNeeded,
+                e.goodUnits,
+                e.rejectedUnits,
+                e.reworkNotes,
+                e.requestedBy,
+                e.requestedAt,
+                e.updatedAt);
     }
 }

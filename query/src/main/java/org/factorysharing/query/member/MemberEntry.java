@@ -1,8 +1,8 @@
 package org.factorysharing.query.member;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,28 +24,40 @@ class MemberEntry {
     @Id
     @Column(name = "member_id")
     String memberId;
+
     String nib;
+
     @Column(name = "business_name")
     String businessName;
+
     @Column(name = "owner_name")
     String ownerName;
+
     @Column(name = "owner_nik_masked")
     String ownerNikMasked;
+
     String sector;
     String province;
     String regency;
+
     @Enumerated(EnumType.STRING)
     BusinessScale scale;
+
     @Column(name = "contact_phone")
     String contactPhone;
+
     @Column(name = "contact_email")
     String contactEmail;
+
     @Enumerated(EnumType.STRING)
     MemberStatus status;
+
     @Column(name = "status_reason")
     String statusReason;
+
     @Column(name = "registered_at")
     Instant registeredAt;
+
     @Column(name = "updated_at")
     Instant updatedAt;
 
@@ -54,8 +66,7 @@ class MemberEntry {
     @OrderBy("machineType")
     List<QualificationEntry> qualifications = new ArrayList<>();
 
-    protected MemberEntry() {
-    }
+    protected MemberEntry() {}
 
     MemberEntry(String memberId) {
         this.memberId = memberId;

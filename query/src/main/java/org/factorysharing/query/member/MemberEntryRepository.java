@@ -3,5 +3,4 @@ package org.factorysharing.query.member;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface MemberEntryRepository extends JpaRepository<MemberEntry, String>, JpaSpecificationExecutor<MemberEntry> {
-}
+interface MemberEntryRepository extends JpaRepository<MemberEntry, String>, JpaSpecificationExecutor<MemberEntry> {}

@@ -9,8 +9,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
 import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
-import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
+import org.factorysharing.api.member.MemberEvent.MemberRejected;
 import org.factorysharing.api.member.MemberEvent.MemberSuspended;
 import org.factorysharing.api.member.MemberEvent.MemberVerified;
 import org.factorysharing.api.member.MemberEvent.QualificationGranted;
@@ -99,7 +99,9 @@ class MemberProjection {
 
     @EventHandler
     void on(QualificationRevoked event, @Timestamp Instant at) {
-        update(event.memberId(), at,
+        update(
+                event.memberId(),
+                at,
                 entry -> entry.qualifications.removeIf(q -> q.machineType.equals(event.machineType())));
     }
 
@@ -108,8 +110,7 @@ class MemberProjection {
         members.flush(); // the member row must be in the table before the account row refers to it
         jdbc.update("""
                 INSERT INTO member_account (user_id, member_id, linked_at) VALUES (?, ?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET member_id = EXCLUDED.member_id""",
-                event.userId(), event.memberId().value(), java.sql.Timestamp.from(at));
+                ON CONFLICT (user_id) DO UPDATE SET member_id = EXCLUDED.member_id""", event.userId(), event.memberId().value(), java.sql.Timestamp.from(at));
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.factorysharing.api.member.MemberQueries.FindMember;
 import org.factorysharing.api.member.MemberQueries.FindMemberOfAccount;
-import org.factorysharing.api.member.MemberQueries.MemberAccountView;
 import org.factorysharing.api.member.MemberQueries.FindMembers;
+import org.factorysharing.api.member.MemberQueries.MemberAccountView;
 import org.factorysharing.api.member.MemberQueries.MemberPage;
 import org.factorysharing.api.member.MemberQueries.MemberSort;
 import org.factorysharing.api.member.MemberQueries.MemberSummaryView;
@@ -41,9 +41,13 @@ class MemberQueryHandler {
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<MemberAccountView> handle(FindMemberOfAccount query) {
-        return jdbc.query("SELECT user_id, member_id FROM member_account WHERE user_id = ?",
-                (row, i) -> new MemberAccountView(row.getString("user_id"), row.getString("member_id")),
-                query.userId()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT user_id, member_id FROM member_account WHERE user_id = ?",
+                        (row, i) -> new MemberAccountView(row.getString("user_id"), row.getString("member_id")),
+                        query.userId())
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
@@ -59,8 +63,12 @@ class MemberQueryHandler {
         // member id as tie-breaker keeps pages stable when many rows share the sort value
         Sort sort = Sort.by(direction, property).and(Sort.by("memberId"));
         Page<MemberEntry> page = members.findAll(filter(query), PageRequest.of(query.page(), query.size(), sort));
-        return new MemberPage(page.getContent().stream().map(MemberQueryHandler::summary).toList(),
-                query.page(), query.size(), page.getTotalElements(), page.getTotalPages());
+        return new MemberPage(
+                page.getContent().stream().map(MemberQueryHandler::summary).toList(),
+                query.page(),
+                query.size(),
+                page.getTotalElements(),
+                page.getTotalPages());
     }
 
     @QueryHandler
@@ -74,7 +82,8 @@ class MemberQueryHandler {
         return (root, cq, cb) -> {
             List<jakarta.persistence.criteria.Predicate> where = new ArrayList<>();
             if (query.province() != null) {
-                where.add(cb.equal(cb.lower(root.get("province")), query.province().toLowerCase()));
+                where.add(cb.equal(
+                        cb.lower(root.get("province")), query.province().toLowerCase()));
             }
             if (query.sector() != null) {
                 where.add(cb.equal(cb.lower(root.get("sector")), query.sector().toLowerCase()));
@@ -87,17 +96,31 @@ class MemberQueryHandler {
     }
 
     private static MemberSummaryView summary(MemberEntry e) {
-        return new MemberSummaryView(e.memberId, e.nib, e.businessName, e.sector, e.province, e.regency, e.scale,
-                e.status, e.registeredAt);
+        return new MemberSummaryView(
+                e.memberId, e.nib, e.businessName, e.sector, e.province, e.regency, e.scale, e.status, e.registeredAt);
     }
 
     private static MemberView detail(MemberEntry e, LocalDate today) {
         List<QualificationView> qualifications = e.qualifications.stream()
-                .map(q -> new QualificationView(q.machineType, q.expiresOn, today.isAfter(q.expiresOn), q.grantedBy,
-                        q.grantedAt))
+                .map(q -> new QualificationView(
+                        q.machineType, q.expiresOn, today.isAfter(q.expiresOn), q.grantedBy, q.grantedAt))
                 .toList();
-        return new MemberView(e.memberId, e.nib, e.businessName, e.ownerName, e.ownerNikMasked, e.sector,
-                e.province, e.regency, e.scale, e.contactPhone, e.contactEmail, e.status, e.statusReason,
-                e.registeredAt, e.updatedAt, qualifications);
+        return new MemberView(
+                e.memberId,
+                e.nib,
+                e.businessName,
+                e.ownerName,
+                e.ownerNikMasked,
+                e.sector,
+                e.province,
+                e.regency,
+                e.scale,
+                e.contactPhone,
+                e.contactEmail,
+                e.status,
+                e.statusReason,
+                e.registeredAt,
+                e.updatedAt,
+                qualifications);
     }
 }

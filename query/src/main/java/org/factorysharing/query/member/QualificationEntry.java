@@ -11,15 +11,17 @@ class QualificationEntry {
 
     @Column(name = "machine_type")
     String machineType;
+
     @Column(name = "expires_on")
     LocalDate expiresOn;
+
     @Column(name = "granted_by")
     String grantedBy;
+
     @Column(name = "granted_at")
     Instant grantedAt;
 
-    protected QualificationEntry() {
-    }
+    protected QualificationEntry() {}
 
     QualificationEntry(String machineType) {
         this.machineType = machineType;

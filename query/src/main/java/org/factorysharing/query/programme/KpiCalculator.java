@@ -20,35 +20,41 @@ import org.factorysharing.api.programme.ProgrammeQueries.MonthlyKpiView;
  */
 final class KpiCalculator {
 
-    private KpiCalculator() {
-    }
+    private KpiCalculator() {}
 
     /** A factory's installed capacity and the day it was commissioned (null: not yet). */
-    record Factory(String factoryId, int capacityHoursPerDay, LocalDate commissionedOn) {
-    }
+    record Factory(String factoryId, int capacityHoursPerDay, LocalDate commissionedOn) {}
 
     /** Hours booked at a factory on a day (already summed over machines and events). */
-    record BookedDay(String factoryId, LocalDate day, long hours) {
-    }
+    record BookedDay(String factoryId, LocalDate day, long hours) {}
 
-    record Completion(String factoryId, String memberId, LocalDate day, long goodUnits) {
-    }
+    record Completion(String factoryId, String memberId, LocalDate day, long goodUnits) {}
 
     /** A quality inspection: a completion passed, a rework did not. */
-    record Inspection(String factoryId, LocalDate day, boolean passed) {
-    }
+    record Inspection(String factoryId, LocalDate day, boolean passed) {}
 
     /** Everything the KPIs are computed from. */
-    record Facts(List<Factory> factories, List<BookedDay> bookings, List<Completion> completions,
-                 List<Inspection> inspections) {
+    record Facts(
+            List<Factory> factories,
+            List<BookedDay> bookings,
+            List<Completion> completions,
+            List<Inspection> inspections) {
 
         /** The facts of these factories only. */
         Facts of(Collection<String> factoryIds) {
             return new Facts(
-                    factories.stream().filter(f -> factoryIds.contains(f.factoryId())).toList(),
-                    bookings.stream().filter(b -> factoryIds.contains(b.factoryId())).toList(),
-                    completions.stream().filter(c -> factoryIds.contains(c.factoryId())).toList(),
-                    inspections.stream().filter(i -> factoryIds.contains(i.factoryId())).toList());
+                    factories.stream()
+                            .filter(f -> factoryIds.contains(f.factoryId()))
+                            .toList(),
+                    bookings.stream()
+                            .filter(b -> factoryIds.contains(b.factoryId()))
+                            .toList(),
+                    completions.stream()
+                            .filter(c -> factoryIds.contains(c.factoryId()))
+                            .toList(),
+                    inspections.stream()
+                            .filter(i -> factoryIds.contains(i.factoryId()))
+                            .toList());
         }
     }
 
@@ -99,8 +105,16 @@ final class KpiCalculator {
                 }
             }
         }
-        return new KpiFigures(commissioned, booked, available, ratio(booked, available), members.size(), jobs,
-                output, inspections, ratio(passed, inspections));
+        return new KpiFigures(
+                commissioned,
+                booked,
+                available,
+                ratio(booked, available),
+                members.size(),
+                jobs,
+                output,
+                inspections,
+                ratio(passed, inspections));
     }
 
     /** One entry per calendar month touching {@code from..to}, each over the part of the month inside it. */

@@ -58,50 +58,74 @@ class ProgrammeDashboardProjection {
 
     @EventHandler
     void on(WavePlanned event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO programme_wave (wave_id, name, year, kind, status, target_factories, pilot_months,
                     min_utilisation, min_members_served, min_jobs_completed, min_output_units, min_quality_pass_rate,
                     previous_wave_id, planned_by, planned_at, extensions)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 ON CONFLICT (wave_id) DO NOTHING""",
-                event.waveId().value(), event.name(), event.year(), event.kind().name(), WaveStatus.PLANNED.name(),
-                event.targetFactories(), event.pilotMonths(), event.thresholds().minUtilisation(),
-                event.thresholds().minMembersServed(), event.thresholds().minJobsCompleted(),
-                event.thresholds().minOutputUnits(), event.thresholds().minQualityPassRate(),
-                event.previousWaveId() == null ? null : event.previousWaveId().value(), event.plannedBy(),
+                event.waveId().value(),
+                event.name(),
+                event.year(),
+                event.kind().name(),
+                WaveStatus.PLANNED.name(),
+                event.targetFactories(),
+                event.pilotMonths(),
+                event.thresholds().minUtilisation(),
+                event.thresholds().minMembersServed(),
+                event.thresholds().minJobsCompleted(),
+                event.thresholds().minOutputUnits(),
+                event.thresholds().minQualityPassRate(),
+                event.previousWaveId() == null ? null : event.previousWaveId().value(),
+                event.plannedBy(),
                 sql(at));
     }
 
     @EventHandler
     void on(FactoryEnrolled event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO programme_wave_factory (wave_id, factory_id, region_id, commodity_code, potential_score,
                     potential_source, beyond_target, enrolled_by, enrolled_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (wave_id, factory_id) DO NOTHING""",
-                event.waveId().value(), event.factoryId().value(), event.regionId(), event.commodityCode(),
-                event.potentialScore(), event.potentialSource(), event.beyondTarget(), event.enrolledBy(),
+                event.waveId().value(),
+                event.factoryId().value(),
+                event.regionId(),
+                event.commodityCode(),
+                event.potentialScore(),
+                event.potentialSource(),
+                event.beyondTarget(),
+                event.enrolledBy(),
                 sql(at));
     }
 
     @EventHandler
     void on(FactoryCommissionedInWave event) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE programme_wave_factory SET commissioned_at = coalesce(commissioned_at, ?)
                 WHERE wave_id = ? AND factory_id = ?""",
-                sql(event.commissionedAt()), event.waveId().value(), event.factoryId().value());
+                sql(event.commissionedAt()),
+                event.waveId().value(),
+                event.factoryId().value());
     }
 
     @EventHandler
     void on(WaveStarted event) {
-        jdbc.update("UPDATE programme_wave SET status = ?, started_at = ?, pilot_ends_at = ? WHERE wave_id = ?",
-                WaveStatus.RUNNING.name(), sql(event.startedAt()), sql(event.pilotEndsAt()),
+        jdbc.update(
+                "UPDATE programme_wave SET status = ?, started_at = ?, pilot_ends_at = ? WHERE wave_id = ?",
+                WaveStatus.RUNNING.name(),
+                sql(event.startedAt()),
+                sql(event.pilotEndsAt()),
                 event.waveId().value());
     }
 
     @EventHandler
     void on(ScaleUpRecommended event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO programme_recommendation (wave_id, evaluation_no, recommendation, reason,
                     commissioned_factories, booked_hours, available_hours, utilisation, members_served,
                     jobs_completed, output_units, inspections, quality_pass_rate, min_utilisation,
@@ -110,42 +134,70 @@ class ProgrammeDashboardProjection {
                     period_to, recommended_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (wave_id, evaluation_no) DO NOTHING""",
-                event.waveId().value(), event.evaluationNo(), event.recommendation().name(), event.reason(),
-                event.kpis().commissionedFactories(), event.kpis().bookedHours(), event.kpis().availableHours(),
-                event.kpis().utilisation(), event.kpis().membersServed(), event.kpis().jobsCompleted(),
-                event.kpis().outputUnits(), event.kpis().inspections(), event.kpis().qualityPassRate(),
-                event.thresholds().minUtilisation(), event.thresholds().minMembersServed(),
-                event.thresholds().minJobsCompleted(), event.thresholds().minOutputUnits(),
-                event.thresholds().minQualityPassRate(), event.extensions(),
+                event.waveId().value(),
+                event.evaluationNo(),
+                event.recommendation().name(),
+                event.reason(),
+                event.kpis().commissionedFactories(),
+                event.kpis().bookedHours(),
+                event.kpis().availableHours(),
+                event.kpis().utilisation(),
+                event.kpis().membersServed(),
+                event.kpis().jobsCompleted(),
+                event.kpis().outputUnits(),
+                event.kpis().inspections(),
+                event.kpis().qualityPassRate(),
+                event.thresholds().minUtilisation(),
+                event.thresholds().minMembersServed(),
+                event.thresholds().minJobsCompleted(),
+                event.thresholds().minOutputUnits(),
+                event.thresholds().minQualityPassRate(),
+                event.extensions(),
                 event.decision() == null ? null : event.decision().decisionKey(),
                 event.decision() == null ? null : event.decision().decisionDefinitionId(),
                 event.decision() == null ? null : event.decision().version(),
-                event.kpiEventPosition(), event.periodFrom(), event.periodTo(), sql(at));
+                event.kpiEventPosition(),
+                event.periodFrom(),
+                event.periodTo(),
+                sql(at));
         status(event.waveId(), WaveStatus.EVALUATING);
     }
 
     // --- proposals and their timeline ---
 
     @EventHandler
-    void on(ScaleUpProposed event, @Timestamp Instant at,
-            @SequenceNumber long seq) {
-        jdbc.update("""
+    void on(ScaleUpProposed event, @Timestamp Instant at, @SequenceNumber long seq) {
+        jdbc.update(
+                """
                 INSERT INTO programme_proposal (wave_id, proposal_no, evaluation_no, outcome, recommended,
                     proposed_target, extension_months, justification, proposed_by, proposed_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (wave_id, proposal_no) DO NOTHING""",
-                event.waveId().value(), event.proposalNo(), event.evaluationNo(), event.outcome().name(),
-                event.recommended() == null ? null : event.recommended().name(), event.proposedTarget(),
-                event.extensionMonths(), event.justification(), event.proposedBy(), sql(at), OPEN);
-        step(event.waveId(), seq, event.proposalNo(), "PROPOSED", null, event.proposedBy(), at,
-                event.justification());
+                event.waveId().value(),
+                event.proposalNo(),
+                event.evaluationNo(),
+                event.outcome().name(),
+                event.recommended() == null ? null : event.recommended().name(),
+                event.proposedTarget(),
+                event.extensionMonths(),
+                event.justification(),
+                event.proposedBy(),
+                sql(at),
+                OPEN);
+        step(event.waveId(), seq, event.proposalNo(), "PROPOSED", null, event.proposedBy(), at, event.justification());
         status(event.waveId(), WaveStatus.SCALE_UP_PROPOSED);
     }
 
     @EventHandler
-    void on(ProposalStageApproved event, @Timestamp Instant at,
-            @SequenceNumber long seq) {
-        step(event.waveId(), seq, event.proposalNo(), "APPROVED", event.stage(), event.approvedBy(), at,
+    void on(ProposalStageApproved event, @Timestamp Instant at, @SequenceNumber long seq) {
+        step(
+                event.waveId(),
+                seq,
+                event.proposalNo(),
+                "APPROVED",
+                event.stage(),
+                event.approvedBy(),
+                at,
                 event.comment());
         if (event.stage() == ApprovalStage.FINAL_APPROVAL) {
             proposalStatus(event.waveId(), event.proposalNo(), APPROVED);
@@ -154,15 +206,20 @@ class ProgrammeDashboardProjection {
 
     /** Nobody acted: the step's {@code by} stays empty and the comment names the group it went to. */
     @EventHandler
-    void on(ProposalStageEscalated event, @Timestamp Instant at,
-            @SequenceNumber long seq) {
+    void on(ProposalStageEscalated event, @Timestamp Instant at, @SequenceNumber long seq) {
         step(event.waveId(), seq, event.proposalNo(), "ESCALATED", event.stage(), null, at, event.escalatedTo());
     }
 
     @EventHandler
-    void on(ProposalRejected event, @Timestamp Instant at,
-            @SequenceNumber long seq) {
-        step(event.waveId(), seq, event.proposalNo(), "REJECTED", event.stage(), event.rejectedBy(), at,
+    void on(ProposalRejected event, @Timestamp Instant at, @SequenceNumber long seq) {
+        step(
+                event.waveId(),
+                seq,
+                event.proposalNo(),
+                "REJECTED",
+                event.stage(),
+                event.rejectedBy(),
+                at,
                 event.reason());
         proposalStatus(event.waveId(), event.proposalNo(), REJECTED);
         status(event.waveId(), WaveStatus.REJECTED);
@@ -177,8 +234,11 @@ class ProgrammeDashboardProjection {
     @EventHandler
     void on(PilotExtended event) {
         proposalStatus(event.waveId(), event.proposalNo(), APPROVED);
-        jdbc.update("UPDATE programme_wave SET status = ?, pilot_ends_at = ?, extensions = ? WHERE wave_id = ?",
-                WaveStatus.EXTENDED.name(), sql(event.pilotEndsAt()), event.extensions(),
+        jdbc.update(
+                "UPDATE programme_wave SET status = ?, pilot_ends_at = ?, extensions = ? WHERE wave_id = ?",
+                WaveStatus.EXTENDED.name(),
+                sql(event.pilotEndsAt()),
+                event.extensions(),
                 event.waveId().value());
     }
 
@@ -194,8 +254,7 @@ class ProgrammeDashboardProjection {
     void on(FactoryProposed event) {
         jdbc.update("""
                 INSERT INTO programme_factory (factory_id, name, status) VALUES (?, ?, ?)
-                ON CONFLICT (factory_id) DO UPDATE SET name = EXCLUDED.name""",
-                event.factoryId().value(), event.name(), FactoryStatus.PROPOSED.name());
+                ON CONFLICT (factory_id) DO UPDATE SET name = EXCLUDED.name""", event.factoryId().value(), event.name(), FactoryStatus.PROPOSED.name());
     }
 
     @EventHandler
@@ -233,17 +292,34 @@ class ProgrammeDashboardProjection {
     }
 
     private void proposalStatus(WaveId waveId, int proposalNo, String status) {
-        jdbc.update("UPDATE programme_proposal SET status = ? WHERE wave_id = ? AND proposal_no = ?", status,
-                waveId.value(), proposalNo);
+        jdbc.update(
+                "UPDATE programme_proposal SET status = ? WHERE wave_id = ? AND proposal_no = ?",
+                status,
+                waveId.value(),
+                proposalNo);
     }
 
-    private void step(WaveId waveId, long seq, int proposalNo, String action, ApprovalStage stage, String by,
-                      Instant at, String comment) {
-        jdbc.update("""
+    private void step(
+            WaveId waveId,
+            long seq,
+            int proposalNo,
+            String action,
+            ApprovalStage stage,
+            String by,
+            Instant at,
+            String comment) {
+        jdbc.update(
+                """
                 INSERT INTO programme_approval_step (wave_id, event_seq, proposal_no, action, stage, actor, at, comment)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (wave_id, event_seq) DO NOTHING""",
-                waveId.value(), seq, proposalNo, action, stage == null ? null : stage.name(), by, sql(at),
+                waveId.value(),
+                seq,
+                proposalNo,
+                action,
+                stage == null ? null : stage.name(),
+                by,
+                sql(at),
                 comment);
     }
 
@@ -251,8 +327,7 @@ class ProgrammeDashboardProjection {
     private void factoryStatus(FactoryId factoryId, FactoryStatus status) {
         jdbc.update("""
                 INSERT INTO programme_factory (factory_id, status) VALUES (?, ?)
-                ON CONFLICT (factory_id) DO UPDATE SET status = EXCLUDED.status""",
-                factoryId.value(), status.name());
+                ON CONFLICT (factory_id) DO UPDATE SET status = EXCLUDED.status""", factoryId.value(), status.name());
     }
 
     private static java.sql.Timestamp sql(Instant at) {

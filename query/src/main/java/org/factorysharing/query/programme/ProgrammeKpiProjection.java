@@ -60,29 +60,37 @@ class ProgrammeKpiProjection {
 
     @EventHandler
     void on(WavePlanned event, TrackingToken token) {
-        jdbc.update("INSERT INTO programme_kpi_wave (wave_id) VALUES (?) ON CONFLICT DO NOTHING",
+        jdbc.update(
+                "INSERT INTO programme_kpi_wave (wave_id) VALUES (?) ON CONFLICT DO NOTHING",
                 event.waveId().value());
         position(token);
     }
 
     @EventHandler
     void on(FactoryEnrolled event, TrackingToken token) {
-        jdbc.update("INSERT INTO programme_kpi_wave_factory (wave_id, factory_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                event.waveId().value(), event.factoryId().value());
+        jdbc.update(
+                "INSERT INTO programme_kpi_wave_factory (wave_id, factory_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.waveId().value(),
+                event.factoryId().value());
         position(token);
     }
 
     @EventHandler
     void on(WaveStarted event, TrackingToken token) {
-        period(event.waveId().value(), ProgrammeTime.dateOf(event.startedAt()), ProgrammeTime.dateOf(event.pilotEndsAt()));
+        period(
+                event.waveId().value(),
+                ProgrammeTime.dateOf(event.startedAt()),
+                ProgrammeTime.dateOf(event.pilotEndsAt()));
         position(token);
     }
 
     /** The period now ends with the extension; it still starts on the wave's start day. */
     @EventHandler
     void on(PilotExtended event, TrackingToken token) {
-        jdbc.update("UPDATE programme_kpi_wave SET ends_on = ? WHERE wave_id = ?",
-                ProgrammeTime.dateOf(event.pilotEndsAt()), event.waveId().value());
+        jdbc.update(
+                "UPDATE programme_kpi_wave SET ends_on = ? WHERE wave_id = ?",
+                ProgrammeTime.dateOf(event.pilotEndsAt()),
+                event.waveId().value());
         position(token);
     }
 
@@ -90,14 +98,18 @@ class ProgrammeKpiProjection {
 
     @EventHandler
     void on(FactoryProposed event, TrackingToken token) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO programme_kpi_factory (factory_id, name, region_id, commodity_code,
                     capacity_hours_per_day, status)
                 VALUES (?, ?, ?, ?, 0, ?)
                 ON CONFLICT (factory_id) DO UPDATE SET name = EXCLUDED.name, region_id = EXCLUDED.region_id,
                     commodity_code = EXCLUDED.commodity_code""",
-                event.factoryId().value(), event.name(), RegionId.of(event.province(), event.regency()).value(),
-                event.commodityCode(), FactoryStatus.PROPOSED.name());
+                event.factoryId().value(),
+                event.name(),
+                RegionId.of(event.province(), event.regency()).value(),
+                event.commodityCode(),
+                FactoryStatus.PROPOSED.name());
         position(token);
     }
 
@@ -108,8 +120,7 @@ class ProgrammeKpiProjection {
         jdbc.update("""
                 INSERT INTO programme_kpi_machine (factory_id, machine_id, capacity_hours_per_day) VALUES (?, ?, ?)
                 ON CONFLICT (factory_id, machine_id) DO UPDATE SET
-                    capacity_hours_per_day = EXCLUDED.capacity_hours_per_day""",
-                factoryId, event.machineId(), event.capacityHoursPerDay());
+                    capacity_hours_per_day = EXCLUDED.capacity_hours_per_day""", factoryId, event.machineId(), event.capacityHoursPerDay());
         ensureFactory(factoryId);
         jdbc.update("""
                 UPDATE programme_kpi_factory SET capacity_hours_per_day =
@@ -165,28 +176,36 @@ class ProgrammeKpiProjection {
 
     @EventHandler
     void on(ProductionJobRequested event, TrackingToken token) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO programme_kpi_job (job_id, factory_id, member_id) VALUES (?, ?, ?)
                 ON CONFLICT (job_id) DO NOTHING""",
-                event.jobId().value(), event.factoryId().value(), event.memberId().value());
+                event.jobId().value(),
+                event.factoryId().value(),
+                event.memberId().value());
         position(token);
     }
 
     @EventHandler
-    void on(ProductionJobCompleted event, @MessageIdentifier String eventId, @Timestamp Instant at,
+    void on(
+            ProductionJobCompleted event,
+            @MessageIdentifier String eventId,
+            @Timestamp Instant at,
             TrackingToken token) {
         Job job = job(event.jobId());
         LocalDate day = ProgrammeTime.dateOf(at);
         jdbc.update("""
                 INSERT INTO programme_kpi_completion (job_id, factory_id, member_id, day, good_units)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING""",
-                event.jobId().value(), job.factoryId(), job.memberId(), day, event.goodUnits());
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id) DO NOTHING""", event.jobId().value(), job.factoryId(), job.memberId(), day, event.goodUnits());
         inspection(eventId, event.jobId(), job, day, true);
         position(token);
     }
 
     @EventHandler
-    void on(ProductionJobSentToRework event, @MessageIdentifier String eventId, @Timestamp Instant at,
+    void on(
+            ProductionJobSentToRework event,
+            @MessageIdentifier String eventId,
+            @Timestamp Instant at,
             TrackingToken token) {
         inspection(eventId, event.jobId(), job(event.jobId()), ProgrammeTime.dateOf(at), false);
         position(token);
@@ -194,9 +213,16 @@ class ProgrammeKpiProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("programme_kpi_position", "programme_kpi_wave", "programme_kpi_wave_factory",
-                "programme_kpi_factory", "programme_kpi_machine", "programme_kpi_job", "programme_kpi_booking",
-                "programme_kpi_completion", "programme_kpi_inspection")) {
+        for (String table : List.of(
+                "programme_kpi_position",
+                "programme_kpi_wave",
+                "programme_kpi_wave_factory",
+                "programme_kpi_factory",
+                "programme_kpi_machine",
+                "programme_kpi_job",
+                "programme_kpi_booking",
+                "programme_kpi_completion",
+                "programme_kpi_inspection")) {
             jdbc.update("DELETE FROM " + table);
         }
     }
@@ -210,15 +236,13 @@ class ProgrammeKpiProjection {
         jdbc.update("""
                 INSERT INTO programme_kpi_position (id, event_position) VALUES (1, ?)
                 ON CONFLICT (id) DO UPDATE SET
-                    event_position = GREATEST(programme_kpi_position.event_position, EXCLUDED.event_position)""",
-                position.getAsLong());
+                    event_position = GREATEST(programme_kpi_position.event_position, EXCLUDED.event_position)""", position.getAsLong());
     }
 
     private void period(String waveId, LocalDate startedOn, LocalDate endsOn) {
         jdbc.update("""
                 INSERT INTO programme_kpi_wave (wave_id, started_on, ends_on) VALUES (?, ?, ?)
-                ON CONFLICT (wave_id) DO UPDATE SET started_on = EXCLUDED.started_on, ends_on = EXCLUDED.ends_on""",
-                waveId, startedOn, endsOn);
+                ON CONFLICT (wave_id) DO UPDATE SET started_on = EXCLUDED.started_on, ends_on = EXCLUDED.ends_on""", waveId, startedOn, endsOn);
     }
 
     /** A factory's row even if its proposal was not seen (it still counts its capacity and commissioning). */
@@ -230,8 +254,8 @@ class ProgrammeKpiProjection {
 
     private void status(FactoryId factoryId, FactoryStatus status) {
         ensureFactory(factoryId.value());
-        jdbc.update("UPDATE programme_kpi_factory SET status = ? WHERE factory_id = ?", status.name(),
-                factoryId.value());
+        jdbc.update(
+                "UPDATE programme_kpi_factory SET status = ? WHERE factory_id = ?", status.name(), factoryId.value());
     }
 
     private void book(String eventId, FactoryId factoryId, List<Allocation> allocations, int sign) {
@@ -245,13 +269,16 @@ class ProgrammeKpiProjection {
                 ON CONFLICT DO NOTHING""", rows);
     }
 
-    private record Job(String factoryId, String memberId) {
-    }
+    private record Job(String factoryId, String memberId) {}
 
     private Job job(JobId jobId) {
-        return jdbc.query("SELECT factory_id, member_id FROM programme_kpi_job WHERE job_id = ?",
-                        (row, i) -> new Job(row.getString("factory_id"), row.getString("member_id")), jobId.value())
-                .stream().findFirst()
+        return jdbc
+                .query(
+                        "SELECT factory_id, member_id FROM programme_kpi_job WHERE job_id = ?",
+                        (row, i) -> new Job(row.getString("factory_id"), row.getString("member_id")),
+                        jobId.value())
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("job " + jobId + " was never requested"));
     }
 

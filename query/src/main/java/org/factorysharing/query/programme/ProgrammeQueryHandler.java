@@ -69,7 +69,9 @@ class ProgrammeQueryHandler {
     @QueryHandler
     @Transactional(readOnly = true)
     public List<WaveSummaryView> handle(FindWaves query) {
-        return jdbc.query(SUMMARY + " ORDER BY w.year DESC, w.name, w.wave_id", new MapSqlParameterSource(),
+        return jdbc.query(
+                SUMMARY + " ORDER BY w.year DESC, w.name, w.wave_id",
+                new MapSqlParameterSource(),
                 (row, i) -> summary(row));
     }
 
@@ -84,8 +86,8 @@ class ProgrammeQueryHandler {
             return Optional.empty();
         }
         KpiWave kpiWave = wave.orElseGet(() -> KpiWave.unstarted(waveId));
-        return Optional.of(kpis.kpis(kpiWave, kpis.facts(kpiWave.factoryIds(), kpiWave.from(), kpiWave.to()),
-                position));
+        return Optional.of(
+                kpis.kpis(kpiWave, kpis.facts(kpiWave.factoryIds(), kpiWave.from(), kpiWave.to()), position));
     }
 
     @QueryHandler
@@ -94,12 +96,19 @@ class ProgrammeQueryHandler {
         String waveId = query.waveId().value();
         long position = kpis.position();
         MapSqlParameterSource id = new MapSqlParameterSource("waveId", waveId);
-        List<WaveRow> rows = jdbc.query(SUMMARY + " WHERE w.wave_id = :waveId", id, (row, i) -> new WaveRow(
-                summary(row),
-                new KpiThresholds(row.getDouble("min_utilisation"), row.getInt("min_members_served"),
-                        row.getInt("min_jobs_completed"), row.getLong("min_output_units"),
-                        row.getDouble("min_quality_pass_rate")),
-                row.getString("previous_wave_id"), row.getString("planned_by")));
+        List<WaveRow> rows = jdbc.query(
+                SUMMARY + " WHERE w.wave_id = :waveId",
+                id,
+                (row, i) -> new WaveRow(
+                        summary(row),
+                        new KpiThresholds(
+                                row.getDouble("min_utilisation"),
+                                row.getInt("min_members_served"),
+                                row.getInt("min_jobs_completed"),
+                                row.getLong("min_output_units"),
+                                row.getDouble("min_quality_pass_rate")),
+                        row.getString("previous_wave_id"),
+                        row.getString("planned_by")));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -112,99 +121,171 @@ class ProgrammeQueryHandler {
         Facts facts = kpis.facts(factoryIds, kpiWave.from(), kpiWave.to());
         WaveKpisView waveKpis = kpis.kpis(kpiWave, facts.of(Set.copyOf(kpiWave.factoryIds())), position);
         List<WaveFactoryView> factoryViews = factories.stream()
-                .map(f -> f.view(KpiCalculator.figures(facts.of(Set.of(f.factoryId())), kpiWave.from(),
-                        kpiWave.to())))
+                .map(f -> f.view(KpiCalculator.figures(facts.of(Set.of(f.factoryId())), kpiWave.from(), kpiWave.to())))
                 .toList();
-        String nextWaveId = jdbc.queryForList("""
+        String nextWaveId =
+                jdbc.queryForList("""
                 SELECT wave_id FROM programme_wave WHERE previous_wave_id = :waveId
                 ORDER BY planned_at, wave_id LIMIT 1""", id, String.class).stream().findFirst().orElse(null);
-        return Optional.of(new WaveView(wave.summary(), wave.thresholds(), wave.previousWaveId(), nextWaveId,
-                wave.plannedBy(), factoryViews, waveKpis, recommendations(id), proposals(id)));
+        return Optional.of(new WaveView(
+                wave.summary(),
+                wave.thresholds(),
+                wave.previousWaveId(),
+                nextWaveId,
+                wave.plannedBy(),
+                factoryViews,
+                waveKpis,
+                recommendations(id),
+                proposals(id)));
     }
 
     private boolean knownOnDashboard(String waveId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM programme_wave WHERE wave_id = :waveId)",
-                new MapSqlParameterSource("waveId", waveId), Boolean.class));
+                new MapSqlParameterSource("waveId", waveId),
+                Boolean.class));
     }
 
-    private record WaveRow(WaveSummaryView summary, KpiThresholds thresholds, String previousWaveId,
-                           String plannedBy) {
-    }
+    private record WaveRow(
+            WaveSummaryView summary, KpiThresholds thresholds, String previousWaveId, String plannedBy) {}
 
-    private record FactoryRow(String factoryId, String name, String regionId, String commodityCode,
-                              int potentialScore, String factoryStatus, boolean beyondTarget, String enrolledBy,
-                              Instant enrolledAt, Instant commissionedAt) {
+    private record FactoryRow(
+            String factoryId,
+            String name,
+            String regionId,
+            String commodityCode,
+            int potentialScore,
+            String factoryStatus,
+            boolean beyondTarget,
+            String enrolledBy,
+            Instant enrolledAt,
+            Instant commissionedAt) {
 
         WaveFactoryView view(KpiFigures figures) {
-            return new WaveFactoryView(factoryId, name, regionId, commodityCode, potentialScore, factoryStatus,
-                    beyondTarget, enrolledBy, enrolledAt, commissionedAt, figures);
+            return new WaveFactoryView(
+                    factoryId,
+                    name,
+                    regionId,
+                    commodityCode,
+                    potentialScore,
+                    factoryStatus,
+                    beyondTarget,
+                    enrolledBy,
+                    enrolledAt,
+                    commissionedAt,
+                    figures);
         }
     }
 
     private static WaveSummaryView summary(ResultSet row) throws SQLException {
-        return new WaveSummaryView(row.getString("wave_id"), row.getString("name"), row.getInt("year"),
-                WaveKind.valueOf(row.getString("kind")), WaveStatus.valueOf(row.getString("status")),
-                row.getInt("target_factories"), row.getInt("enrolled"), row.getInt("commissioned"),
-                row.getInt("running"), row.getInt("pilot_months"), instant(row, "started_at"),
-                instant(row, "pilot_ends_at"), row.getInt("extensions"));
+        return new WaveSummaryView(
+                row.getString("wave_id"),
+                row.getString("name"),
+                row.getInt("year"),
+                WaveKind.valueOf(row.getString("kind")),
+                WaveStatus.valueOf(row.getString("status")),
+                row.getInt("target_factories"),
+                row.getInt("enrolled"),
+                row.getInt("commissioned"),
+                row.getInt("running"),
+                row.getInt("pilot_months"),
+                instant(row, "started_at"),
+                instant(row, "pilot_ends_at"),
+                row.getInt("extensions"));
     }
 
     /** In the order they were enrolled. */
     private List<FactoryRow> factories(MapSqlParameterSource id) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT f.*, p.name, p.status AS factory_status FROM programme_wave_factory f
                 LEFT JOIN programme_factory p ON p.factory_id = f.factory_id
-                WHERE f.wave_id = :waveId ORDER BY f.enrolled_at, f.factory_id""", id,
-                (row, i) -> new FactoryRow(row.getString("factory_id"), row.getString("name"),
-                        row.getString("region_id"), row.getString("commodity_code"), row.getInt("potential_score"),
-                        row.getString("factory_status"), row.getBoolean("beyond_target"),
-                        row.getString("enrolled_by"), instant(row, "enrolled_at"), instant(row, "commissioned_at")));
+                WHERE f.wave_id = :waveId ORDER BY f.enrolled_at, f.factory_id""",
+                id,
+                (row, i) -> new FactoryRow(
+                        row.getString("factory_id"),
+                        row.getString("name"),
+                        row.getString("region_id"),
+                        row.getString("commodity_code"),
+                        row.getInt("potential_score"),
+                        row.getString("factory_status"),
+                        row.getBoolean("beyond_target"),
+                        row.getString("enrolled_by"),
+                        instant(row, "enrolled_at"),
+                        instant(row, "commissioned_at")));
     }
 
     private List<RecommendationView> recommendations(MapSqlParameterSource id) {
-        return jdbc.query("""
-                SELECT * FROM programme_recommendation WHERE wave_id = :waveId ORDER BY evaluation_no""", id,
-                (row, i) -> new RecommendationView(row.getInt("evaluation_no"),
-                        Recommendation.valueOf(row.getString("recommendation")), row.getString("reason"),
-                        new KpiFigures(row.getInt("commissioned_factories"), row.getLong("booked_hours"),
-                                row.getLong("available_hours"), row.getDouble("utilisation"),
-                                row.getInt("members_served"), row.getInt("jobs_completed"),
-                                row.getLong("output_units"), row.getInt("inspections"),
+        return jdbc.query(
+                """
+                SELECT * FROM programme_recommendation WHERE wave_id = :waveId ORDER BY evaluation_no""",
+                id,
+                (row, i) -> new RecommendationView(
+                        row.getInt("evaluation_no"),
+                        Recommendation.valueOf(row.getString("recommendation")),
+                        row.getString("reason"),
+                        new KpiFigures(
+                                row.getInt("commissioned_factories"),
+                                row.getLong("booked_hours"),
+                                row.getLong("available_hours"),
+                                row.getDouble("utilisation"),
+                                row.getInt("members_served"),
+                                row.getInt("jobs_completed"),
+                                row.getLong("output_units"),
+                                row.getInt("inspections"),
                                 row.getDouble("quality_pass_rate")),
-                        new KpiThresholds(row.getDouble("min_utilisation"), row.getInt("min_members_served"),
-                                row.getInt("min_jobs_completed"), row.getLong("min_output_units"),
+                        new KpiThresholds(
+                                row.getDouble("min_utilisation"),
+                                row.getInt("min_members_served"),
+                                row.getInt("min_jobs_completed"),
+                                row.getLong("min_output_units"),
                                 row.getDouble("min_quality_pass_rate")),
                         row.getInt("extensions"),
-                        row.getString("decision_key") == null ? null : new DecisionReference(
-                                row.getString("decision_key"), row.getString("decision_definition_id"),
-                                row.getInt("decision_version")),
-                        row.getLong("kpi_event_position"), row.getObject("period_from", LocalDate.class),
-                        row.getObject("period_to", LocalDate.class), instant(row, "recommended_at")));
+                        row.getString("decision_key") == null
+                                ? null
+                                : new DecisionReference(
+                                        row.getString("decision_key"),
+                                        row.getString("decision_definition_id"),
+                                        row.getInt("decision_version")),
+                        row.getLong("kpi_event_position"),
+                        row.getObject("period_from", LocalDate.class),
+                        row.getObject("period_to", LocalDate.class),
+                        instant(row, "recommended_at")));
     }
 
     private List<ProposalView> proposals(MapSqlParameterSource id) {
-        return jdbc.query("SELECT * FROM programme_proposal WHERE wave_id = :waveId ORDER BY proposal_no", id,
-                (row, i) -> {
+        return jdbc.query(
+                "SELECT * FROM programme_proposal WHERE wave_id = :waveId ORDER BY proposal_no", id, (row, i) -> {
                     int proposalNo = row.getInt("proposal_no");
                     String recommended = row.getString("recommended");
-                    return new ProposalView(proposalNo, row.getInt("evaluation_no"),
+                    return new ProposalView(
+                            proposalNo,
+                            row.getInt("evaluation_no"),
                             Recommendation.valueOf(row.getString("outcome")),
                             recommended == null ? null : Recommendation.valueOf(recommended),
-                            row.getInt("proposed_target"), row.getInt("extension_months"),
-                            row.getString("justification"), row.getString("proposed_by"),
-                            instant(row, "proposed_at"), row.getString("status"), timeline(id, proposalNo));
+                            row.getInt("proposed_target"),
+                            row.getInt("extension_months"),
+                            row.getString("justification"),
+                            row.getString("proposed_by"),
+                            instant(row, "proposed_at"),
+                            row.getString("status"),
+                            timeline(id, proposalNo));
                 });
     }
 
     private List<ApprovalStepView> timeline(MapSqlParameterSource id, int proposalNo) {
         MapSqlParameterSource params = new MapSqlParameterSource(id.getValues()).addValue("proposalNo", proposalNo);
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT action, stage, actor, at, comment FROM programme_approval_step
-                WHERE wave_id = :waveId AND proposal_no = :proposalNo ORDER BY event_seq""", params,
-                (row, i) -> new ApprovalStepView(row.getString("action"),
+                WHERE wave_id = :waveId AND proposal_no = :proposalNo ORDER BY event_seq""",
+                params,
+                (row, i) -> new ApprovalStepView(
+                        row.getString("action"),
                         row.getString("stage") == null ? null : ApprovalStage.valueOf(row.getString("stage")),
-                        row.getString("actor"), instant(row, "at"), row.getString("comment")));
+                        row.getString("actor"),
+                        instant(row, "at"),
+                        row.getString("comment")));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

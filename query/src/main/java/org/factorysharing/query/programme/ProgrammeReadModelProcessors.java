@@ -11,7 +11,8 @@ class ProgrammeReadModelProcessors {
     /** One segment, so events are applied in the event store's order and the position the projection records (its eventPosition) means: every event up to here is in the figures. */
     @Bean
     ProcessorSettings programmeKpiProcessor() {
-        return ProcessorSettings.readModel(ProgrammeKpiProjection.PROCESSING_GROUP).withSegments(1);
+        return ProcessorSettings.readModel(ProgrammeKpiProjection.PROCESSING_GROUP)
+                .withSegments(1);
     }
 
     @Bean

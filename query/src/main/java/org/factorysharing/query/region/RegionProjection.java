@@ -27,28 +27,35 @@ class RegionProjection {
 
     @EventHandler
     void on(RegionImported event, @Timestamp Instant at) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO region_reference (region_id, province, province_code, regency, data_source)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (region_id) DO UPDATE SET province = EXCLUDED.province,
                     province_code = EXCLUDED.province_code, regency = EXCLUDED.regency,
                     data_source = EXCLUDED.data_source""",
-                event.regionId().value(), event.province(), Codes.of(event.province()), event.regency(),
+                event.regionId().value(),
+                event.province(),
+                Codes.of(event.province()),
+                event.regency(),
                 event.dataSource());
-        event.potentials().forEach(p -> upsertPotential(event.regionId().value(), p.commodityCode(), p.score(),
-                p.sourceNote(), null, at));
+        event.potentials()
+                .forEach(p -> upsertPotential(
+                        event.regionId().value(), p.commodityCode(), p.score(), p.sourceNote(), null, at));
     }
 
     @EventHandler
     void on(CommodityPotentialSet event, @Timestamp Instant at) {
-        upsertPotential(event.regionId().value(), event.commodityCode(), event.score(), event.sourceNote(),
-                event.setBy(), at);
+        upsertPotential(
+                event.regionId().value(), event.commodityCode(), event.score(), event.sourceNote(), event.setBy(), at);
     }
 
     @EventHandler
     void on(CommodityPotentialRemoved event) {
-        jdbc.update("DELETE FROM region_potential WHERE region_id = ? AND commodity_code = ?",
-                event.regionId().value(), event.commodityCode());
+        jdbc.update(
+                "DELETE FROM region_potential WHERE region_id = ? AND commodity_code = ?",
+                event.regionId().value(),
+                event.commodityCode());
     }
 
     @ResetHandler
@@ -57,14 +64,13 @@ class RegionProjection {
         jdbc.update("DELETE FROM region_reference");
     }
 
-    private void upsertPotential(String regionId, String commodityCode, int score, String sourceNote,
-                                 String updatedBy, Instant at) {
+    private void upsertPotential(
+            String regionId, String commodityCode, int score, String sourceNote, String updatedBy, Instant at) {
         jdbc.update("""
                 INSERT INTO region_potential (region_id, commodity_code, score, source_note, updated_by, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (region_id, commodity_code) DO UPDATE SET score = EXCLUDED.score,
                     source_note = EXCLUDED.source_note, updated_by = EXCLUDED.updated_by,
-                    updated_at = EXCLUDED.updated_at""",
-                regionId, commodityCode, score, sourceNote, updatedBy, java.sql.Timestamp.from(at));
+                    updated_at = EXCLUDED.updated_at""", regionId, commodityCode, score, sourceNote, updatedBy, java.sql.Timestamp.from(at));
     }
 }

@@ -42,34 +42,51 @@ class RegionQueryHandler {
                               ORDER BY p.score DESC, p.commodity_code LIMIT 1) best ON TRUE
                 WHERE (CAST(:province AS VARCHAR) IS NULL OR r.province_code = :province)""";
         long total = jdbc.queryForObject("SELECT count(*) " + from, params, Long.class);
-        String order = query.commodityCode() == null ? "r.province, r.regency" : "best.score DESC, r.province, r.regency";
-        List<RegionSummaryView> items = jdbc.query("""
+        String order =
+                query.commodityCode() == null ? "r.province, r.regency" : "best.score DESC, r.province, r.regency";
+        List<RegionSummaryView> items = jdbc.query(
+                """
                 SELECT r.region_id, r.province, r.regency, best.commodity_code, best.score %s
-                ORDER BY %s LIMIT :limit OFFSET :offset""".formatted(from, order), params,
-                (row, i) -> new RegionSummaryView(row.getString("region_id"), row.getString("province"),
-                        row.getString("regency"), row.getString("commodity_code"), row.getInt("score")));
-        return new RegionPage(items, query.page(), query.size(), total,
-                (int) ((total + query.size() - 1) / query.size()));
+                ORDER BY %s LIMIT :limit OFFSET :offset""".formatted(from, order),
+                params,
+                (row, i) -> new RegionSummaryView(
+                        row.getString("region_id"),
+                        row.getString("province"),
+                        row.getString("regency"),
+                        row.getString("commodity_code"),
+                        row.getInt("score")));
+        return new RegionPage(
+                items, query.page(), query.size(), total, (int) ((total + query.size() - 1) / query.size()));
     }
 
     @QueryHandler
     @Transactional(readOnly = true)
     public Optional<RegionView> handle(FindRegion query) {
-        MapSqlParameterSource id = new MapSqlParameterSource("id", query.regionId().value());
+        MapSqlParameterSource id =
+                new MapSqlParameterSource("id", query.regionId().value());
         List<RegionView> regions = jdbc.query(
-                "SELECT region_id, province, regency, data_source FROM region_reference WHERE region_id = :id", id,
-                (row, i) -> new RegionView(row.getString("region_id"), row.getString("province"),
-                        row.getString("regency"), row.getString("data_source"), potentials(query)));
+                "SELECT region_id, province, regency, data_source FROM region_reference WHERE region_id = :id",
+                id,
+                (row, i) -> new RegionView(
+                        row.getString("region_id"),
+                        row.getString("province"),
+                        row.getString("regency"),
+                        row.getString("data_source"),
+                        potentials(query)));
         return regions.stream().findFirst();
     }
 
     private List<PotentialView> potentials(FindRegion query) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT commodity_code, score, source_note, updated_by, updated_at FROM region_potential
                 WHERE region_id = :id ORDER BY score DESC, commodity_code""",
                 new MapSqlParameterSource("id", query.regionId().value()),
-                (row, i) -> new PotentialView(row.getString("commodity_code"), row.getInt("score"),
-                        row.getString("source_note"), row.getString("updated_by"),
+                (row, i) -> new PotentialView(
+                        row.getString("commodity_code"),
+                        row.getInt("score"),
+                        row.getString("source_note"),
+                        row.getString("updated_by"),
                         row.getTimestamp("updated_at").toInstant()));
     }
 }

@@ -42,24 +42,27 @@ class MachineHoursTest {
 
     @Test
     void aMachineDayListedTwiceInOneEventIsSummed() {
-        Map<MachineDay, Integer> hours = MachineHours.perMachineDay(List.of(
-                new Allocation("press-1", MONDAY, 3),
-                new Allocation("press-2", MONDAY, 2),
-                new Allocation("press-1", MONDAY, 4)), +1);
+        Map<MachineDay, Integer> hours = MachineHours.perMachineDay(
+                List.of(
+                        new Allocation("press-1", MONDAY, 3),
+                        new Allocation("press-2", MONDAY, 2),
+                        new Allocation("press-1", MONDAY, 4)),
+                +1);
 
-        assertThat(hours).containsExactly(
-                Map.entry(new MachineDay("press-1", MONDAY), 7),
-                Map.entry(new MachineDay("press-2", MONDAY), 2));
+        assertThat(hours)
+                .containsExactly(
+                        Map.entry(new MachineDay("press-1", MONDAY), 7),
+                        Map.entry(new MachineDay("press-2", MONDAY), 2));
     }
 
     @Test
     void releasedHoursCountNegative() {
-        Map<MachineDay, Integer> hours = MachineHours.perMachineDay(List.of(
-                new Allocation("press-1", MONDAY, 3),
-                new Allocation("press-1", MONDAY.plusDays(1), 5)), -1);
+        Map<MachineDay, Integer> hours = MachineHours.perMachineDay(
+                List.of(new Allocation("press-1", MONDAY, 3), new Allocation("press-1", MONDAY.plusDays(1), 5)), -1);
 
-        assertThat(hours).containsExactly(
-                Map.entry(new MachineDay("press-1", MONDAY), -3),
-                Map.entry(new MachineDay("press-1", MONDAY.plusDays(1)), -5));
+        assertThat(hours)
+                .containsExactly(
+                        Map.entry(new MachineDay("press-1", MONDAY), -3),
+                        Map.entry(new MachineDay("press-1", MONDAY.plusDays(1)), -5));
     }
 }

@@ -20,9 +20,11 @@ class JobAllocationsTest {
                 new Allocation("press-2", MONDAY, 4),
                 new Allocation("press-1", MONDAY, 1)));
 
-        assertThat(held).extracting(a -> a.machineId, a -> a.day, a -> a.hours).containsExactly(
-                tuple("press-1", MONDAY, 4),
-                tuple("press-2", MONDAY, 4),
-                tuple("press-2", MONDAY.plusDays(1), 2));
+        assertThat(held)
+                .extracting(a -> a.machineId, a -> a.day, a -> a.hours)
+                .containsExactly(
+                        tuple("press-1", MONDAY, 4),
+                        tuple("press-2", MONDAY, 4),
+                        tuple("press-2", MONDAY.plusDays(1), 2));
     }
 }

@@ -21,24 +21,30 @@ class JobBoardSequencingTest {
 
     @Test
     void aJobsOwnEventsAreSequencedByTheJob() {
-        EventMessage<?> started = new GenericDomainEventMessage<>("ProductionJob", JOB.value(), 3,
-                new ProductionJobStarted(JOB, "staff-1"));
+        EventMessage<?> started = new GenericDomainEventMessage<>(
+                "ProductionJob", JOB.value(), 3, new ProductionJobStarted(JOB, "staff-1"));
 
         assertThat(JobBoardSequencing.PER_JOB.getSequenceIdentifierFor(started)).isEqualTo(JOB.value());
     }
 
     @Test
     void aFactorysReschedulingFlagIsSequencedWithTheJobItConcerns() {
-        EventMessage<?> flagged = new GenericDomainEventMessage<>("Factory", FACTORY.value(), 9,
-                new ReservationFlaggedForRescheduling(FACTORY, JOB, "press-1",
-                        List.of(new Allocation("press-1", LocalDate.of(2025, 7, 7), 4))));
+        EventMessage<?> flagged = new GenericDomainEventMessage<>(
+                "Factory",
+                FACTORY.value(),
+                9,
+                new ReservationFlaggedForRescheduling(
+                        FACTORY, JOB, "press-1", List.of(new Allocation("press-1", LocalDate.of(2025, 7, 7), 4))));
 
         assertThat(JobBoardSequencing.PER_JOB.getSequenceIdentifierFor(flagged)).isEqualTo(JOB.value());
     }
 
     @Test
     void otherEventsKeepTheirAggregatesOrder() {
-        EventMessage<?> ended = new GenericDomainEventMessage<>("Factory", FACTORY.value(), 10,
+        EventMessage<?> ended = new GenericDomainEventMessage<>(
+                "Factory",
+                FACTORY.value(),
+                10,
                 new MachineMaintenanceEnded(FACTORY, "press-1", LocalDate.of(2025, 7, 8), "staff-1"));
 
         assertThat(JobBoardSequencing.PER_JOB.getSequenceIdentifierFor(ended)).isEqualTo(FACTORY.value());

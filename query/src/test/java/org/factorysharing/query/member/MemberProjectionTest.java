@@ -27,30 +27,38 @@ class MemberProjectionTest {
 
     private static final String GROUP = "member-directory";
 
-    @Autowired CommandGateway commands;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired EventProcessingConfiguration processing;
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void replayRebuildsTheDirectoryRowForRow() {
         MemberId verified = registered();
         commands.sendAndWait(new VerifyMember(verified, "officer"));
-        commands.sendAndWait(new GrantQualification(verified, "CNC_ROUTER", LocalDate.now().plusYears(1), "officer"));
-        commands.sendAndWait(new GrantQualification(verified, "CNC_ROUTER", LocalDate.now().plusYears(2), "officer"));
+        commands.sendAndWait(
+                new GrantQualification(verified, "CNC_ROUTER", LocalDate.now().plusYears(1), "officer"));
+        commands.sendAndWait(
+                new GrantQualification(verified, "CNC_ROUTER", LocalDate.now().plusYears(2), "officer"));
         MemberId suspended = registered();
         commands.sendAndWait(new VerifyMember(suspended, "officer"));
         commands.sendAndWait(new SuspendMember(suspended, "unpaid fees", "supervisor"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(suspended).equals("SUSPENDED")
-                && qualificationsOf(verified) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statusOf(suspended).equals("SUSPENDED") && qualificationsOf(verified) == 1);
         List<Map<String, Object>> directoryBefore = directory();
         List<Map<String, Object>> qualificationsBefore = qualifications();
 
-        StreamingEventProcessor processor = processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor =
+                processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying()
-                && directory().size() == directoryBefore.size());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !processor.isReplaying() && directory().size() == directoryBefore.size());
 
         assertThat(directory()).isEqualTo(directoryBefore);
         assertThat(qualifications()).isEqualTo(qualificationsBefore);
@@ -60,17 +68,24 @@ class MemberProjectionTest {
     void aPoisonEventIsDeadLetteredAndLaterEventsStillArrive() {
         String ghost = "ghost-" + UUID.randomUUID();
         // an event for a member the directory never saw registered: its handler cannot apply it
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 VALUES (?, ?, 0, 'Member', ?, 'org.factorysharing.api.member.MemberEvent$MemberVerified', '1',
                     convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""",
-                UUID.randomUUID().toString(), ghost, java.time.Instant.now().toString(),
+                UUID.randomUUID().toString(),
+                ghost,
+                java.time.Instant.now().toString(),
                 "{\"memberId\":{\"value\":\"" + ghost + "\"},\"verifiedBy\":\"nobody\"}");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND aggregate_identifier = ?",
-                Long.class, GROUP, ghost) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM dead_letter_entry WHERE processing_group = ? AND aggregate_identifier = ?",
+                                Long.class,
+                                GROUP,
+                                ghost)
+                        == 1);
         MemberId after = registered();
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(after).equals("APPLIED"));
     }
@@ -82,13 +97,16 @@ class MemberProjectionTest {
     }
 
     private String statusOf(MemberId memberId) {
-        return jdbc.queryForList("SELECT status FROM member_directory WHERE member_id = ?", String.class,
-                memberId.value()).stream().findFirst().orElse("");
+        return jdbc
+                .queryForList("SELECT status FROM member_directory WHERE member_id = ?", String.class, memberId.value())
+                .stream()
+                .findFirst()
+                .orElse("");
     }
 
     private long qualificationsOf(MemberId memberId) {
-        return jdbc.queryForObject("SELECT count(*) FROM member_qualification WHERE member_id = ?", Long.class,
-                memberId.value());
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM member_qualification WHERE member_id = ?", Long.class, memberId.value());
     }
 
     private List<Map<String, Object>> directory() {

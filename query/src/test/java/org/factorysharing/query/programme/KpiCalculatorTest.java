@@ -10,8 +10,8 @@ import org.factorysharing.api.programme.KpiFigures;
 import org.factorysharing.api.programme.ProgrammeQueries.MonthlyKpiView;
 import org.factorysharing.query.programme.KpiCalculator.BookedDay;
 import org.factorysharing.query.programme.KpiCalculator.Completion;
-import org.factorysharing.query.programme.KpiCalculator.Facts;
 import org.factorysharing.query.programme.KpiCalculator.Factory;
+import org.factorysharing.query.programme.KpiCalculator.Facts;
 import org.factorysharing.query.programme.KpiCalculator.Inspection;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,11 @@ class KpiCalculatorTest {
 
     @Test
     void aFactoryNotCommissionedByTheEndOfThePeriodOffersNothingAndDoesNotCount() {
-        Facts facts = facts(List.of(new Factory("f1", 10, null), new Factory("f2", 10, LocalDate.of(2022, 8, 1))),
-                List.of(), List.of(), List.of());
+        Facts facts = facts(
+                List.of(new Factory("f1", 10, null), new Factory("f2", 10, LocalDate.of(2022, 8, 1))),
+                List.of(),
+                List.of(),
+                List.of());
 
         KpiFigures figures = KpiCalculator.figures(facts, JULY_1, JULY_31);
 
@@ -35,11 +38,16 @@ class KpiCalculatorTest {
     @Test
     void aFactoryCommissionedMidPeriodOffersItsCapacityFromThatDayOnBothDaysIncluded() {
         // commissioned 22 July: 22..31 July = 10 days x 8 h
-        Facts facts = facts(List.of(new Factory("f1", 8, LocalDate.of(2022, 7, 22)),
+        Facts facts = facts(
+                List.of(
+                        new Factory("f1", 8, LocalDate.of(2022, 7, 22)),
                         new Factory("f2", 5, LocalDate.of(2022, 1, 1))),
-                List.of(new BookedDay("f1", LocalDate.of(2022, 7, 22), 6), new BookedDay("f1", JULY_31, 4),
+                List.of(
+                        new BookedDay("f1", LocalDate.of(2022, 7, 22), 6),
+                        new BookedDay("f1", JULY_31, 4),
                         new BookedDay("f2", JULY_1, 5)),
-                List.of(), List.of());
+                List.of(),
+                List.of());
 
         KpiFigures figures = KpiCalculator.figures(facts, JULY_1, JULY_31);
 
@@ -51,10 +59,14 @@ class KpiCalculatorTest {
 
     @Test
     void bookingsBeforeCommissioningOrOutsideThePeriodDoNotCount() {
-        Facts facts = facts(List.of(new Factory("f1", 8, LocalDate.of(2022, 7, 10))),
-                List.of(new BookedDay("f1", LocalDate.of(2022, 7, 9), 8), new BookedDay("f1", JULY_1, 8),
-                        new BookedDay("f1", LocalDate.of(2022, 8, 1), 8), new BookedDay("f1", LocalDate.of(2022, 7, 10), 3)),
-                List.of(), List.of());
+        Facts facts = facts(
+                List.of(new Factory("f1", 8, LocalDate.of(2022, 7, 10))),
+                List.of(
+                        new BookedDay("f1", LocalDate.of(2022, 7, 9), 8), new BookedDay("f1", JULY_1, 8),
+                        new BookedDay("f1", LocalDate.of(2022, 8, 1), 8),
+                                new BookedDay("f1", LocalDate.of(2022, 7, 10), 3)),
+                List.of(),
+                List.of());
 
         assertThat(KpiCalculator.figures(facts, JULY_1, JULY_31).bookedHours()).isEqualTo(3);
     }
@@ -68,8 +80,12 @@ class KpiCalculatorTest {
 
     @Test
     void completionsCountJobsOutputAndDistinctMembersOfThePeriod() {
-        Facts facts = facts(List.of(new Factory("f1", 8, JULY_1)), List.of(),
-                List.of(new Completion("f1", "m1", JULY_1, 100), new Completion("f1", "m1", JULY_31, 50),
+        Facts facts = facts(
+                List.of(new Factory("f1", 8, JULY_1)),
+                List.of(),
+                List.of(
+                        new Completion("f1", "m1", JULY_1, 100),
+                        new Completion("f1", "m1", JULY_31, 50),
                         new Completion("f1", "m2", LocalDate.of(2022, 7, 15), 20),
                         new Completion("f1", "m3", LocalDate.of(2022, 8, 1), 999),
                         new Completion("other", "m4", JULY_1, 999)),
@@ -85,11 +101,16 @@ class KpiCalculatorTest {
     @Test
     void qualityPassRateIsPassedOverInspectionsAndZeroWithoutInspections() {
         Facts none = facts(List.of(new Factory("f1", 8, JULY_1)), List.of(), List.of(), List.of());
-        assertThat(KpiCalculator.figures(none, JULY_1, JULY_31).qualityPassRate()).isZero();
+        assertThat(KpiCalculator.figures(none, JULY_1, JULY_31).qualityPassRate())
+                .isZero();
         assertThat(KpiCalculator.figures(none, JULY_1, JULY_31).inspections()).isZero();
 
-        Facts some = facts(List.of(new Factory("f1", 8, JULY_1)), List.of(), List.of(),
-                List.of(new Inspection("f1", JULY_1, false), new Inspection("f1", JULY_1, true),
+        Facts some = facts(
+                List.of(new Factory("f1", 8, JULY_1)),
+                List.of(),
+                List.of(),
+                List.of(
+                        new Inspection("f1", JULY_1, false), new Inspection("f1", JULY_1, true),
                         new Inspection("f1", JULY_31, true), new Inspection("f1", LocalDate.of(2022, 6, 30), false)));
         KpiFigures figures = KpiCalculator.figures(some, JULY_1, JULY_31);
         assertThat(figures.inspections()).isEqualTo(3);
@@ -107,13 +128,13 @@ class KpiCalculatorTest {
     @Test
     void monthlyTrendHasOneEntryPerMonthTouchedEachOverItsPartInsideThePeriod() {
         // 20 July .. 5 September; commissioned 25 July with 2 h a day
-        Facts facts = facts(List.of(new Factory("f1", 2, LocalDate.of(2022, 7, 25))),
+        Facts facts = facts(
+                List.of(new Factory("f1", 2, LocalDate.of(2022, 7, 25))),
                 List.of(new BookedDay("f1", LocalDate.of(2022, 8, 31), 2)),
                 List.of(new Completion("f1", "m1", LocalDate.of(2022, 9, 5), 7)),
                 List.of(new Inspection("f1", LocalDate.of(2022, 9, 5), true)));
 
-        List<MonthlyKpiView> months = KpiCalculator.monthly(facts, LocalDate.of(2022, 7, 20),
-                LocalDate.of(2022, 9, 5));
+        List<MonthlyKpiView> months = KpiCalculator.monthly(facts, LocalDate.of(2022, 7, 20), LocalDate.of(2022, 9, 5));
 
         assertThat(months).extracting(MonthlyKpiView::month).containsExactly("2022-07", "2022-08", "2022-09");
         assertThat(months).extracting(m -> m.kpis().availableHours()).containsExactly(7 * 2L, 31 * 2L, 5 * 2L);
@@ -124,8 +145,11 @@ class KpiCalculatorTest {
 
     @Test
     void theFactsOfSomeFactoriesLeaveOutTheOthers() {
-        Facts facts = facts(List.of(new Factory("f1", 8, JULY_1), new Factory("f2", 4, JULY_1)),
-                List.of(new BookedDay("f1", JULY_1, 8), new BookedDay("f2", JULY_1, 4)), List.of(), List.of());
+        Facts facts = facts(
+                List.of(new Factory("f1", 8, JULY_1), new Factory("f2", 4, JULY_1)),
+                List.of(new BookedDay("f1", JULY_1, 8), new BookedDay("f2", JULY_1, 4)),
+                List.of(),
+                List.of());
 
         KpiFigures f2 = KpiCalculator.figures(facts.of(Set.of("f2")), JULY_1, JULY_1);
 
@@ -134,8 +158,11 @@ class KpiCalculatorTest {
         assertThat(f2.bookedHours()).isEqualTo(4);
     }
 
-    private static Facts facts(List<Factory> factories, List<BookedDay> bookings, List<Completion> completions,
-                               List<Inspection> inspections) {
+    private static Facts facts(
+            List<Factory> factories,
+            List<BookedDay> bookings,
+            List<Completion> completions,
+            List<Inspection> inspections) {
         return new Facts(factories, bookings, completions, inspections);
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 class AdminPolicy implements AccessPolicy {
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/admin/**").hasAuthority(Authorities.of(Groups.ADMINS));
     }
 }

@@ -38,8 +38,10 @@ class DeadLetterController {
     @GetMapping
     @Operation(summary = "Parked sequences and their letters, of one processing group or of all")
     List<DeadLetterSequenceView> sequences(@RequestParam(required = false) String processingGroup) {
-        return queries.query(new FindDeadLetters(processingGroup),
-                ResponseTypes.multipleInstancesOf(DeadLetterSequenceView.class)).join();
+        return queries.query(
+                        new FindDeadLetters(processingGroup),
+                        ResponseTypes.multipleInstancesOf(DeadLetterSequenceView.class))
+                .join();
     }
 
     @PostMapping("/{processingGroup}/retry")

@@ -36,18 +36,21 @@ class ProjectionController {
     @GetMapping
     @Operation(summary = "Every streaming event processor with its segments' positions against the head")
     List<ProcessorView> processors() {
-        return queries.query(new FindProcessors(), ResponseTypes.multipleInstancesOf(ProcessorView.class)).join();
+        return queries.query(new FindProcessors(), ResponseTypes.multipleInstancesOf(ProcessorView.class))
+                .join();
     }
 
     @GetMapping("/{name}")
     @Operation(summary = "One processor: replaying, position per segment, head position, percentage")
     ProcessorView processor(@PathVariable String name) {
-        return queries.query(new FindProcessor(name), ResponseTypes.optionalInstanceOf(ProcessorView.class)).join()
+        return queries.query(new FindProcessor(name), ResponseTypes.optionalInstanceOf(ProcessorView.class))
+                .join()
                 .orElseThrow(() -> new NotFound("processor " + name));
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Clear a read model and rebuild it from the first event",
+    @Operation(
+            summary = "Clear a read model and rebuild it from the first event",
             description = "202 with the processor's progress in Location. 409 for a workflow bridge, or while "
                     + "another node processes it.")
     ResponseEntity<ProcessorView> replay(@PathVariable String name) {

@@ -57,13 +57,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditLogController {
 
     /** One page of the global log; pass nextCursor as {@code after} for the next one. */
-    record EventPage(List<AuditEventBody> items, long nextCursor) {
-    }
+    record EventPage(List<AuditEventBody> items, long nextCursor) {}
 
     /** An aggregate at an instant: its fields after applying its events up to {@code version}. */
-    record AggregateState(String aggregateId, String aggregateType, Instant at, long version,
-                          @com.fasterxml.jackson.annotation.JsonRawValue String state) {
-    }
+    record AggregateState(
+            String aggregateId,
+            String aggregateType,
+            Instant at,
+            long version,
+            @com.fasterxml.jackson.annotation.JsonRawValue String state) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogController.class);
     private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -81,45 +83,54 @@ class AuditLogController {
     }
 
     @GetMapping("/events")
-    @Operation(summary = "The global event log, in global order, filtered, paged by cursor",
+    @Operation(
+            summary = "The global event log, in global order, filtered, paged by cursor",
             description = "eventType is a simple name (MemberRegistered); user is the metadata userId; from is "
                     + "inclusive, to exclusive (ISO-8601 instants). An empty page means: nothing newer yet.")
-    EventPage events(@RequestParam(required = false) String aggregateId,
-                     @RequestParam(required = false) String aggregateType,
-                     @RequestParam(required = false) String eventType,
-                     @RequestParam(required = false) String user,
-                     @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to,
-                     @RequestParam(defaultValue = "0") @Min(0) long after,
-                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+    EventPage events(
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String aggregateType,
+            @RequestParam(required = false) String eventType,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") @Min(0) long after,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         AuditEventPage page = page(filter(aggregateId, aggregateType, eventType, user, from, to), after, limit);
         return new EventPage(page.items().stream().map(AuditEventBody::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/events/export")
     @Operation(summary = "Export the (filtered) event log as CSV or JSON Lines, streamed")
-    void export(@RequestParam String format,
-                @RequestParam(required = false) String aggregateId,
-                @RequestParam(required = false) String aggregateType,
-                @RequestParam(required = false) String eventType,
-                @RequestParam(required = false) String user,
-                @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to,
-                HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam String format,
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String aggregateType,
+            @RequestParam(required = false) String eventType,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletResponse response)
+            throws IOException {
         ExportFormat exportFormat = ExportFormat.of(format);
         EventFilter filter = filter(aggregateId, aggregateType, eventType, user, from, to);
         response.setContentType(exportFormat.contentType());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(exportFormat.fileName()).build().toString());
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                1 << 16);
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(exportFormat.fileName())
+                        .build()
+                        .toString());
+        Writer out =
+                new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
         streaming(response, () -> {
             exportFormat.start(out);
             long after = 0;
             while (true) {
-                AuditEventPage page = queries.query(new ExportAuditEvents(filter, after, STREAM_PAGE),
-                        AuditEventPage.class).join();
+                AuditEventPage page = queries.query(
+                                new ExportAuditEvents(filter, after, STREAM_PAGE), AuditEventPage.class)
+                        .join();
                 for (AuditEventView event : page.items()) {
                     exportFormat.write(out, AuditEventBody.of(event), eventWriter);
                 }
@@ -139,7 +150,8 @@ class AuditLogController {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // a failure half-way must not leave a well-formed document behind: no auto-closing of the JSON
-        JsonGenerator out = json.getFactory().createGenerator(response.getOutputStream())
+        JsonGenerator out = json.getFactory()
+                .createGenerator(response.getOutputStream())
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
         streaming(response, () -> {
             out.writeStartObject();
@@ -151,8 +163,10 @@ class AuditLogController {
                 for (AuditEventView event : events) {
                     eventWriter.writeValue(out, AuditEventBody.of(event));
                 }
-                events = events.size() < STREAM_PAGE ? List.of()
-                        : history(aggregateId, events.get(events.size() - 1).sequence()).events();
+                events = events.size() < STREAM_PAGE
+                        ? List.of()
+                        : history(aggregateId, events.get(events.size() - 1).sequence())
+                                .events();
             }
             out.writeEndArray();
             out.writeEndObject();
@@ -161,38 +175,51 @@ class AuditLogController {
     }
 
     @GetMapping("/aggregates/{aggregateId}/state")
-    @Operation(summary = "An aggregate's state at an instant, rebuilt from its events up to then",
+    @Operation(
+            summary = "An aggregate's state at an instant, rebuilt from its events up to then",
             description = "Uses the aggregate's own event sourcing handlers; read models are not consulted.")
     AggregateState state(@PathVariable String aggregateId, @RequestParam String at) {
         Instant instant = instant("at", at);
         if (instant == null) {
             throw new InvalidField("at", "is required");
         }
-        AggregateStateView state = queries.query(new FindAggregateState(aggregateId, instant),
-                        ResponseTypes.optionalInstanceOf(AggregateStateView.class)).join()
+        AggregateStateView state = queries.query(
+                        new FindAggregateState(aggregateId, instant),
+                        ResponseTypes.optionalInstanceOf(AggregateStateView.class))
+                .join()
                 .orElseThrow(() -> new NotFound("aggregate " + aggregateId + " at " + instant));
-        return new AggregateState(state.aggregateId(), state.aggregateType(), state.at(), state.version(),
-                state.state());
+        return new AggregateState(
+                state.aggregateId(), state.aggregateType(), state.at(), state.version(), state.state());
     }
 
     private AuditEventPage page(EventFilter filter, long after, int limit) {
-        return queries.query(new FindAuditEvents(filter, after, limit), AuditEventPage.class).join();
+        return queries.query(new FindAuditEvents(filter, after, limit), AuditEventPage.class)
+                .join();
     }
 
     private AggregateHistoryPage history(String aggregateId, long afterSequence) {
-        return queries.query(new FindAggregateHistory(aggregateId, afterSequence, STREAM_PAGE),
-                        ResponseTypes.optionalInstanceOf(AggregateHistoryPage.class)).join()
+        return queries.query(
+                        new FindAggregateHistory(aggregateId, afterSequence, STREAM_PAGE),
+                        ResponseTypes.optionalInstanceOf(AggregateHistoryPage.class))
+                .join()
                 .orElseThrow(() -> new NotFound("aggregate " + aggregateId));
     }
 
     /** Reads the request parameters; a bad one is a 400 naming it. */
-    private static EventFilter filter(String aggregateId, String aggregateType, String eventType, String user,
-                                      String from, String to) {
-        if (eventType != null && !eventType.isBlank() && !SIMPLE_NAME.matcher(eventType.strip()).matches()) {
+    private static EventFilter filter(
+            String aggregateId, String aggregateType, String eventType, String user, String from, String to) {
+        if (eventType != null
+                && !eventType.isBlank()
+                && !SIMPLE_NAME.matcher(eventType.strip()).matches()) {
             throw new InvalidField("eventType", "must be the simple name of an event type, e.g. MemberRegistered");
         }
-        EventFilter filter = new EventFilter(blankToNull(aggregateId), blankToNull(aggregateType),
-                blankToNull(eventType), blankToNull(user), instant("from", from), instant("to", to));
+        EventFilter filter = new EventFilter(
+                blankToNull(aggregateId),
+                blankToNull(aggregateType),
+                blankToNull(eventType),
+                blankToNull(user),
+                instant("from", from),
+                instant("to", to));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new InvalidField("to", "must be after from");
         }

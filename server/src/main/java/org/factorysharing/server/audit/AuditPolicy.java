@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 class AuditPolicy implements AccessPolicy {
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/audit/**")
                 .hasAnyAuthority(Authorities.of(Groups.AUDITORS, Groups.ADMINS));
     }

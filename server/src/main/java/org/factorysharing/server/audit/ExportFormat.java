@@ -11,18 +11,25 @@ import org.factorysharing.api.shared.InvalidField;
 
 /** How an export writes events: one line per event, CSV (RFC 4180) or JSON Lines. */
 enum ExportFormat {
-
     CSV("text/csv", "csv") {
         @Override
         void start(Writer out) throws IOException {
-            out.write("globalIndex,eventId,aggregateType,aggregateId,sequence,eventType,timestamp,payload,metadata\r\n");
+            out.write(
+                    "globalIndex,eventId,aggregateType,aggregateId,sequence,eventType,timestamp,payload,metadata\r\n");
         }
 
         @Override
         void write(Writer out, AuditEventBody event, ObjectWriter json) throws IOException {
-            out.write(Stream.of(String.valueOf(event.globalIndex()), event.eventId(), event.aggregateType(),
-                            event.aggregateId(), String.valueOf(event.sequence()), event.eventType(),
-                            event.timestamp().toString(), event.payload(), event.metadata())
+            out.write(Stream.of(
+                            String.valueOf(event.globalIndex()),
+                            event.eventId(),
+                            event.aggregateType(),
+                            event.aggregateId(),
+                            String.valueOf(event.sequence()),
+                            event.eventType(),
+                            event.timestamp().toString(),
+                            event.payload(),
+                            event.metadata())
                     .map(ExportFormat::csvField)
                     .collect(Collectors.joining(",", "", "\r\n")));
         }

@@ -27,14 +27,17 @@ class HashChainController {
     }
 
     @GetMapping("/verification")
-    @Operation(summary = "Recompute the event hash chain and report the first broken link",
+    @Operation(
+            summary = "Recompute the event hash chain and report the first broken link",
             description = "Links fromLink..toLink (default: the whole chain up to its current head). A range that "
                     + "does not start at 1 trusts the stored hash of the link before it.")
-    ChainVerificationView verify(@RequestParam(defaultValue = "1") @Min(1) long fromLink,
-                                 @RequestParam(required = false) @Min(1) Long toLink) {
+    ChainVerificationView verify(
+            @RequestParam(defaultValue = "1") @Min(1) long fromLink,
+            @RequestParam(required = false) @Min(1) Long toLink) {
         if (toLink != null && toLink < fromLink) {
             throw new InvalidField("toLink", "must not be below fromLink");
         }
-        return queries.query(new VerifyChain(fromLink, toLink), ChainVerificationView.class).join();
+        return queries.query(new VerifyChain(fromLink, toLink), ChainVerificationView.class)
+                .join();
     }
 }

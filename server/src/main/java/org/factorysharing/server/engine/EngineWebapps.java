@@ -24,8 +24,8 @@ class EngineWebapps {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(Map.of("authentication-provider",
-                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setInitParameters(
+                Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
         registration.addUrlPatterns("/camunda/*");
         registration.setOrder(201); // after the Spring Security filter chain
         return registration;
@@ -40,8 +40,10 @@ class EngineWebapps {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setInitParameters(Map.of(
-                "authentication-provider", ContainerBasedAuthenticationProvider.class.getName(),
-                "rest-url-pattern-prefix", "/engine-rest"));
+                "authentication-provider",
+                ContainerBasedAuthenticationProvider.class.getName(),
+                "rest-url-pattern-prefix",
+                "/engine-rest"));
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(202); // after the Spring Security filter chain
         return registration;
@@ -50,7 +52,8 @@ class EngineWebapps {
     /** Engine REST is engine administration. */
     @Bean
     AccessPolicy engineRestPolicy() {
-        return requests -> requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        return requests -> requests.requestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .hasAuthority(Authorities.of(Groups.ADMINS));
     }
 }

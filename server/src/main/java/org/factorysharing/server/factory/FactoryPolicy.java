@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
 class FactoryPolicy implements AccessPolicy {
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, "/api/factories").hasAnyAuthority(of(STAFF))
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.POST, "/api/factories")
+                .hasAnyAuthority(of(STAFF))
                 .requestMatchers("/api/factories/*/staff", "/api/factories/*/staff/**")
                 .hasAnyAuthority(of(Groups.OFFICERS, Groups.ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/factories", "/api/factories/**")
@@ -32,7 +34,10 @@ class FactoryPolicy implements AccessPolicy {
                 .access(anyOfOrStaffOfThatFactory(Groups.OFFICERS, Groups.ADMINS))
                 .requestMatchers("/api/factories/{factoryId}/machines/*/maintenance")
                 .access(anyOfOrStaffOfThatFactory(Groups.OFFICERS, Groups.ADMINS))
-                .requestMatchers(HttpMethod.POST, "/api/factories/*/suspension", "/api/factories/*/resumption",
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/factories/*/suspension",
+                        "/api/factories/*/resumption",
                         "/api/factories/*/decommissioning")
                 .hasAnyAuthority(of(STAFF));
     }

@@ -19,10 +19,10 @@ final class FactoryRequests {
 
     /** Machine ids appear in URLs (/machines/{machineId}/maintenance), so they are kept URL-safe. */
     static final String MACHINE_ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+
     static final String MACHINE_ID_MESSAGE = "must be 1-64 letters, digits, '_', '.' or '-'";
 
-    private FactoryRequests() {
-    }
+    private FactoryRequests() {}
 
     /** installationDueOn must lie after today in the programme's calendar; checked by the controller. */
     record ProposeFactoryRequest(
@@ -32,12 +32,13 @@ final class FactoryRequests {
             @NotBlank @PlainText @Size(max = 100) String commodity,
             @NotBlank @PlainText @Size(max = 200) String operator,
             @NotEmpty @Size(max = 100) List<@NotNull @Valid MachineRequest> plannedMachines,
-            @NotNull LocalDate installationDueOn) {
-    }
+            @NotNull LocalDate installationDueOn) {}
 
     /** A machine planned in a proposal or installed directly. */
     record MachineRequest(
-            @NotNull @Pattern(regexp = MACHINE_ID, message = MACHINE_ID_MESSAGE) String machineId,
+            @NotNull @Pattern(regexp = MACHINE_ID, message = MACHINE_ID_MESSAGE)
+            String machineId,
+
             @NotNull @MachineTypeCode String machineType,
             @Min(1) @Max(24) int capacityHoursPerDay) {
 
@@ -45,5 +46,4 @@ final class FactoryRequests {
             return new MachinePlan(machineId, machineType, capacityHoursPerDay);
         }
     }
-
 }

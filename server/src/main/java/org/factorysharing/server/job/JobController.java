@@ -7,10 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
-import org.factorysharing.server.security.CurrentUser;
-import org.factorysharing.api.shared.Groups;
-import org.factorysharing.api.shared.InvalidField;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -26,13 +22,14 @@ import org.factorysharing.api.job.JobQueries.JobPage;
 import org.factorysharing.api.job.JobQueries.JobView;
 import org.factorysharing.api.job.JobStatus;
 import org.factorysharing.api.member.MemberId;
-import org.factorysharing.api.shared.ProgrammeTime;
-import org.factorysharing.server.web.ReasonRequest;
-import org.factorysharing.server.job.JobRequests.RequestJobRequest;
-import org.factorysharing.server.web.DateWindow;
 import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.api.shared.ProgrammeTime;
+import org.factorysharing.server.job.JobRequests.RequestJobRequest;
+import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.server.web.DateWindow;
 import org.factorysharing.server.web.PlainText;
+import org.factorysharing.server.web.ReasonRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -74,7 +71,8 @@ class JobController {
      * the production_job process, so the job may still be scheduled or rejected; GET the Location to follow it.
      */
     @PostMapping
-    @Operation(summary = "Request a production job (machine time on a machine type within a window)",
+    @Operation(
+            summary = "Request a production job (machine time on a machine type within a window)",
             description = "202 with status REQUESTED (capacity is reserved next), or REJECTED with the reason when"
                     + " the member may not book (not verified, not qualified). 404 for an unknown member or factory.")
     ResponseEntity<JobAcceptedView> request(@Valid @RequestBody RequestJobRequest request, Authentication user) {
@@ -84,10 +82,17 @@ class JobController {
         DateWindow.require("earliestStart", request.earliestStart(), "deadline", request.deadline(), MAX_WINDOW_DAYS);
         // a member's login books only for its own member: the command side decides, on the claim table
         JobId jobId = JobId.newId();
-        JobRequestOutcome outcome = commands.sendAndWait(new RequestProductionJob(jobId,
-                new MemberId(request.memberId().strip()), new FactoryId(request.factoryId().strip()),
-                request.machineType(), request.product(), request.quantity(), request.machineHours(),
-                request.earliestStart(), request.deadline(), user.getName()));
+        JobRequestOutcome outcome = commands.sendAndWait(new RequestProductionJob(
+                jobId,
+                new MemberId(request.memberId().strip()),
+                new FactoryId(request.factoryId().strip()),
+                request.machineType(),
+                request.product(),
+                request.quantity(),
+                request.machineHours(),
+                request.earliestStart(),
+                request.deadline(),
+                user.getName()));
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/jobs/" + jobId.value()))
                 .body(new JobAcceptedView(jobId.value(), outcome.status(), outcome.rejection(), outcome.reason()));
@@ -95,14 +100,16 @@ class JobController {
 
     @GetMapping
     @Operation(summary = "Job board: filter by factory, member and status; newest first")
-    JobPage list(@RequestParam(required = false) @PlainText @Size(max = 100) String factoryId,
-                 @RequestParam(required = false) @PlainText @Size(max = 100) String memberId,
-                 @RequestParam(required = false) JobStatus status,
-                 @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
-                 Authentication user) {
+    JobPage list(
+            @RequestParam(required = false) @PlainText @Size(max = 100) String factoryId,
+            @RequestParam(required = false) @PlainText @Size(max = 100) String memberId,
+            @RequestParam(required = false) JobStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            Authentication user) {
         FindJobs query = new FindJobs(blankToNull(factoryId), blankToNull(memberId), status, page, size);
-        return queries.query(policy.visibleTo(CurrentUser.of(user), query), JobPage.class).join();
+        return queries.query(policy.visibleTo(CurrentUser.of(user), query), JobPage.class)
+                .join();
     }
 
     @GetMapping("/{jobId}")
@@ -113,16 +120,18 @@ class JobController {
 
     /** Someone else's job is answered like an unknown one. */
     private JobView visibleJob(String jobId, CurrentUser user) {
-        return queries.query(new FindJob(new JobId(jobId)), ResponseTypes.optionalInstanceOf(JobView.class)).join()
+        return queries.query(new FindJob(new JobId(jobId)), ResponseTypes.optionalInstanceOf(JobView.class))
+                .join()
                 .filter(job -> policy.maySee(user, job))
                 .orElseThrow(() -> new NotFound("job " + jobId));
     }
 
     @PostMapping("/{jobId}/cancellation")
-    @Operation(summary = "Cancel a job that is not completed; its machine time is released",
+    @Operation(
+            summary = "Cancel a job that is not completed; its machine time is released",
             description = "409 when the job is completed or rejected.")
-    ResponseEntity<Void> cancel(@PathVariable String jobId, @Valid @RequestBody ReasonRequest request,
-                                Authentication user) {
+    ResponseEntity<Void> cancel(
+            @PathVariable String jobId, @Valid @RequestBody ReasonRequest request, Authentication user) {
         // a member's login cancels only its own member's jobs: decided on the job and the claim table
         commands.sendAndWait(new CancelProductionJob(new JobId(jobId), request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
@@ -133,6 +142,5 @@ class JobController {
     }
 
     /** Answer to a job request: where the job lives, and its status; a refusal carries its reason. */
-    record JobAcceptedView(String jobId, JobStatus status, ReservationRejection rejection, String reason) {
-    }
+    record JobAcceptedView(String jobId, JobStatus status, ReservationRejection rejection, String reason) {}
 }

@@ -32,12 +32,13 @@ class JobPolicy implements AccessPolicy {
     }
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/jobs", "/api/jobs/*/cancellation")
                 .hasAnyAuthority(of(Groups.MEMBERS, Groups.OFFICERS, Groups.ADMINS))
                 .requestMatchers(HttpMethod.GET, "/api/jobs", "/api/jobs/**")
-                .access(anyOfOrFactoryStaff(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.ADMINS,
-                        Groups.MEMBERS));
+                .access(anyOfOrFactoryStaff(
+                        Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.ADMINS, Groups.MEMBERS));
     }
 
     /**
@@ -64,7 +65,8 @@ class JobPolicy implements AccessPolicy {
             return query;
         }
         if (factories.size() != 1) {
-            throw factories.isEmpty() ? new NotPermitted("you are not on the staff of any factory")
+            throw factories.isEmpty()
+                    ? new NotPermitted("you are not on the staff of any factory")
                     : new InvalidField("factoryId", "is required: you are on the staff of several factories");
         }
         return new FindJobs(factories.get(0), query.memberId(), query.status(), query.page(), query.size());
@@ -73,7 +75,8 @@ class JobPolicy implements AccessPolicy {
     /** Whether the user may see the job: someone else's job is answered like an unknown one. */
     boolean maySee(CurrentUser user, JobView job) {
         return user.seesEverything()
-                || user.isIn(Groups.MEMBERS) && members.memberOf(user).filter(job.memberId()::equals).isPresent()
+                || user.isIn(Groups.MEMBERS)
+                        && members.memberOf(user).filter(job.memberId()::equals).isPresent()
                 || user.staffedFactories().contains(job.factoryId());
     }
 }

@@ -12,8 +12,7 @@ import org.factorysharing.server.web.PlainText;
 /** Request bodies of the job API; Bean Validation names each bad field in the 400 answer. */
 final class JobRequests {
 
-    private JobRequests() {
-    }
+    private JobRequests() {}
 
     /**
      * Whole machine-hours on a machine type between two days (inclusive). earliestStart must be today or later
@@ -27,7 +26,5 @@ final class JobRequests {
             @Min(1) int quantity,
             @Min(1) @Max(10_000) int machineHours,
             @NotNull LocalDate earliestStart,
-            @NotNull LocalDate deadline) {
-    }
-
+            @NotNull LocalDate deadline) {}
 }

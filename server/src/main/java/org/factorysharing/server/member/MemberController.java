@@ -6,7 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -25,19 +27,17 @@ import org.factorysharing.api.member.MemberQueries.MemberPage;
 import org.factorysharing.api.member.MemberQueries.MemberSort;
 import org.factorysharing.api.member.MemberQueries.MemberView;
 import org.factorysharing.api.member.MemberStatus;
-import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest;
-import org.factorysharing.server.web.ReasonRequest;
-import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
 import org.factorysharing.api.shared.IdentityQueries.FindUser;
 import org.factorysharing.api.shared.IdentityQueries.UserView;
-import org.factorysharing.server.security.CurrentUser;
 import org.factorysharing.api.shared.InvalidField;
-import org.factorysharing.server.web.MachineTypeCode;
 import org.factorysharing.api.shared.NotFound;
-import org.factorysharing.server.web.PlainText;
 import org.factorysharing.api.shared.ProgrammeTime;
-import java.time.Instant;
-import jakarta.validation.constraints.Size;
+import org.factorysharing.server.member.MemberRequests.GrantQualificationRequest;
+import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
+import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.server.web.MachineTypeCode;
+import org.factorysharing.server.web.PlainText;
+import org.factorysharing.server.web.ReasonRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -73,17 +73,28 @@ class MemberController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a member (starts onboarding)", description = "409 when the NIB is registered"
-            + " already, or when a member's login that already acts for a member applies again. A member's own"
-            + " login is linked to the member it registers.")
-    ResponseEntity<MemberCreated> register(@Valid @RequestBody RegisterMemberRequest request,
-                                           Authentication authentication) {
+    @Operation(
+            summary = "Register a member (starts onboarding)",
+            description = "409 when the NIB is registered"
+                    + " already, or when a member's login that already acts for a member applies again. A member's own"
+                    + " login is linked to the member it registers.")
+    ResponseEntity<MemberCreated> register(
+            @Valid @RequestBody RegisterMemberRequest request, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         // a member's login applies for itself: the member and the link are one command, one transaction
         MemberId memberId = MemberId.newId();
-        commands.sendAndWait(new RegisterMember(memberId, request.nib(), request.businessName(),
-                request.ownerName(), request.ownerNik(), request.sector(), request.province(), request.regency(),
-                request.scale(), request.contactPhone(), request.contactEmail(),
+        commands.sendAndWait(new RegisterMember(
+                memberId,
+                request.nib(),
+                request.businessName(),
+                request.ownerName(),
+                request.ownerNik(),
+                request.sector(),
+                request.province(),
+                request.regency(),
+                request.scale(),
+                request.contactPhone(),
+                request.contactEmail(),
                 user.actsOnlyForOwnMember() ? user.id() : null));
         return ResponseEntity.created(URI.create("/api/members/" + memberId.value()))
                 .body(new MemberCreated(memberId.value(), MemberStatus.APPLIED));
@@ -91,33 +102,49 @@ class MemberController {
 
     @GetMapping
     @Operation(summary = "Member directory: filter, page and sort")
-    MemberPage list(@RequestParam(required = false) @PlainText @Size(max = 100) String province,
-                    @RequestParam(required = false) @PlainText @Size(max = 100) String sector,
-                    @RequestParam(required = false) MemberStatus status,
-                    @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
-                    @RequestParam(defaultValue = "REGISTERED_AT") MemberSort sort,
-                    @RequestParam(defaultValue = "ASC") @Pattern(regexp = "ASC|DESC", message = "must be ASC or DESC")
+    MemberPage list(
+            @RequestParam(required = false) @PlainText @Size(max = 100) String province,
+            @RequestParam(required = false) @PlainText @Size(max = 100) String sector,
+            @RequestParam(required = false) MemberStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @RequestParam(defaultValue = "REGISTERED_AT") MemberSort sort,
+            @RequestParam(defaultValue = "ASC") @Pattern(regexp = "ASC|DESC", message = "must be ASC or DESC")
                     String direction) {
-        return queries.query(new FindMembers(blankToNull(province), blankToNull(sector), status, page, size, sort,
-                "DESC".equals(direction)), MemberPage.class).join();
+        return queries.query(
+                        new FindMembers(
+                                blankToNull(province),
+                                blankToNull(sector),
+                                status,
+                                page,
+                                size,
+                                sort,
+                                "DESC".equals(direction)),
+                        MemberPage.class)
+                .join();
     }
 
     @GetMapping("/{memberId}")
     @Operation(summary = "Member detail with qualifications", description = "A member's login sees only its own.")
     MemberView get(@PathVariable String memberId, Authentication authentication) {
-        Optional<MemberView> member = queries.query(new FindMember(new MemberId(memberId)),
-                ResponseTypes.optionalInstanceOf(MemberView.class)).join()
+        Optional<MemberView> member = queries.query(
+                        new FindMember(new MemberId(memberId)), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join()
                 .filter(view -> policy.maySee(CurrentUser.of(authentication), view.memberId()));
         return member.orElseThrow(() -> new NotFound("member " + memberId));
     }
 
     @PutMapping("/{memberId}/accounts/{userId}")
-    @Operation(summary = "Link a login to the member it acts for (officers)",
+    @Operation(
+            summary = "Link a login to the member it acts for (officers)",
             description = "404 for an unknown member or login; 409 when the login acts for another member.")
-    ResponseEntity<Void> linkAccount(@PathVariable String memberId, @PathVariable @PlainText @Size(max = 128)
-                                     String userId, Authentication user) {
-        if (queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class)).join().isEmpty()) {
+    ResponseEntity<Void> linkAccount(
+            @PathVariable String memberId,
+            @PathVariable @PlainText @Size(max = 128) String userId,
+            Authentication user) {
+        if (queries.query(new FindUser(userId), ResponseTypes.optionalInstanceOf(UserView.class))
+                .join()
+                .isEmpty()) {
             throw new NotFound("user " + userId);
         }
         commands.sendAndWait(new LinkMemberAccount(new MemberId(memberId), userId, user.getName()));
@@ -126,8 +153,8 @@ class MemberController {
 
     @PostMapping("/{memberId}/suspension")
     @Operation(summary = "Suspend a verified member")
-    ResponseEntity<Void> suspend(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request,
-                                 Authentication user) {
+    ResponseEntity<Void> suspend(
+            @PathVariable String memberId, @Valid @RequestBody ReasonRequest request, Authentication user) {
         commands.sendAndWait(new SuspendMember(new MemberId(memberId), request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
     }
@@ -141,33 +168,39 @@ class MemberController {
 
     @PutMapping("/{memberId}/qualifications/{machineType}")
     @Operation(summary = "Grant or renew a machine-type qualification")
-    ResponseEntity<Void> grant(@PathVariable String memberId,
-                               @PathVariable @MachineTypeCode String machineType,
-                               @Valid @RequestBody GrantQualificationRequest request, Authentication user) {
+    ResponseEntity<Void> grant(
+            @PathVariable String memberId,
+            @PathVariable @MachineTypeCode String machineType,
+            @Valid @RequestBody GrantQualificationRequest request,
+            Authentication user) {
         if (!request.expiresOn().isAfter(ProgrammeTime.dateOf(Instant.now()))) {
             throw new InvalidField("expiresOn", "must be after today (" + ProgrammeTime.ZONE + ")");
         }
-        commands.sendAndWait(new GrantQualification(new MemberId(memberId), machineType, request.expiresOn(),
-                user.getName()));
+        commands.sendAndWait(
+                new GrantQualification(new MemberId(memberId), machineType, request.expiresOn(), user.getName()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{memberId}/qualifications/{machineType}/revocation")
     @Operation(summary = "Revoke a qualification")
-    ResponseEntity<Void> revoke(@PathVariable String memberId,
-                                @PathVariable @MachineTypeCode String machineType,
-                                @Valid @RequestBody ReasonRequest request, Authentication user) {
-        commands.sendAndWait(new RevokeQualification(new MemberId(memberId), machineType, request.reason(),
-                user.getName()));
+    ResponseEntity<Void> revoke(
+            @PathVariable String memberId,
+            @PathVariable @MachineTypeCode String machineType,
+            @Valid @RequestBody ReasonRequest request,
+            Authentication user) {
+        commands.sendAndWait(
+                new RevokeQualification(new MemberId(memberId), machineType, request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{memberId}/personal-data")
-    @Operation(summary = "Forget the owner's personal data (right to erasure)", description = "Deletes the member's"
-            + " key: the owner's name, NIK and contacts read as [forgotten] everywhere from then on. Officers,"
-            + " supervisors, admins, and the member's own login (404 for another member's). Repeat: 204.")
-    ResponseEntity<Void> forgetPersonalData(@PathVariable String memberId, @Valid @RequestBody ReasonRequest request,
-                                            Authentication authentication) {
+    @Operation(
+            summary = "Forget the owner's personal data (right to erasure)",
+            description = "Deletes the member's"
+                    + " key: the owner's name, NIK and contacts read as [forgotten] everywhere from then on. Officers,"
+                    + " supervisors, admins, and the member's own login (404 for another member's). Repeat: 204.")
+    ResponseEntity<Void> forgetPersonalData(
+            @PathVariable String memberId, @Valid @RequestBody ReasonRequest request, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         // a member's login forgets only its own member: the aggregate decides, from the logins linked to it
         commands.sendAndWait(new ForgetMemberPersonalData(new MemberId(memberId), request.reason(), user.id()));
@@ -179,6 +212,5 @@ class MemberController {
     }
 
     /** Answer to a registration: where the member lives and its first status. */
-    record MemberCreated(String memberId, MemberStatus status) {
-    }
+    record MemberCreated(String memberId, MemberStatus status) {}
 }

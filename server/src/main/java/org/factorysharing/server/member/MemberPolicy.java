@@ -32,27 +32,35 @@ public class MemberPolicy implements AccessPolicy {
     }
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, "/api/members").hasAnyAuthority(of(Groups.MEMBERS, Groups.OFFICERS,
-                        Groups.ADMINS))
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.POST, "/api/members")
+                .hasAnyAuthority(of(Groups.MEMBERS, Groups.OFFICERS, Groups.ADMINS))
                 // a member's login may read its own member (404 for others)
-                .requestMatchers(HttpMethod.GET, "/api/members/*").hasAnyAuthority(of(Groups.OFFICERS,
-                        Groups.SUPERVISORS, Groups.AUDITORS, Groups.ADMINS, Groups.MEMBERS))
-                .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**").hasAnyAuthority(of(READERS))
+                .requestMatchers(HttpMethod.GET, "/api/members/*")
+                .hasAnyAuthority(
+                        of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.ADMINS, Groups.MEMBERS))
+                .requestMatchers(HttpMethod.GET, "/api/members", "/api/members/**")
+                .hasAnyAuthority(of(READERS))
                 // the right to erasure: staff, and a member's login for its own member (the command side checks)
                 .requestMatchers(HttpMethod.DELETE, "/api/members/*/personal-data")
                 .hasAnyAuthority(of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.ADMINS, Groups.MEMBERS))
-                .requestMatchers("/api/members/**").hasAnyAuthority(of(STAFF));
+                .requestMatchers("/api/members/**")
+                .hasAnyAuthority(of(STAFF));
     }
 
     /** The member a login acts for, as the member directory knows it (it follows a link within moments). */
     public Optional<String> memberOf(CurrentUser user) {
-        return queries.query(new FindMemberOfAccount(user.id()),
-                ResponseTypes.optionalInstanceOf(MemberAccountView.class)).join().map(MemberAccountView::memberId);
+        return queries.query(
+                        new FindMemberOfAccount(user.id()), ResponseTypes.optionalInstanceOf(MemberAccountView.class))
+                .join()
+                .map(MemberAccountView::memberId);
     }
 
     /** Whether the user may see this member's data. */
     public boolean maySee(CurrentUser user, String memberId) {
-        return user.seesEverything() || user.isIn(Groups.MEMBERS) && memberOf(user).filter(memberId::equals).isPresent();
+        return user.seesEverything()
+                || user.isIn(Groups.MEMBERS)
+                        && memberOf(user).filter(memberId::equals).isPresent();
     }
 }

@@ -12,24 +12,28 @@ import org.factorysharing.server.web.PlainText;
 /** Request bodies of the member API; Bean Validation names each bad field in the 400 answer. */
 final class MemberRequests {
 
-    private MemberRequests() {
-    }
+    private MemberRequests() {}
 
     record RegisterMemberRequest(
-            @NotNull @Pattern(regexp = "\\d{13}", message = "must be 13 digits") String nib,
+            @NotNull @Pattern(regexp = "\\d{13}", message = "must be 13 digits")
+            String nib,
+
             @NotBlank @PlainText @Size(max = 200) String businessName,
             @NotBlank @PlainText @Size(max = 200) String ownerName,
-            @NotNull @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String ownerNik,
+
+            @NotNull @Pattern(regexp = "\\d{16}", message = "must be 16 digits")
+            String ownerNik,
+
             @NotBlank @PlainText @Size(max = 100) String sector,
             @NotBlank @PlainText @Size(max = 100) String province,
             @NotBlank @PlainText @Size(max = 100) String regency,
             @NotNull BusinessScale scale,
-            @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "must be a phone number") String contactPhone,
-            @Email @PlainText @Size(max = 254) String contactEmail) {
-    }
 
+            @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "must be a phone number")
+            String contactPhone,
+
+            @Email @PlainText @Size(max = 254) String contactEmail) {}
 
     /** expiresOn must lie after today in the programme's calendar; checked by the controller (see ProgrammeTime). */
-    record GrantQualificationRequest(@NotNull LocalDate expiresOn) {
-    }
+    record GrantQualificationRequest(@NotNull LocalDate expiresOn) {}
 }

@@ -49,9 +49,11 @@ class DecisionController {
                 .join();
     }
 
-    @PostMapping(path = "/api/programme/decisions/scale-up-eligibility",
+    @PostMapping(
+            path = "/api/programme/decisions/scale-up-eligibility",
             consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "application/dmn+xml"})
-    @Operation(summary = "Deploy a new version of scale_up_eligibility (officers), effective without a restart",
+    @Operation(
+            summary = "Deploy a new version of scale_up_eligibility (officers), effective without a restart",
             description = "The body is the DMN XML. 400 when it is not DMN or lacks the decision; 409 when the "
                     + "table cannot decide on a wave's KPIs. Evaluations record the version they used.")
     ResponseEntity<DecisionVersionView> deploy(@RequestBody byte[] dmn) {
@@ -59,17 +61,22 @@ class DecisionController {
             throw new InvalidField("body", "must be a DMN document of at most " + MAX_DMN_BYTES + " bytes");
         }
         DecisionVersionView deployed = commands.sendAndWait(new DeployDecisionVersion(dmn));
-        return ResponseEntity.created(URI.create("/api/programme/decisions/scale-up-eligibility")).body(deployed);
+        return ResponseEntity.created(URI.create("/api/programme/decisions/scale-up-eligibility"))
+                .body(deployed);
     }
 
     @GetMapping("/api/audit/waves/{waveId}/recommendations/{evaluationNo}/re-evaluation")
-    @Operation(summary = "Evaluate a recorded recommendation again (auditors)",
+    @Operation(
+            summary = "Evaluate a recorded recommendation again (auditors)",
             description = "Reads the recommendation's event, evaluates the decision version it recorded with the "
                     + "inputs it recorded, and shows both answers side by side.")
-    ReEvaluationView reEvaluate(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String waveId,
-                                @PathVariable @Min(1) int evaluationNo) {
-        return queries.query(new ReEvaluateRecommendation(new WaveId(waveId), evaluationNo),
-                        ResponseTypes.optionalInstanceOf(ReEvaluationView.class)).join()
+    ReEvaluationView reEvaluate(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String waveId,
+            @PathVariable @Min(1) int evaluationNo) {
+        return queries.query(
+                        new ReEvaluateRecommendation(new WaveId(waveId), evaluationNo),
+                        ResponseTypes.optionalInstanceOf(ReEvaluationView.class))
+                .join()
                 .orElseThrow(() -> new NotFound("evaluation " + evaluationNo + " of wave " + waveId));
     }
 }

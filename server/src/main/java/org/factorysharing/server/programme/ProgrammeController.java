@@ -16,21 +16,21 @@ import org.factorysharing.api.programme.ProgrammeQueries.FindWaves;
 import org.factorysharing.api.programme.ProgrammeQueries.WaveKpisView;
 import org.factorysharing.api.programme.ProgrammeQueries.WaveSummaryView;
 import org.factorysharing.api.programme.ProgrammeQueries.WaveView;
+import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitProposal;
+import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitStageDecision;
 import org.factorysharing.api.programme.WaveCommands.EnrolFactory;
 import org.factorysharing.api.programme.WaveCommands.PlanWave;
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.programme.WaveStatus;
+import org.factorysharing.api.shared.Groups;
+import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.api.task.TaskQueries.FindTasksAbout;
+import org.factorysharing.api.task.TaskQueries.TaskView;
 import org.factorysharing.server.programme.ProgrammeRequests.ApprovalRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.EnrolFactoryRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.PlanWaveRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.ProposalRequest;
 import org.factorysharing.server.security.CurrentUser;
-import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitProposal;
-import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitStageDecision;
-import org.factorysharing.api.shared.Groups;
-import org.factorysharing.api.shared.NotFound;
-import org.factorysharing.api.task.TaskQueries.FindTasksAbout;
-import org.factorysharing.api.task.TaskQueries.TaskView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -63,12 +63,20 @@ class ProgrammeController {
     }
 
     @PostMapping
-    @Operation(summary = "Plan a wave (officers): target, pilot period and the KPI thresholds that define success",
+    @Operation(
+            summary = "Plan a wave (officers): target, pilot period and the KPI thresholds that define success",
             description = "Starts its pilot_rollout process; the wave starts when its first factory is commissioned.")
     ResponseEntity<WavePlannedView> plan(@Valid @RequestBody PlanWaveRequest request, Authentication user) {
         WaveId waveId = WaveId.newId();
-        commands.sendAndWait(new PlanWave(waveId, request.name(), request.year(), request.kind(),
-                request.targetFactories(), request.pilotMonths(), request.thresholds().toThresholds(), null,
+        commands.sendAndWait(new PlanWave(
+                waveId,
+                request.name(),
+                request.year(),
+                request.kind(),
+                request.targetFactories(),
+                request.pilotMonths(),
+                request.thresholds().toThresholds(),
+                null,
                 user.getName()));
         return ResponseEntity.created(URI.create("/api/programme/waves/" + waveId.value()))
                 .body(new WavePlannedView(waveId.value(), WaveStatus.PLANNED));
@@ -77,12 +85,14 @@ class ProgrammeController {
     @GetMapping
     @Operation(summary = "Programme dashboard: every wave with target, enrolled, commissioned and running factories")
     List<WaveSummaryView> list() {
-        return queries.query(new FindWaves(), ResponseTypes.multipleInstancesOf(WaveSummaryView.class)).join();
+        return queries.query(new FindWaves(), ResponseTypes.multipleInstancesOf(WaveSummaryView.class))
+                .join();
     }
 
     @GetMapping("/{waveId}")
-    @Operation(summary = "One wave: factories with their KPIs, the wave's KPIs by month, recommendations and "
-            + "the approval timeline of each proposal")
+    @Operation(
+            summary = "One wave: factories with their KPIs, the wave's KPIs by month, recommendations and "
+                    + "the approval timeline of each proposal")
     WaveView get(@PathVariable @Pattern(regexp = WAVE_ID) String waveId) {
         return find(waveId);
     }
@@ -96,13 +106,19 @@ class ProgrammeController {
     }
 
     @PostMapping("/{waveId}/factories")
-    @Operation(summary = "Enrol a factory (officers); beyond the target only a supervisor may enrol",
+    @Operation(
+            summary = "Enrol a factory (officers); beyond the target only a supervisor may enrol",
             description = "Records the region's potential for the factory's commodity. 404 unknown wave or factory; "
                     + "409 when the factory is in another wave, the region has no potential for its commodity, "
                     + "or the target is reached.")
-    ResponseEntity<Void> enrol(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
-                               @Valid @RequestBody EnrolFactoryRequest request, Authentication user) {
-        commands.sendAndWait(new EnrolFactory(new WaveId(waveId), new FactoryId(request.factoryId()), user.getName(),
+    ResponseEntity<Void> enrol(
+            @PathVariable @Pattern(regexp = WAVE_ID) String waveId,
+            @Valid @RequestBody EnrolFactoryRequest request,
+            Authentication user) {
+        commands.sendAndWait(new EnrolFactory(
+                new WaveId(waveId),
+                new FactoryId(request.factoryId()),
+                user.getName(),
                 CurrentUser.of(user).isIn(Groups.SUPERVISORS)));
         return ResponseEntity.noContent().build();
     }
@@ -111,31 +127,42 @@ class ProgrammeController {
     @Operation(summary = "Open workflow tasks of the wave: the proposal and the approval stage waiting now")
     List<TaskView> openTasks(@PathVariable @Pattern(regexp = WAVE_ID) String waveId) {
         find(waveId);
-        return queries.query(new FindTasksAbout(waveId), ResponseTypes.multipleInstancesOf(TaskView.class)).join();
+        return queries.query(new FindTasksAbout(waveId), ResponseTypes.multipleInstancesOf(TaskView.class))
+                .join();
     }
 
     @PostMapping("/{waveId}/proposal")
-    @Operation(summary = "Propose the outcome after an evaluation (officers)",
+    @Operation(
+            summary = "Propose the outcome after an evaluation (officers)",
             description = "Completes the wave's 'Propose outcome' task; 409 when the wave is not waiting for one.")
-    ResponseEntity<Void> propose(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
-                                 @Valid @RequestBody ProposalRequest request, Authentication user) {
+    ResponseEntity<Void> propose(
+            @PathVariable @Pattern(regexp = WAVE_ID) String waveId,
+            @Valid @RequestBody ProposalRequest request,
+            Authentication user) {
         find(waveId);
-        commands.sendAndWait(new SubmitProposal(new WaveId(waveId), request.outcome(), request.proposedTarget(),
-                request.extensionMonths(), request.justification()));
+        commands.sendAndWait(new SubmitProposal(
+                new WaveId(waveId),
+                request.outcome(),
+                request.proposedTarget(),
+                request.extensionMonths(),
+                request.justification()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{waveId}/approvals")
-    @Operation(summary = "Approve or reject the open stage of the scale-up proposal",
+    @Operation(
+            summary = "Approve or reject the open stage of the scale-up proposal",
             description = "Regional review: officers; planning review: planners; final approval: executives "
                     + "(supervisors too once a stage is overdue). 403 for anyone else, for the proposer and for "
                     + "whoever decided another stage of the proposal (four-eyes); 409 when the stage named is not "
                     + "the one open now.")
-    ResponseEntity<Void> decide(@PathVariable @Pattern(regexp = WAVE_ID) String waveId,
-                                @Valid @RequestBody ApprovalRequest request, Authentication user) {
+    ResponseEntity<Void> decide(
+            @PathVariable @Pattern(regexp = WAVE_ID) String waveId,
+            @Valid @RequestBody ApprovalRequest request,
+            Authentication user) {
         find(waveId);
-        commands.sendAndWait(new SubmitStageDecision(new WaveId(waveId), request.stage(), request.decision(),
-                request.comment()));
+        commands.sendAndWait(
+                new SubmitStageDecision(new WaveId(waveId), request.stage(), request.decision(), request.comment()));
         return ResponseEntity.noContent().build();
     }
 
@@ -145,6 +172,5 @@ class ProgrammeController {
                 .orElseThrow(() -> new NotFound("wave " + waveId));
     }
 
-    record WavePlannedView(String waveId, WaveStatus status) {
-    }
+    record WavePlannedView(String waveId, WaveStatus status) {}
 }

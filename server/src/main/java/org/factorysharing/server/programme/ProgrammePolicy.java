@@ -18,17 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammePolicy implements AccessPolicy {
 
-    private static final String[] PROGRAMME_READERS = {Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS,
-            Groups.EXECUTIVES, Groups.AUDITORS, Groups.ADMINS};
+    private static final String[] PROGRAMME_READERS = {
+        Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES, Groups.AUDITORS, Groups.ADMINS
+    };
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/programme/**").hasAnyAuthority(of(PROGRAMME_READERS))
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/programme/**")
+                .hasAnyAuthority(of(PROGRAMME_READERS))
                 .requestMatchers(HttpMethod.POST, "/api/programme/waves/*/approvals")
                 .hasAnyAuthority(of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES))
                 .requestMatchers(HttpMethod.POST, "/api/programme/waves/*/proposal")
                 .hasAnyAuthority(of(Groups.OFFICERS, Groups.SUPERVISORS))
-                .requestMatchers(HttpMethod.POST, "/api/programme/waves", "/api/programme/waves/*/factories",
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/programme/waves",
+                        "/api/programme/waves/*/factories",
                         "/api/programme/decisions/**")
                 .hasAnyAuthority(of(STAFF));
     }

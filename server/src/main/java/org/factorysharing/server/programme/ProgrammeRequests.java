@@ -19,8 +19,7 @@ import org.factorysharing.server.web.PlainText;
 /** Request bodies of the programme API; Bean Validation names each bad field in the 400 answer. */
 final class ProgrammeRequests {
 
-    private ProgrammeRequests() {
-    }
+    private ProgrammeRequests() {}
 
     record PlanWaveRequest(
             @NotBlank @PlainText @Size(max = 200) String name,
@@ -28,8 +27,7 @@ final class ProgrammeRequests {
             @NotNull WaveKind kind,
             @NotNull @Min(1) @Max(10_000) Integer targetFactories,
             @NotNull @Min(1) @Max(60) Integer pilotMonths,
-            @NotNull @Valid ThresholdsRequest thresholds) {
-    }
+            @NotNull @Valid ThresholdsRequest thresholds) {}
 
     /** Rates are fractions: 0.6 means 60%. */
     record ThresholdsRequest(
@@ -40,14 +38,13 @@ final class ProgrammeRequests {
             @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double minQualityPassRate) {
 
         KpiThresholds toThresholds() {
-            return new KpiThresholds(minUtilisation, minMembersServed, minJobsCompleted, minOutputUnits,
-                    minQualityPassRate);
+            return new KpiThresholds(
+                    minUtilisation, minMembersServed, minJobsCompleted, minOutputUnits, minQualityPassRate);
         }
     }
 
     record EnrolFactoryRequest(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String factoryId) {
-    }
+            @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String factoryId) {}
 
     /**
      * The officer's proposal from the latest recommendation: {@code proposedTarget} is the next wave's target
@@ -58,13 +55,11 @@ final class ProgrammeRequests {
             @NotNull Recommendation outcome,
             @Min(1) @Max(10_000) Integer proposedTarget,
             @Min(1) @Max(24) Integer extensionMonths,
-            @PlainText @Size(max = 2000) String justification) {
-    }
+            @PlainText @Size(max = 2000) String justification) {}
 
     /** The decision on the stage named (it must be the stage open now); a rejection needs a comment. */
     record ApprovalRequest(
             @NotNull ApprovalStage stage,
             @NotNull StageDecision decision,
-            @PlainText @Size(max = 2000) String comment) {
-    }
+            @PlainText @Size(max = 2000) String comment) {}
 }

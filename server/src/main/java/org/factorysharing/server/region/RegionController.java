@@ -56,46 +56,55 @@ class RegionController {
 
     @GetMapping
     @Operation(summary = "Regions: filter by province code; with a commodity code, ranked by potential for it")
-    RegionPage list(@RequestParam(required = false) @Pattern(regexp = CODE) String province,
-                    @RequestParam(required = false) @Pattern(regexp = CODE) String commodity,
-                    @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.query(new FindRegions(province, commodity, page, size), RegionPage.class).join();
+    RegionPage list(
+            @RequestParam(required = false) @Pattern(regexp = CODE) String province,
+            @RequestParam(required = false) @Pattern(regexp = CODE) String commodity,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.query(new FindRegions(province, commodity, page, size), RegionPage.class)
+                .join();
     }
 
     @GetMapping("/{province}/{regency}")
     @Operation(summary = "One region with its commodity potentials, best first")
-    RegionView get(@PathVariable @Pattern(regexp = CODE) String province,
-                   @PathVariable @Pattern(regexp = CODE) String regency) {
+    RegionView get(
+            @PathVariable @Pattern(regexp = CODE) String province,
+            @PathVariable @Pattern(regexp = CODE) String regency) {
         return find(province, regency);
     }
 
     @PutMapping("/{province}/{regency}/potentials/{commodity}")
     @Operation(summary = "Set the potential of a commodity (officers)", description = "404 for an unknown region.")
-    ResponseEntity<Void> setPotential(@PathVariable @Pattern(regexp = CODE) String province,
-                                      @PathVariable @Pattern(regexp = CODE) String regency,
-                                      @PathVariable @Pattern(regexp = CODE) String commodity,
-                                      @Valid @RequestBody PotentialRequest request, Authentication user) {
-        commands.sendAndWait(new SetCommodityPotential(regionId(province, regency), commodity, request.score(),
-                request.sourceNote(), user.getName()));
+    ResponseEntity<Void> setPotential(
+            @PathVariable @Pattern(regexp = CODE) String province,
+            @PathVariable @Pattern(regexp = CODE) String regency,
+            @PathVariable @Pattern(regexp = CODE) String commodity,
+            @Valid @RequestBody PotentialRequest request,
+            Authentication user) {
+        commands.sendAndWait(new SetCommodityPotential(
+                regionId(province, regency), commodity, request.score(), request.sourceNote(), user.getName()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{province}/{regency}/potentials/{commodity}/removal")
-    @Operation(summary = "Remove the potential of a commodity (officers)",
+    @Operation(
+            summary = "Remove the potential of a commodity (officers)",
             description = "409 when the region has no potential for it.")
-    ResponseEntity<Void> removePotential(@PathVariable @Pattern(regexp = CODE) String province,
-                                         @PathVariable @Pattern(regexp = CODE) String regency,
-                                         @PathVariable @Pattern(regexp = CODE) String commodity,
-                                         @Valid @RequestBody ReasonRequest request, Authentication user) {
-        commands.sendAndWait(new RemoveCommodityPotential(regionId(province, regency), commodity, request.reason(),
-                user.getName()));
+    ResponseEntity<Void> removePotential(
+            @PathVariable @Pattern(regexp = CODE) String province,
+            @PathVariable @Pattern(regexp = CODE) String regency,
+            @PathVariable @Pattern(regexp = CODE) String commodity,
+            @Valid @RequestBody ReasonRequest request,
+            Authentication user) {
+        commands.sendAndWait(
+                new RemoveCommodityPotential(regionId(province, regency), commodity, request.reason(), user.getName()));
         return ResponseEntity.noContent().build();
     }
 
     private RegionView find(String province, String regency) {
-        return queries.query(new FindRegion(regionId(province, regency)),
-                        ResponseTypes.optionalInstanceOf(RegionView.class)).join()
+        return queries.query(
+                        new FindRegion(regionId(province, regency)), ResponseTypes.optionalInstanceOf(RegionView.class))
+                .join()
                 .orElseThrow(() -> new NotFound("region " + province + "/" + regency));
     }
 
@@ -105,7 +114,7 @@ class RegionController {
     }
 
     /** A potential from 0 to 100 and where the figure comes from. */
-    record PotentialRequest(@NotNull @Min(0) @Max(100) Integer score,
-                            @NotBlank @PlainText @Size(max = 1000) String sourceNote) {
-    }
+    record PotentialRequest(
+            @NotNull @Min(0) @Max(100) Integer score,
+            @NotBlank @PlainText @Size(max = 1000) String sourceNote) {}
 }

@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 class RegionPolicy implements AccessPolicy {
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**").access(anyOfOrFactoryStaff(READERS))
-                .requestMatchers("/api/regions/**").hasAnyAuthority(of(Groups.OFFICERS, Groups.ADMINS));
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**")
+                .access(anyOfOrFactoryStaff(READERS))
+                .requestMatchers("/api/regions/**")
+                .hasAnyAuthority(of(Groups.OFFICERS, Groups.ADMINS));
     }
 }

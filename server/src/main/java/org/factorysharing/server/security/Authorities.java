@@ -19,8 +19,7 @@ public final class Authorities {
     /** Everyone who reads the whole programme. */
     public static final String[] READERS = {Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.ADMINS};
 
-    private Authorities() {
-    }
+    private Authorities() {}
 
     public static String of(String group) {
         return GROUP_PREFIX + group;
@@ -56,7 +55,8 @@ public final class Authorities {
     }
 
     private static boolean isFactoryStaff(String authority) {
-        return authority.equals(of(Groups.FACTORY_STAFF)) || authority.startsWith(GROUP_PREFIX)
-                && Groups.factoryOfStaffGroup(authority.substring(GROUP_PREFIX.length())) != null;
+        return authority.equals(of(Groups.FACTORY_STAFF))
+                || authority.startsWith(GROUP_PREFIX)
+                        && Groups.factoryOfStaffGroup(authority.substring(GROUP_PREFIX.length())) != null;
     }
 }

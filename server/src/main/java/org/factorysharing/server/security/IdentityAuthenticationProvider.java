@@ -26,7 +26,9 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (user == null || user.isBlank() || credentials == null
+        if (user == null
+                || user.isBlank()
+                || credentials == null
                 || !identity.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("bad credentials");
         }

@@ -38,8 +38,7 @@ class SecurityConfiguration {
                     requests.anyRequest().denyAll();
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problemEntryPoint(json))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint(json))
                         .accessDeniedHandler(problemAccessDenied(json)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()); // stateless Basic auth: no cookie to forge
@@ -49,11 +48,19 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/error", "/login", "/actuator/health", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/camunda/**").authenticated()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/",
+                                "/error",
+                                "/login",
+                                "/actuator/health",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/camunda/**")
+                        .authenticated()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/camunda/app/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN)
@@ -69,12 +76,13 @@ class SecurityConfiguration {
     }
 
     private static AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
-        return (request, response, exception) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
-                "Your groups do not allow this action.");
+        return (request, response, exception) ->
+                writeProblem(json, response, HttpStatus.FORBIDDEN, "Your groups do not allow this action.");
     }
 
-    private static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
-                                     HttpStatus status, String detail) throws IOException {
+    private static void writeProblem(
+            ObjectMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

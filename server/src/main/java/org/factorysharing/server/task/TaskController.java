@@ -45,15 +45,17 @@ class TaskController {
     @Operation(summary = "My open tasks and my groups' unclaimed ones, most urgent first")
     List<TaskView> mine(Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return queries.query(new FindMyTasks(user.id(), user.groups()),
-                ResponseTypes.multipleInstancesOf(TaskView.class)).join();
+        return queries.query(
+                        new FindMyTasks(user.id(), user.groups()), ResponseTypes.multipleInstancesOf(TaskView.class))
+                .join();
     }
 
     @GetMapping("/{taskId}")
     @Operation(summary = "A task with its form fields")
     TaskDetailView get(@PathVariable String taskId, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return queries.query(new FindTask(taskId, user.id(), user.groups()), TaskDetailView.class).join();
+        return queries.query(new FindTask(taskId, user.id(), user.groups()), TaskDetailView.class)
+                .join();
     }
 
     @PostMapping("/{taskId}/claim")
@@ -71,17 +73,16 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/complete")
-    @Operation(summary = "Complete a task with values for its form fields",
+    @Operation(
+            summary = "Complete a task with values for its form fields",
             description = "400 names each bad field; 403 when the task is not yours or your groups'.")
-    ResponseEntity<Void> complete(@PathVariable String taskId,
-                                  @RequestBody(required = false) CompleteTaskRequest request) {
-        commands.sendAndWait(new CompleteTask(taskId, request == null || request.variables() == null ? Map.of()
-                : request.variables()));
+    ResponseEntity<Void> complete(
+            @PathVariable String taskId, @RequestBody(required = false) CompleteTaskRequest request) {
+        commands.sendAndWait(new CompleteTask(
+                taskId, request == null || request.variables() == null ? Map.of() : request.variables()));
         return ResponseEntity.noContent().build();
     }
 
     /** Body of a completion: the values for the task's form fields. */
-    record CompleteTaskRequest(Map<String, Object> variables) {
-    }
-
+    record CompleteTaskRequest(Map<String, Object> variables) {}
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 class TaskPolicy implements AccessPolicy {
 
     @Override
-    public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers("/api/tasks", "/api/tasks/**").authenticated();
     }
 }

@@ -1,16 +1,15 @@
 package org.factorysharing.server.web;
 
-import org.factorysharing.api.shared.InvalidField;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.ProgrammeTime;
 
 /** Checks of date parameters in the programme's calendar; a failure is a 400 naming the parameter. */
 public final class DateWindow {
 
-    private DateWindow() {
-    }
+    private DateWindow() {}
 
     /** Today in Western Indonesia Time, by the clock the command side stamps its events with. */
     public static LocalDate today() {

@@ -1,7 +1,6 @@
 package org.factorysharing.server.web;
 
 import jakarta.validation.Constraint;
-import org.factorysharing.api.shared.TextRules;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.factorysharing.api.shared.TextRules;
 
 /**
  * Text without control characters (tab and line breaks allowed). PostgreSQL refuses NUL in text columns,

@@ -8,9 +8,9 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.ConcurrentChange;
 import org.factorysharing.api.shared.DuplicateEntity;
@@ -47,13 +47,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final URI RULE = URI.create("https://factorysharing.org/problems/business-rule");
 
     /** One invalid input field. */
-    record FieldError(String field, String message) {
-    }
+    record FieldError(String field, String message) {}
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
                 .toList();
@@ -61,45 +59,46 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers,
-                                                                            HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldError(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return problem(invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return problem(invalid(List.of(new FieldError(path(unknown), "unknown field"))));
         }
         if (cause instanceof InvalidFormatException format) {
-            String expected = format.getTargetType() != null && format.getTargetType().isEnum()
-                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                    : "has the wrong format";
+            String expected =
+                    format.getTargetType() != null && format.getTargetType().isEnum()
+                            ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+                            : "has the wrong format";
             return problem(invalid(List.of(new FieldError(path(format), expected))));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return problem(invalid(List.of(new FieldError(path(mismatch), "has the wrong type"))));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
         problem.setType(VALIDATION);
         return problem(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-                                                                         HttpHeaders headers, HttpStatusCode status,
-                                                                         WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         return problem(invalid(List.of(new FieldError(ex.getParameterName(), "is required"))));
     }
 
@@ -135,17 +134,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 return problem(invalid(List.of(new FieldError(invalid.field(), invalid.reason()))));
             }
             if (t instanceof NotFound notFound) {
-                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                        notFound.getMessage() + " not found"));
+                return problem(
+                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage() + " not found"));
             }
             if (t instanceof AggregateNotFoundException notFound) {
-                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                        "nothing with id " + notFound.getAggregateIdentifier() + " exists"));
+                return problem(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND, "nothing with id " + notFound.getAggregateIdentifier() + " exists"));
             }
             if (t instanceof IncompatibleAggregateException) {
                 // the id names another kind of aggregate (a member's id given as a factory's): nothing of this kind
-                return problem(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                        "nothing of this kind with this id exists"));
+                return problem(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND, "nothing of this kind with this id exists"));
             }
             if (t instanceof NotPermitted notPermitted) {
                 return problem(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, notPermitted.getMessage()));
@@ -166,8 +165,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             throw ex; // Spring MVC's own (405, 406, ...): let the base class answer
         }
         log.error("Unexpected error", ex);
-        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Unexpected error; it has been logged."));
+        return problem(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged."));
     }
 
     private ResponseEntity<Object> rule(BusinessRuleViolation violation) {
@@ -180,9 +179,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid fields: " + errors.stream().map(FieldError::field).distinct()
-                        .collect(Collectors.joining(", ")));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "Invalid fields: "
+                        + errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", ")));
         problem.setType(VALIDATION);
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
@@ -198,12 +198,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String path(JsonMappingException ex) {
         return ex.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
     }
-
 }

@@ -20,8 +20,8 @@ import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
-import org.factorysharing.testing.ReadModelTables;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.ReadModelTables;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,17 +36,23 @@ class ProjectionAdminIT {
     private static final String REGISTRY = "factory-registry";
     private static final String CALENDAR = "capacity-calendar";
     private static final String JOB_BOARD = "job-board";
-    private static final List<String> PROJECTIONS = List.of(MEMBERS, REGISTRY, CALENDAR, JOB_BOARD,
-            "programme-kpi", "programme-dashboard");
-    private static final List<String> BRIDGES = List.of("member-onboarding-workflow",
-            "factory-commissioning-workflow", "production-job-workflow");
+    private static final List<String> PROJECTIONS =
+            List.of(MEMBERS, REGISTRY, CALENDAR, JOB_BOARD, "programme-kpi", "programme-dashboard");
+    private static final List<String> BRIDGES =
+            List.of("member-onboarding-workflow", "factory-commissioning-workflow", "production-job-workflow");
     private static final String PRESS = "COCONUT_OIL_PRESS";
 
+    @LocalServerPort
+    int port;
 
-    @LocalServerPort int port;
-    @Autowired CommandGateway commands;
-    @Autowired ReadModelTables tables;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    ReadModelTables tables;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     // --- replays ---
 
@@ -54,7 +60,11 @@ class ProjectionAdminIT {
     void aReplayThroughTheApiRebuildsEachReadModelRowForRow() {
         String memberId = qualifiedMember();
         String factoryId = TestData.commissionedFactory(commands).value();
-        String jobId = as("officer").post("/api/jobs", jobJson(memberId, factoryId)).json().get("jobId").asText();
+        String jobId = as("officer")
+                .post("/api/jobs", jobJson(memberId, factoryId))
+                .json()
+                .get("jobId")
+                .asText();
         String ghost = "ghost-" + UUID.randomUUID();
         appendVerificationOfUnknownMember(ghost, 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> "SCHEDULED".equals(jobStatus(jobId)));
@@ -78,7 +88,8 @@ class ProjectionAdminIT {
         }
 
         PROJECTIONS.forEach(this::awaitCaughtUp);
-        PROJECTIONS.forEach(group -> assertThat(tables.snapshot(group)).as(group).isEqualTo(before.get(group)));
+        PROJECTIONS.forEach(
+                group -> assertThat(tables.snapshot(group)).as(group).isEqualTo(before.get(group)));
         // the replay met the poison event again and parked it anew, once: the old letter went with the reset
         assertThat(parked(ghost).get("letters")).hasSize(1);
     }
@@ -88,11 +99,14 @@ class ProjectionAdminIT {
         registeredMember();
         awaitCaughtUp(MEMBERS);
         Map<String, List<Map<String, Object>>> before = tables.snapshot(MEMBERS);
-        int lastSegment = jdbc.queryForObject("SELECT max(segment) FROM token_entry WHERE processor_name = ?",
-                Integer.class, MEMBERS);
+        int lastSegment = jdbc.queryForObject(
+                "SELECT max(segment) FROM token_entry WHERE processor_name = ?", Integer.class, MEMBERS);
         // another node's live claim, as its processor would hold it
-        jdbc.update("UPDATE token_entry SET owner = 'other-node', timestamp = ? WHERE processor_name = ? AND segment = ?",
-                Instant.now().plus(Duration.ofHours(1)).toString(), MEMBERS, lastSegment);
+        jdbc.update(
+                "UPDATE token_entry SET owner = 'other-node', timestamp = ? WHERE processor_name = ? AND segment = ?",
+                Instant.now().plus(Duration.ofHours(1)).toString(),
+                MEMBERS,
+                lastSegment);
         try {
             Reply refused = as("admin").post("/api/admin/projections/" + MEMBERS + "/replay", null);
 
@@ -101,10 +115,11 @@ class ProjectionAdminIT {
             JsonNode view = as("admin").get("/api/admin/projections/" + MEMBERS).json();
             assertThat(view.get("running").asBoolean()).isTrue();
             assertThat(view.get("replaying").asBoolean()).isFalse();
-            assertThat(view.get("segments").get(lastSegment).get("owner").asText()).isEqualTo("other-node");
+            assertThat(view.get("segments").get(lastSegment).get("owner").asText())
+                    .isEqualTo("other-node");
         } finally {
-            jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = 'other-node'",
-                    MEMBERS);
+            jdbc.update(
+                    "UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = 'other-node'", MEMBERS);
         }
         awaitCaughtUp(MEMBERS);
     }
@@ -115,7 +130,9 @@ class ProjectionAdminIT {
 
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         processors.forEach(p -> byName.put(p.get("name").asText(), p));
-        assertThat(byName).containsKeys(PROJECTIONS.toArray(String[]::new)).containsKeys(BRIDGES.toArray(String[]::new));
+        assertThat(byName)
+                .containsKeys(PROJECTIONS.toArray(String[]::new))
+                .containsKeys(BRIDGES.toArray(String[]::new));
         PROJECTIONS.forEach(name -> {
             assertThat(byName.get(name).get("kind").asText()).isEqualTo("PROJECTION");
             assertThat(byName.get(name).get("replayable").asBoolean()).isTrue();
@@ -138,7 +155,11 @@ class ProjectionAdminIT {
 
             assertRule(refused, "projection.not-replayable");
             assertThat(refused.json().get("rule").asText()).contains("@DisallowReplay");
-            assertThat(as("admin").get("/api/admin/projections/" + bridge).json().get("running").asBoolean())
+            assertThat(as("admin")
+                            .get("/api/admin/projections/" + bridge)
+                            .json()
+                            .get("running")
+                            .asBoolean())
                     .isTrue();
         }
     }
@@ -159,10 +180,13 @@ class ProjectionAdminIT {
         assertThat(letter.get("aggregateId").asText()).isEqualTo(ghost);
         assertThat(letter.get("causeType").asText()).isEqualTo(IllegalStateException.class.getName());
         assertThat(letter.get("causeMessage").asText()).contains("is not in the directory");
-        assertThat(Instant.parse(letter.get("enqueuedAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(letter.get("enqueuedAt").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(letter.get("lastTouched").asText()).isNotBlank();
 
-        JsonNode stillFailing = as("admin").post("/api/admin/dead-letters/" + MEMBERS + "/retry", null).json();
+        JsonNode stillFailing = as("admin")
+                .post("/api/admin/dead-letters/" + MEMBERS + "/retry", null)
+                .json();
         assertThat(stillFailing.get("sequences").asInt()).isPositive();
         assertThat(stillFailing.get("stillParked").asInt()).isPositive();
         assertThat(parked(ghost)).isNotNull();
@@ -174,14 +198,18 @@ class ProjectionAdminIT {
                 VALUES (?, '9999999999999', 'Restored', 'Restored', '****', 'coconut', 'Sulawesi Utara',
                     'Minahasa', 'MICRO', 'APPLIED', now(), now())""", ghost);
         try {
-            JsonNode retried = as("admin").post("/api/admin/dead-letters/" + MEMBERS + "/retry", null).json();
+            JsonNode retried = as("admin")
+                    .post("/api/admin/dead-letters/" + MEMBERS + "/retry", null)
+                    .json();
 
             assertThat(retried.get("succeeded").asInt()).isGreaterThanOrEqualTo(1);
-            assertThat(retried.get("succeeded").asInt() + retried.get("stillParked").asInt())
+            assertThat(retried.get("succeeded").asInt()
+                            + retried.get("stillParked").asInt())
                     .isEqualTo(retried.get("sequences").asInt());
             assertThat(parked(ghost)).isNull();
-            assertThat(jdbc.queryForObject("SELECT status FROM member_directory WHERE member_id = ?", String.class,
-                    ghost)).isEqualTo("VERIFIED");
+            assertThat(jdbc.queryForObject(
+                            "SELECT status FROM member_directory WHERE member_id = ?", String.class, ghost))
+                    .isEqualTo("VERIFIED");
         } finally {
             // the row came from no event: leave the directory as its events make it
             jdbc.update("DELETE FROM member_directory WHERE member_id = ?", ghost);
@@ -262,8 +290,11 @@ class ProjectionAdminIT {
 
     /** Polls the replay's progress until every segment has handled all events up to where it was reset. */
     private JsonNode awaitReplayed(String location) {
-        return await().atMost(Duration.ofSeconds(120)).until(() -> as("admin").get(location).json(),
-                view -> !view.get("replaying").asBoolean() && view.get("percentage").asInt() == 100);
+        return await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> as("admin").get(location).json(),
+                        view -> !view.get("replaying").asBoolean()
+                                && view.get("percentage").asInt() == 100);
     }
 
     /** Every segment of the group, on whichever node, has handled every event stored so far. */
@@ -271,9 +302,10 @@ class ProjectionAdminIT {
         long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             JsonNode view = as("admin").get("/api/admin/projections/" + group).json();
-            return !view.get("replaying").asBoolean() && !view.get("segments").isEmpty()
+            return !view.get("replaying").asBoolean()
+                    && !view.get("segments").isEmpty()
                     && StreamSupport.stream(view.get("segments").spliterator(), false)
-                    .allMatch(s -> s.get("position").asLong() >= head && !s.has("error"));
+                            .allMatch(s -> s.get("position").asLong() >= head && !s.has("error"));
         });
     }
 
@@ -287,18 +319,23 @@ class ProjectionAdminIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return StreamSupport.stream(reply.json().spliterator(), false)
                 .filter(s -> s.get("sequenceIdentifier").asText().equals(sequenceIdentifier))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** An event of a member the directory never saw registered: its handler cannot apply it. */
     private String appendVerificationOfUnknownMember(String memberId, long sequence) {
         String eventId = UUID.randomUUID().toString();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 VALUES (?, ?, ?, 'Member', ?, 'org.factorysharing.api.member.MemberEvent$MemberVerified', '1',
                     convert_to(?, 'UTF8'), convert_to('{}', 'UTF8'))""",
-                eventId, memberId, sequence, Instant.now().toString(),
+                eventId,
+                memberId,
+                sequence,
+                Instant.now().toString(),
                 "{\"memberId\":{\"value\":\"" + memberId + "\"},\"verifiedBy\":\"nobody\"}");
         return eventId;
     }
@@ -312,21 +349,25 @@ class ProjectionAdminIT {
     private String qualifiedMember() {
         MemberId memberId = new MemberId(registeredMember());
         commands.sendAndWait(new VerifyMember(memberId, "officer"));
-        commands.sendAndWait(new GrantQualification(memberId, PRESS, TestData.today().plusYears(1), "officer"));
+        commands.sendAndWait(
+                new GrantQualification(memberId, PRESS, TestData.today().plusYears(1), "officer"));
         return memberId.value();
     }
 
     private String jobStatus(String jobId) {
         return jdbc.queryForList("SELECT status FROM job_board WHERE job_id = ?", String.class, jobId).stream()
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     private static String jobJson(String memberId, String factoryId) {
         return """
                 {"memberId":"%s","factoryId":"%s","machineType":"%s","product":"Virgin coconut oil",
-                 "quantity":400,"machineHours":16,"earliestStart":"%s","deadline":"%s"}"""
-                .formatted(memberId, factoryId, PRESS, TestData.today().plusDays(1), TestData.today().plusDays(8));
+                 "quantity":400,"machineHours":16,"earliestStart":"%s","deadline":"%s"}""".formatted(
+                        memberId,
+                        factoryId,
+                        PRESS,
+                        TestData.today().plusDays(1),
+                        TestData.today().plusDays(8));
     }
-
-
 }

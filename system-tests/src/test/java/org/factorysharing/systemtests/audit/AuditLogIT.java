@@ -44,14 +44,22 @@ class AuditLogIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An event no projection or workflow handles: lets a test write events with chosen metadata. */
-    record ProbeNoted(String note) {
-    }
+    record ProbeNoted(String note) {}
 
-    @LocalServerPort int port;
-    @Autowired CommandGateway commands;
-    @Autowired EventStore eventStore;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired PlatformTransactionManager transactions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Http auditor() {
         return Http.as(port, "auditor", TestData.PASSWORD);
@@ -79,14 +87,29 @@ class AuditLogIT {
         assertThat(item.get("eventId").asText()).isNotBlank();
         assertThat(item.get("timestamp").asText()).isNotBlank();
 
-        assertThat(auditor().get("/api/audit/events?user=" + alice).json().get("items").findValuesAsText("aggregateId"))
+        assertThat(auditor()
+                        .get("/api/audit/events?user=" + alice)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("aggregateId"))
                 .containsExactly(first, first);
-        assertThat(auditor().get("/api/audit/events?aggregateId=" + second).json().get("items")
-                .findValuesAsText("metadata")).hasSize(1);
-        assertThat(auditor().get("/api/audit/events?eventType=ProbeNoted&aggregateType=" + type + "&user=bob")
-                .json().get("items").findValuesAsText("aggregateId")).containsExactly(second);
-        assertThat(auditor().get("/api/audit/events?eventType=MemberRegistered&aggregateType=" + type).json()
-                .get("items")).isEmpty();
+        assertThat(auditor()
+                        .get("/api/audit/events?aggregateId=" + second)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("metadata"))
+                .hasSize(1);
+        assertThat(auditor()
+                        .get("/api/audit/events?eventType=ProbeNoted&aggregateType=" + type + "&user=bob")
+                        .json()
+                        .get("items")
+                        .findValuesAsText("aggregateId"))
+                .containsExactly(second);
+        assertThat(auditor()
+                        .get("/api/audit/events?eventType=MemberRegistered&aggregateType=" + type)
+                        .json()
+                        .get("items"))
+                .isEmpty();
     }
 
     @Test
@@ -96,20 +119,28 @@ class AuditLogIT {
             probe(type, UUID.randomUUID().toString(), 0, "carol");
             sleep(5);
         }
-        JsonNode items = auditor().get("/api/audit/events?aggregateType=" + type).json().get("items");
+        JsonNode items =
+                auditor().get("/api/audit/events?aggregateType=" + type).json().get("items");
         String t0 = items.get(0).get("timestamp").asText();
         String t1 = items.get(1).get("timestamp").asText();
         String t2 = items.get(2).get("timestamp").asText();
 
-        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&from=" + t1)).containsExactly(t1, t2);
-        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&to=" + t1)).containsExactly(t0);
+        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&from=" + t1))
+                .containsExactly(t1, t2);
+        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&to=" + t1))
+                .containsExactly(t0);
         assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&from=" + t0 + "&to=" + t2))
                 .containsExactly(t0, t1);
         // the same instant in another zone, and a bound between two milliseconds
-        String wib = Instant.parse(t1).atZone(java.time.ZoneId.of("Asia/Jakarta")).toOffsetDateTime().toString();
-        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&from=" + encode(wib))).containsExactly(t1, t2);
+        String wib = Instant.parse(t1)
+                .atZone(java.time.ZoneId.of("Asia/Jakarta"))
+                .toOffsetDateTime()
+                .toString();
+        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&from=" + encode(wib)))
+                .containsExactly(t1, t2);
         String justAfterT0 = Instant.parse(t0).plusNanos(1_000).toString();
-        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&from=" + justAfterT0)).containsExactly(t1, t2);
+        assertThat(timestamps("/api/audit/events?aggregateType=" + type + "&from=" + justAfterT0))
+                .containsExactly(t1, t2);
     }
 
     @Test
@@ -127,7 +158,8 @@ class AuditLogIT {
         }
         List<Long> seen = new ArrayList<>();
         long cursor = start;
-        while (!CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).isDone()) {
+        while (!CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new))
+                .isDone()) {
             cursor = readPage(cursor, 7, seen);
         }
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
@@ -154,8 +186,8 @@ class AuditLogIT {
         String early = UUID.randomUUID().toString();
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> slowTransaction = CompletableFuture.runAsync(() ->
-                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        CompletableFuture<Void> slowTransaction =
+                CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
                     probe(type, late, 0, "slow"); // draws the lower global index, commits last
                     appended.countDown();
                     awaitQuietly(release);
@@ -163,13 +195,16 @@ class AuditLogIT {
         assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
         probe(type, early, 0, "fast");
 
-        JsonNode before = auditor().get("/api/audit/events?after=" + start + "&limit=500").json();
+        JsonNode before =
+                auditor().get("/api/audit/events?after=" + start + "&limit=500").json();
         assertThat(before.get("items").findValuesAsText("aggregateId")).doesNotContain(early, late);
         release.countDown();
         slowTransaction.get(10, TimeUnit.SECONDS);
 
-        JsonNode after = auditor().get("/api/audit/events?aggregateType=" + type + "&after="
-                + before.get("nextCursor").asLong()).json();
+        JsonNode after = auditor()
+                .get("/api/audit/events?aggregateType=" + type + "&after="
+                        + before.get("nextCursor").asLong())
+                .json();
         assertThat(after.get("items").findValuesAsText("aggregateId")).containsExactly(late, early);
     }
 
@@ -181,10 +216,12 @@ class AuditLogIT {
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
         JsonNode body = history.json();
         assertThat(body.get("aggregateType").asText()).isEqualTo("Member");
-        assertThat(body.get("events").findValuesAsText("eventType")).containsExactly("MemberRegistered", "MemberVerified");
+        assertThat(body.get("events").findValuesAsText("eventType"))
+                .containsExactly("MemberRegistered", "MemberVerified");
         assertThat(body.get("events").findValuesAsText("sequence")).containsExactly("0", "1");
         assertThat(body.get("events").get(0).get("metadata").isObject()).isTrue();
-        assertThat(body.get("events").get(1).get("payload").get("verifiedBy").asText()).isEqualTo("officer");
+        assertThat(body.get("events").get(1).get("payload").get("verifiedBy").asText())
+                .isEqualTo("officer");
 
         Reply unknown = auditor().get("/api/audit/aggregates/" + UUID.randomUUID() + "/events");
         assertThat(unknown.status()).isEqualTo(404);
@@ -194,7 +231,10 @@ class AuditLogIT {
     @Test
     void stateAsOfAnInstantIsRebuiltFromTheEventsUpToThen() {
         MemberId memberId = registeredThenVerifiedMember();
-        JsonNode events = auditor().get("/api/audit/aggregates/" + memberId.value() + "/events").json().get("events");
+        JsonNode events = auditor()
+                .get("/api/audit/aggregates/" + memberId.value() + "/events")
+                .json()
+                .get("events");
         Instant applied = Instant.parse(events.get(0).get("timestamp").asText());
         Instant verified = Instant.parse(events.get(1).get("timestamp").asText());
         String path = "/api/audit/aggregates/" + memberId.value() + "/state?at=";
@@ -203,7 +243,8 @@ class AuditLogIT {
         assertThat(atApplication.get("aggregateType").asText()).isEqualTo("Member");
         assertThat(atApplication.get("version").asLong()).isZero();
         assertThat(atApplication.get("state").get("status").asText()).isEqualTo("APPLIED");
-        JsonNode justBeforeVerification = auditor().get(path + verified.minusMillis(1)).json();
+        JsonNode justBeforeVerification =
+                auditor().get(path + verified.minusMillis(1)).json();
         assertThat(justBeforeVerification.get("state").get("status").asText()).isEqualTo("APPLIED");
         JsonNode atVerification = auditor().get(path + verified).json();
         assertThat(atVerification.get("version").asLong()).isEqualTo(1);
@@ -213,7 +254,9 @@ class AuditLogIT {
         Reply beforeItExisted = auditor().get(path + applied.minusMillis(1));
         assertThat(beforeItExisted.status()).as(beforeItExisted.toString()).isEqualTo(404);
         assertProblem(beforeItExisted);
-        assertThat(auditor().get("/api/audit/aggregates/" + UUID.randomUUID() + "/state?at=" + verified).status())
+        assertThat(auditor()
+                        .get("/api/audit/aggregates/" + UUID.randomUUID() + "/state?at=" + verified)
+                        .status())
                 .isEqualTo(404);
         assertField(auditor().get(path + "yesterday"), "at");
         assertField(auditor().get("/api/audit/aggregates/" + memberId.value() + "/state"), "at");
@@ -223,10 +266,14 @@ class AuditLogIT {
     void aFactoryIsRebuiltWithItsMachines() {
         FactoryId factoryId = TestData.commissionedFactory(commands);
 
-        JsonNode now = auditor().get("/api/audit/aggregates/" + factoryId.value() + "/state?at=" + Instant.now()).json();
+        JsonNode now = auditor()
+                .get("/api/audit/aggregates/" + factoryId.value() + "/state?at=" + Instant.now())
+                .json();
         assertThat(now.get("aggregateType").asText()).isEqualTo("Factory");
         assertThat(now.get("state").get("status").asText()).isEqualTo("COMMISSIONED");
-        assertThat(now.get("state").get("machines").has("PRESS-1")).as(now.toString()).isTrue();
+        assertThat(now.get("state").get("machines").has("PRESS-1"))
+                .as(now.toString())
+                .isTrue();
     }
 
     @Test
@@ -235,7 +282,8 @@ class AuditLogIT {
         for (int i = 0; i < 5; i++) {
             probe(type, UUID.randomUUID().toString(), 0, i % 2 == 0 ? "dave" : "erin, \"the\" auditor");
         }
-        JsonNode expected = auditor().get("/api/audit/events?aggregateType=" + type).json().get("items");
+        JsonNode expected =
+                auditor().get("/api/audit/events?aggregateType=" + type).json().get("items");
         assertThat(expected).hasSize(5);
 
         Reply jsonl = auditor().get("/api/audit/events/export?format=jsonl&aggregateType=" + type);
@@ -253,16 +301,30 @@ class AuditLogIT {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"events.csv\"");
         List<List<String>> rows = Csv.parse(csv.body());
-        assertThat(rows.get(0)).containsExactly("globalIndex", "eventId", "aggregateType", "aggregateId", "sequence",
-                "eventType", "timestamp", "payload", "metadata");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "globalIndex",
+                        "eventId",
+                        "aggregateType",
+                        "aggregateId",
+                        "sequence",
+                        "eventType",
+                        "timestamp",
+                        "payload",
+                        "metadata");
         assertThat(rows).hasSize(6);
         for (int i = 0; i < 5; i++) {
             List<String> row = rows.get(i + 1);
             JsonNode event = expected.get(i);
-            assertThat(row.subList(0, 7)).containsExactly(event.get("globalIndex").asText(),
-                    event.get("eventId").asText(), event.get("aggregateType").asText(),
-                    event.get("aggregateId").asText(), event.get("sequence").asText(),
-                    event.get("eventType").asText(), event.get("timestamp").asText());
+            assertThat(row.subList(0, 7))
+                    .containsExactly(
+                            event.get("globalIndex").asText(),
+                            event.get("eventId").asText(),
+                            event.get("aggregateType").asText(),
+                            event.get("aggregateId").asText(),
+                            event.get("sequence").asText(),
+                            event.get("eventType").asText(),
+                            event.get("timestamp").asText());
             assertThat(JSON.readTree(row.get(7))).isEqualTo(event.get("payload"));
             assertThat(JSON.readTree(row.get(8))).isEqualTo(event.get("metadata"));
         }
@@ -272,30 +334,39 @@ class AuditLogIT {
     @CsvSource({"member", "officer", "supervisor", "staff"})
     void onlyAuditorsAndAdminsMayReadTheLog(String user) {
         Http other = Http.as(port, user, TestData.PASSWORD);
-        for (String path : List.of("/api/audit/events", "/api/audit/events/export?format=csv",
-                "/api/audit/aggregates/x/events", "/api/audit/aggregates/x/state?at=2026-01-01T00:00:00Z")) {
+        for (String path : List.of(
+                "/api/audit/events",
+                "/api/audit/events/export?format=csv",
+                "/api/audit/aggregates/x/events",
+                "/api/audit/aggregates/x/state?at=2026-01-01T00:00:00Z")) {
             Reply denied = other.get(path);
             assertThat(denied.status()).as(user + " " + path).isEqualTo(403);
             assertProblem(denied);
             assertThat(Http.anonymous(port).get(path).status()).isEqualTo(401);
         }
-        assertThat(Http.as(port, "admin", TestData.PASSWORD).get("/api/audit/events?limit=1").status()).isEqualTo(200);
+        assertThat(Http.as(port, "admin", TestData.PASSWORD)
+                        .get("/api/audit/events?limit=1")
+                        .status())
+                .isEqualTo(200);
         assertThat(auditor().post("/api/audit/events", "{}").status()).isEqualTo(403);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/audit/events?limit=0|limit",
-            "/api/audit/events?limit=501|limit",
-            "/api/audit/events?after=-1|after",
-            "/api/audit/events?after=first|after",
-            "/api/audit/events?from=yesterday|from",
-            "/api/audit/events?to=2026-13-01T00:00:00Z|to",
-            "/api/audit/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z|to",
-            "/api/audit/events?eventType=member.Registered|eventType",
-            "/api/audit/events/export?format=xml|format",
-            "/api/audit/events/export|format",
-            "/api/audit/events/export?format=csv&from=soon|from"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/audit/events?limit=0|limit",
+                "/api/audit/events?limit=501|limit",
+                "/api/audit/events?after=-1|after",
+                "/api/audit/events?after=first|after",
+                "/api/audit/events?from=yesterday|from",
+                "/api/audit/events?to=2026-13-01T00:00:00Z|to",
+                "/api/audit/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z|to",
+                "/api/audit/events?eventType=member.Registered|eventType",
+                "/api/audit/events/export?format=xml|format",
+                "/api/audit/events/export|format",
+                "/api/audit/events/export?format=csv&from=soon|from"
+            })
     void badParametersAreNamed(String path, String field) {
         assertField(auditor().get(path), field);
     }
@@ -310,7 +381,9 @@ class AuditLogIT {
 
     /** Reads one page after {@code cursor} into {@code seen}; returns the next cursor. */
     private long readPage(long cursor, int limit, List<Long> seen) {
-        JsonNode page = auditor().get("/api/audit/events?after=" + cursor + "&limit=" + limit).json();
+        JsonNode page = auditor()
+                .get("/api/audit/events?after=" + cursor + "&limit=" + limit)
+                .json();
         seen.addAll(globalIndexes(page.get("items")));
         long next = page.get("nextCursor").asLong();
         assertThat(next).isGreaterThanOrEqualTo(cursor);
@@ -318,14 +391,22 @@ class AuditLogIT {
     }
 
     private void probe(String type, String aggregateId, long sequence, String user) {
-        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence,
-                new ProbeNoted(aggregateId + "#" + sequence), MetaData.with("userId", user)));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                type,
+                aggregateId,
+                sequence,
+                new ProbeNoted(aggregateId + "#" + sequence),
+                MetaData.with("userId", user)));
     }
 
     /** The events' own timestamps (not the metadata's, which has a timestamp key too). */
     private List<String> timestamps(String path) {
         List<String> timestamps = new ArrayList<>();
-        auditor().get(path).json().get("items").forEach(item -> timestamps.add(item.get("timestamp").asText()));
+        auditor()
+                .get(path)
+                .json()
+                .get("items")
+                .forEach(item -> timestamps.add(item.get("timestamp").asText()));
         return timestamps;
     }
 

@@ -1,13 +1,11 @@
 package org.factorysharing.systemtests.audit;
 
-import org.factorysharing.audit.metadata.AuditMetadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -22,13 +20,14 @@ import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.audit.metadata.AuditMetadata;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.ServerTest;
 import org.factorysharing.testing.TestData;
-import org.factorysharing.workflows.member.MemberOnboardingProcess;
 import org.factorysharing.workflows.job.ProductionJobProcess;
+import org.factorysharing.workflows.member.MemberOnboardingProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,13 +42,26 @@ class EventMetadataIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired MemberLogins logins;
-    @Autowired CommandGateway commands;
-    @Autowired RepositoryService repository;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MemberLogins logins;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
 
     Http as(String user) {
         return Http.as(port, user, TestData.PASSWORD);
@@ -78,12 +90,16 @@ class EventMetadataIT {
     @Test
     void commandSentByAWorkflowStepAfterATaskRecordsTheUserTheProcessAndTheTask() {
         String applicant = logins.newLogin();
-        String memberId = as(applicant).post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = as(applicant)
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         JsonNode task = awaitVerificationTask(memberId);
         String taskId = task.get("id").asText();
 
-        Reply completed = as("officer").post("/api/tasks/" + taskId + "/complete", "{\"variables\":{\"approved\":true}}");
+        Reply completed =
+                as("officer").post("/api/tasks/" + taskId + "/complete", "{\"variables\":{\"approved\":true}}");
         assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
 
         // 0 registered and 1 the applicant's login linked, both by the applicant; 2 the officer's decision
@@ -113,15 +129,15 @@ class EventMetadataIT {
         String factoryId = TestData.commissionedFactory(commands).value();
         Reply accepted = as(login).post("/api/jobs", """
                 {"memberId":"%s","factoryId":"%s","machineType":"COCONUT_OIL_PRESS","product":"Virgin coconut oil",
-                 "quantity":100,"machineHours":4,"earliestStart":"%s","deadline":"%s"}"""
-                .formatted(memberId, factoryId, TestData.today(), TestData.today().plusDays(7)));
+                 "quantity":100,"machineHours":4,"earliestStart":"%s","deadline":"%s"}""".formatted(
+                        memberId, factoryId, TestData.today(), TestData.today().plusDays(7)));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String jobId = accepted.json().get("jobId").asText();
         JsonNode request = metadataOf(jobId, 0);
         assertThat(request.get(AuditMetadata.USER_ID).asText()).isEqualTo(login);
 
-        long reservation = await().atMost(Duration.ofSeconds(30)).until(
-                () -> sequenceOf(factoryId, "MachineTimeReserved", jobId), sequence -> sequence != null);
+        long reservation = await().atMost(Duration.ofSeconds(30))
+                .until(() -> sequenceOf(factoryId, "MachineTimeReserved", jobId), sequence -> sequence != null);
         JsonNode metadata = metadataOf(factoryId, reservation);
 
         assertThat(metadata.get(AuditMetadata.ACTOR_KIND).asText()).isEqualTo(AuditMetadata.KIND_SYSTEM);
@@ -139,9 +155,11 @@ class EventMetadataIT {
                 .isEqualTo(request.get(AuditMetadata.CORRELATION_ID).asText());
         assertThat(metadata.get(AuditMetadata.CAUSATION_ID).asText())
                 .isNotIn(request.get(AuditMetadata.CAUSATION_ID).asText(), eventIdOf(jobId, 0));
-        long scheduled = await().atMost(Duration.ofSeconds(30)).until(
-                () -> sequenceOf(jobId, "ProductionJobScheduled", jobId), sequence -> sequence != null);
-        assertThat(metadataOf(jobId, scheduled).get(AuditMetadata.CORRELATION_ID).asText())
+        long scheduled = await().atMost(Duration.ofSeconds(30))
+                .until(() -> sequenceOf(jobId, "ProductionJobScheduled", jobId), sequence -> sequence != null);
+        assertThat(metadataOf(jobId, scheduled)
+                        .get(AuditMetadata.CORRELATION_ID)
+                        .asText())
                 .isEqualTo(request.get(AuditMetadata.CORRELATION_ID).asText());
     }
 
@@ -152,13 +170,16 @@ class EventMetadataIT {
         String key = "audit_metadata_timer";
         BpmnModelInstance model = Bpmn.createExecutableProcess(key)
                 .startEvent()
-                .intermediateCatchEvent("timer_wait").timerWithDuration("P7D")
-                .serviceTask("service_verify_later").camundaDelegateExpression("${verifyMemberDelegate}")
+                .intermediateCatchEvent("timer_wait")
+                .timerWithDuration("P7D")
+                .serviceTask("service_verify_later")
+                .camundaDelegateExpression("${verifyMemberDelegate}")
                 .endEvent()
                 .done();
         repository.createDeployment().addModelInstance(key + ".bpmn", model).deploy();
-        String instanceId = runtime.startProcessInstanceByKey(key, memberId.value(),
-                Map.of(MemberOnboardingProcess.DECIDED_BY, "officer")).getId();
+        String instanceId = runtime.startProcessInstanceByKey(
+                        key, memberId.value(), Map.of(MemberOnboardingProcess.DECIDED_BY, "officer"))
+                .getId();
         Job timer = management.createJobQuery().processInstanceId(instanceId).singleResult();
 
         management.executeJob(timer.getId());
@@ -196,20 +217,23 @@ class EventMetadataIT {
         MemberId memberId = MemberId.newId();
         commands.sendAndWait(TestData.registerMember(memberId, TestData.nib()));
         commands.sendAndWait(new VerifyMember(memberId, "officer"));
-        commands.sendAndWait(new GrantQualification(memberId, "COCONUT_OIL_PRESS", TestData.today().plusYears(1),
-                "officer"));
+        commands.sendAndWait(new GrantQualification(
+                memberId, "COCONUT_OIL_PRESS", TestData.today().plusYears(1), "officer"));
         return memberId.value();
     }
 
     private JsonNode awaitVerificationTask(String memberId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode task : as("officer").get("/api/tasks").json()) {
-                if (memberId.equals(task.path("businessKey").asText())) {
-                    return task;
-                }
-            }
-            return null;
-        }, task -> task != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (JsonNode task : as("officer").get("/api/tasks").json()) {
+                                if (memberId.equals(task.path("businessKey").asText())) {
+                                    return task;
+                                }
+                            }
+                            return null;
+                        },
+                        task -> task != null);
     }
 
     // --- the event store, read directly ---
@@ -238,8 +262,12 @@ class EventMetadataIT {
     }
 
     private String column(String column, String aggregateId, long sequence) {
-        return jdbc.queryForObject("SELECT " + column + " FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? AND sequence_number = ?", String.class, aggregateId, sequence);
+        return jdbc.queryForObject(
+                "SELECT " + column + " FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? AND sequence_number = ?",
+                String.class,
+                aggregateId,
+                sequence);
     }
 
     /** Sequence number of the aggregate's event of this type that mentions the text, or null. */

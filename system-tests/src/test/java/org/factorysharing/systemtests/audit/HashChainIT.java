@@ -40,11 +40,20 @@ class HashChainIT {
 
     private static final String VERIFY = "/api/audit/chain/verification";
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired CommandGateway commands;
-    @Autowired PlatformTransactionManager transactions;
-    @Autowired RuntimeService runtime;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void anUntouchedStoreVerifiesClean() {
@@ -55,7 +64,9 @@ class HashChainIT {
         JsonNode report = verify(VERIFY);
 
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
-        assertThat(report.get("verified").asLong()).isEqualTo(report.get("toLink").asLong()).isGreaterThanOrEqualTo(8);
+        assertThat(report.get("verified").asLong())
+                .isEqualTo(report.get("toLink").asLong())
+                .isGreaterThanOrEqualTo(8);
         assertThat(report.has("firstBroken")).isFalse();
         assertThat(report.get("headHash").asText()).hasSize(64);
     }
@@ -67,8 +78,8 @@ class HashChainIT {
         String after = registerThroughTheApi();
         long globalIndex = globalIndexOf(tampered);
         long linkNo = linkOf(globalIndex);
-        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?",
-                byte[].class, globalIndex);
+        byte[] original = jdbc.queryForObject(
+                "SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class, globalIndex);
         try {
             jdbc.update("""
                     UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),
@@ -84,10 +95,12 @@ class HashChainIT {
             assertThat(broken.get("aggregateIdentifier").asText()).isEqualTo(tampered);
             assertThat(broken.get("eventIdentifier").asText()).isEqualTo(eventIdentifierOf(globalIndex));
             assertThat(broken.get("reason").asText()).isEqualTo("EVENT_CHANGED");
-            assertThat(broken.get("storedHash").asText()).isEqualTo(storedHashOf(linkNo))
+            assertThat(broken.get("storedHash").asText())
+                    .isEqualTo(storedHashOf(linkNo))
                     .isNotEqualTo(broken.get("expectedHash").asText());
             // the links around it are sound: a range that stops before it, or starts after it, is intact
-            assertThat(verify(VERIFY + "?toLink=" + (linkNo - 1)).get("intact").asBoolean()).isTrue();
+            assertThat(verify(VERIFY + "?toLink=" + (linkNo - 1)).get("intact").asBoolean())
+                    .isTrue();
             JsonNode later = verify(VERIFY + "?fromLink=" + (linkNo + 1));
             assertThat(later.get("intact").asBoolean()).as(later.toString()).isTrue();
             assertThat(linkOf(globalIndexOf(before))).isLessThan(linkNo);
@@ -101,8 +114,8 @@ class HashChainIT {
     @Test
     void changedMetadataIsDetectedToo() {
         long globalIndex = globalIndexOf(registerThroughTheApi());
-        byte[] original = jdbc.queryForObject("SELECT meta_data FROM domain_event_entry WHERE global_index = ?",
-                byte[].class, globalIndex);
+        byte[] original = jdbc.queryForObject(
+                "SELECT meta_data FROM domain_event_entry WHERE global_index = ?", byte[].class, globalIndex);
         try {
             jdbc.update("""
                     UPDATE domain_event_entry SET meta_data = convert_to('{"userId":"someone else"}', 'UTF8')
@@ -121,12 +134,15 @@ class HashChainIT {
     void aDeletedEventIsDetected() {
         String memberId = registerThroughTheApi();
         // the onboarding bridge has handled the event, so nothing in the background needs it while it is gone
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                runtime.createProcessInstanceQuery().processInstanceBusinessKey(memberId).count() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(memberId)
+                                .count()
+                        == 1);
         long globalIndex = globalIndexOf(memberId);
         long linkNo = linkOf(globalIndex);
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?",
-                globalIndex);
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", globalIndex);
         jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", globalIndex);
         try {
             JsonNode report = verify(VERIFY);
@@ -145,8 +161,8 @@ class HashChainIT {
     void anEventWrittenPastTheTriggerIsReported() {
         String memberId = registerThroughTheApi();
         long globalIndex = globalIndexOf(memberId);
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?",
-                globalIndex);
+        Map<String, Object> row =
+                jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", globalIndex);
         long forgedIndex = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
         String forgedId = MemberId.newId().value();
         row.put("global_index", forgedIndex);
@@ -244,16 +260,21 @@ class HashChainIT {
         long[] appendedAt = new long[1];
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            commands.sendAndWait(TestData.registerMember(memberId, TestData.nib()));
-            appendedAt[0] = globalIndexOf(memberId.value());
-            throw new IllegalStateException("a later step of the same transaction fails");
-        })).hasMessageContaining("later step");
+                    commands.sendAndWait(TestData.registerMember(memberId, TestData.nib()));
+                    appendedAt[0] = globalIndexOf(memberId.value());
+                    throw new IllegalStateException("a later step of the same transaction fails");
+                }))
+                .hasMessageContaining("later step");
 
-        assertThat(appendedAt[0]).as("the event was appended inside the transaction").isPositive();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index = ?", Long.class,
-                appendedAt[0])).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain_link WHERE global_index = ?", Long.class,
-                appendedAt[0])).isZero();
+        assertThat(appendedAt[0])
+                .as("the event was appended inside the transaction")
+                .isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM domain_event_entry WHERE global_index = ?", Long.class, appendedAt[0]))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_chain_link WHERE global_index = ?", Long.class, appendedAt[0]))
+                .isZero();
         // the next append continues the chain without a gap in link numbers
         long next = linkOf(globalIndexOf(registerThroughTheApi()));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain_link WHERE link_no <= ?", Long.class, next))
@@ -263,13 +284,20 @@ class HashChainIT {
 
     @Test
     void auditorsAndAdminsVerifyNobodyElse() {
-        assertThat(Http.as(port, "auditor", TestData.PASSWORD).get(VERIFY).status()).isEqualTo(200);
-        assertThat(Http.as(port, "admin", TestData.PASSWORD).get(VERIFY).status()).isEqualTo(200);
+        assertThat(Http.as(port, "auditor", TestData.PASSWORD).get(VERIFY).status())
+                .isEqualTo(200);
+        assertThat(Http.as(port, "admin", TestData.PASSWORD).get(VERIFY).status())
+                .isEqualTo(200);
         for (String user : List.of("officer", "supervisor", "staff", "member")) {
-            assertThat(Http.as(port, user, TestData.PASSWORD).get(VERIFY).status()).as(user).isEqualTo(403);
+            assertThat(Http.as(port, user, TestData.PASSWORD).get(VERIFY).status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         assertThat(Http.anonymous(port).get(VERIFY).status()).isEqualTo(401);
-        assertThat(Http.as(port, "auditor", TestData.PASSWORD).post(VERIFY, null).status()).isEqualTo(403);
+        assertThat(Http.as(port, "auditor", TestData.PASSWORD)
+                        .post(VERIFY, null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @ParameterizedTest
@@ -299,35 +327,43 @@ class HashChainIT {
     /** The member's registration event (sequence 0). */
     private long globalIndexOf(String aggregateId) {
         return jdbc.queryForObject("""
-                SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""",
-                Long.class, aggregateId);
+                SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""", Long.class, aggregateId);
     }
 
     private long linkOf(long globalIndex) {
-        return jdbc.queryForObject("SELECT link_no FROM event_chain_link WHERE global_index = ?", Long.class,
-                globalIndex);
+        return jdbc.queryForObject(
+                "SELECT link_no FROM event_chain_link WHERE global_index = ?", Long.class, globalIndex);
     }
 
     private String eventIdentifierOf(long globalIndex) {
-        return jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE global_index = ?",
-                String.class, globalIndex);
+        return jdbc.queryForObject(
+                "SELECT event_identifier FROM domain_event_entry WHERE global_index = ?", String.class, globalIndex);
     }
 
     private String storedHashOf(long linkNo) {
-        return jdbc.queryForObject("SELECT encode(link_hash, 'hex') FROM event_chain_link WHERE link_no = ?",
-                String.class, linkNo);
+        return jdbc.queryForObject(
+                "SELECT encode(link_hash, 'hex') FROM event_chain_link WHERE link_no = ?", String.class, linkNo);
     }
 
     /** Writes an event row as a DBA would, past the chain trigger (triggers are off for this transaction only). */
     private void restore(Map<String, Object> row) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL session_replication_role = replica");
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
                         event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", row.get("global_index"), row.get("aggregate_identifier"),
-                    row.get("sequence_number"), row.get("type"), row.get("event_identifier"), row.get("meta_data"),
-                    row.get("payload"), row.get("payload_revision"), row.get("payload_type"), row.get("time_stamp"));
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    row.get("global_index"),
+                    row.get("aggregate_identifier"),
+                    row.get("sequence_number"),
+                    row.get("type"),
+                    row.get("event_identifier"),
+                    row.get("meta_data"),
+                    row.get("payload"),
+                    row.get("payload_revision"),
+                    row.get("payload_type"),
+                    row.get("time_stamp"));
         });
     }
 }

@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.api.factory.FactoryId;
-import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,12 +36,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServerTest
 class FactoryApiIT {
 
-    private static final String MACHINE = "{\"machineId\":\"PRESS-9\",\"machineType\":\"COCONUT_OIL_PRESS\",\"capacityHoursPerDay\":8}";
+    private static final String MACHINE =
+            "{\"machineId\":\"PRESS-9\",\"machineType\":\"COCONUT_OIL_PRESS\",\"capacityHoursPerDay\":8}";
 
-    @LocalServerPort int port;
-    @Autowired EventStoreProbe eventStore;
-    @Autowired CommandGateway commands;
-    @Autowired IdentityService identity;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStoreProbe eventStore;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    IdentityService identity;
 
     Http officer() {
         return as("officer");
@@ -61,37 +69,61 @@ class FactoryApiIT {
         assertThat(created.json().get("status").asText()).isEqualTo("PROPOSED");
         assertThat(created.json().get("staffGroup").asText()).isEqualTo("factory-" + factoryId + "-staff");
         assertThat(eventStore.eventTypesOf(factoryId)).containsExactly("FactoryProposed");
-        assertThat(eventStore.payloadOf(factoryId, 0)).contains("\"proposedBy\":\"supervisor\"",
-                "\"commodityCode\":\"COCONUT_OIL\"", "\"machineId\":\"DRYER-1\"");
+        assertThat(eventStore.payloadOf(factoryId, 0))
+                .contains(
+                        "\"proposedBy\":\"supervisor\"",
+                        "\"commodityCode\":\"COCONUT_OIL\"",
+                        "\"machineId\":\"DRYER-1\"");
     }
 
     static Stream<Arguments> invalidProposals() {
         String valid = TestData.proposeFactoryJson("RPB Uji");
-        String firstMachine = "{\"machineId\":\"PRESS-1\",\"machineType\":\"COCONUT_OIL_PRESS\",\"capacityHoursPerDay\":8}";
+        String firstMachine =
+                "{\"machineId\":\"PRESS-1\",\"machineType\":\"COCONUT_OIL_PRESS\",\"capacityHoursPerDay\":8}";
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"name\": \"RPB", null),
                 Arguments.of("blank name", valid.replace("\"RPB Uji\"", "\" \""), "name"),
                 Arguments.of("province missing", valid.replace("\"province\":\"Sulawesi Utara\",", ""), "province"),
                 Arguments.of("NUL in operator", valid.replace("Koperasi Nyiur", "Koperasi\\u0000Nyiur"), "operator"),
-                Arguments.of("no planned machines", valid.replaceAll("(?s)\"plannedMachines\":\\[.*]", "\"plannedMachines\":[]"),
+                Arguments.of(
+                        "no planned machines",
+                        valid.replaceAll("(?s)\"plannedMachines\":\\[.*]", "\"plannedMachines\":[]"),
                         "plannedMachines"),
-                Arguments.of("planned machines missing", valid.replaceAll("(?s)\"plannedMachines\":\\[.*],", ""),
+                Arguments.of(
+                        "planned machines missing",
+                        valid.replaceAll("(?s)\"plannedMachines\":\\[.*],", ""),
                         "plannedMachines"),
-                Arguments.of("lower-case machine type", valid.replaceFirst("COCONUT_OIL_PRESS", "coconut press"),
+                Arguments.of(
+                        "lower-case machine type",
+                        valid.replaceFirst("COCONUT_OIL_PRESS", "coconut press"),
                         "plannedMachines[0].machineType"),
-                Arguments.of("no capacity", valid.replaceFirst("\"capacityHoursPerDay\":8", "\"capacityHoursPerDay\":0"),
+                Arguments.of(
+                        "no capacity",
+                        valid.replaceFirst("\"capacityHoursPerDay\":8", "\"capacityHoursPerDay\":0"),
                         "plannedMachines[0].capacityHoursPerDay"),
-                Arguments.of("more than 24 hours a day", valid.replace("\"capacityHoursPerDay\":12", "\"capacityHoursPerDay\":25"),
+                Arguments.of(
+                        "more than 24 hours a day",
+                        valid.replace("\"capacityHoursPerDay\":12", "\"capacityHoursPerDay\":25"),
                         "plannedMachines[2].capacityHoursPerDay"),
-                Arguments.of("machine id not URL-safe", valid.replace("\"DRYER-1\"", "\"DRYER/1\""),
+                Arguments.of(
+                        "machine id not URL-safe",
+                        valid.replace("\"DRYER-1\"", "\"DRYER/1\""),
                         "plannedMachines[2].machineId"),
-                Arguments.of("machine id twice", valid.replace("\"PRESS-2\"", "\"PRESS-1\""),
+                Arguments.of(
+                        "machine id twice",
+                        valid.replace("\"PRESS-2\"", "\"PRESS-1\""),
                         "plannedMachines[1].machineId"),
                 Arguments.of("empty machine entry", valid.replace(firstMachine, "null"), "plannedMachines[0]"),
-                Arguments.of("installation due today", valid.replaceAll("\"installationDueOn\":\"[^\"]+\"",
-                        "\"installationDueOn\":\"" + TestData.today() + "\""), "installationDueOn"),
-                Arguments.of("installation due date malformed", valid.replaceAll("\"installationDueOn\":\"[^\"]+\"",
-                        "\"installationDueOn\":\"31-12-2030\""), "installationDueOn"));
+                Arguments.of(
+                        "installation due today",
+                        valid.replaceAll(
+                                "\"installationDueOn\":\"[^\"]+\"",
+                                "\"installationDueOn\":\"" + TestData.today() + "\""),
+                        "installationDueOn"),
+                Arguments.of(
+                        "installation due date malformed",
+                        valid.replaceAll("\"installationDueOn\":\"[^\"]+\"", "\"installationDueOn\":\"31-12-2030\""),
+                        "installationDueOn"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -126,7 +158,8 @@ class FactoryApiIT {
         assertField(officer().get(base + "/calendar?from=" + today + "&to=" + today.plusDays(367)), "to");
         assertField(officer().get(base + "/calendar?to=" + today), "from");
         assertField(officer().get(base + "/calendar?from=tomorrow&to=" + today), "from");
-        assertField(officer().get(base + "/calendar?from=" + today + "&to=" + today + "&machineType=press"), "machineType");
+        assertField(
+                officer().get(base + "/calendar?from=" + today + "&to=" + today + "&machineType=press"), "machineType");
         assertField(officer().get(base + "/utilisation?from=" + today + "&to=" + today.minusDays(1)), "to");
         assertField(officer().get(base + "/utilisation?from=" + today), "to");
         assertField(officer().get("/api/factories?status=FLOURISHING"), "status");
@@ -177,7 +210,10 @@ class FactoryApiIT {
         });
         assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
         assertThat(eventStore.eventCount("FactoryProposed")).isEqualTo(proposals);
-        assertThat(identity.createUserQuery().memberOfGroup(new FactoryId(factoryId).staffGroup()).count()).isZero();
+        assertThat(identity.createUserQuery()
+                        .memberOfGroup(new FactoryId(factoryId).staffGroup())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -185,8 +221,11 @@ class FactoryApiIT {
         String unknown = UUID.randomUUID().toString();
         String base = "/api/factories/" + unknown;
         // a member's id names something, but not a factory
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         String factoryId = proposed();
         List<String> events = eventStore.eventTypesOf(factoryId);
 
@@ -210,7 +249,10 @@ class FactoryApiIT {
         assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
         assertThat(eventStore.eventTypesOf(unknown)).isEmpty();
         assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered");
-        assertThat(identity.createGroupQuery().groupId(new FactoryId(memberId).staffGroup()).count()).isZero();
+        assertThat(identity.createGroupQuery()
+                        .groupId(new FactoryId(memberId).staffGroup())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -222,17 +264,23 @@ class FactoryApiIT {
 
         assertRule(officer().post(base + "/suspension", "{\"reason\":\"unpaid rent\"}"), "factory.not-commissioned");
         assertRule(officer().post(base + "/resumption", null), "factory.not-suspended");
-        assertRule(officer().post(base + "/machines", MACHINE.replace("COCONUT_OIL_PRESS", "CNC_ROUTER")),
+        assertRule(
+                officer().post(base + "/machines", MACHINE.replace("COCONUT_OIL_PRESS", "CNC_ROUTER")),
                 "machine.id-taken");
-        assertRule(officer().put(base + "/machines/PRESS-1/maintenance", "{\"reason\":\"not installed yet\"}"),
+        assertRule(
+                officer().put(base + "/machines/PRESS-1/maintenance", "{\"reason\":\"not installed yet\"}"),
                 "machine.unknown");
         assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
 
-        assertThat(as("supervisor").post(base + "/decommissioning", "{\"reason\":\"site flooded\"}").status())
+        assertThat(as("supervisor")
+                        .post(base + "/decommissioning", "{\"reason\":\"site flooded\"}")
+                        .status())
                 .isEqualTo(204);
         events = eventStore.eventTypesOf(factoryId);
-        assertRule(officer().post(base + "/machines", MACHINE.replace("PRESS-9", "PRESS-10")), "factory.decommissioned");
-        assertRule(officer().put(base + "/machines/PRESS-9/maintenance", "{\"reason\":\"oil change\"}"),
+        assertRule(
+                officer().post(base + "/machines", MACHINE.replace("PRESS-9", "PRESS-10")), "factory.decommissioned");
+        assertRule(
+                officer().put(base + "/machines/PRESS-9/maintenance", "{\"reason\":\"oil change\"}"),
                 "factory.decommissioned");
         assertThat(eventStore.eventTypesOf(factoryId)).isEqualTo(events);
         assertThat(eventStore.eventTypesOf(factoryId))
@@ -244,18 +292,28 @@ class FactoryApiIT {
         String factoryId = TestData.commissionedFactory(commands).value();
         String base = "/api/factories/" + factoryId;
 
-        assertThat(as("supervisor").post(base + "/suspension", "{\"reason\":\"electricity cut\"}").status())
+        assertThat(as("supervisor")
+                        .post(base + "/suspension", "{\"reason\":\"electricity cut\"}")
+                        .status())
                 .isEqualTo(204);
         assertThat(as("admin").post(base + "/resumption", null).status()).isEqualTo(204);
         assertThat(officer().post(base + "/machines", MACHINE).status()).isEqualTo(204);
-        assertThat(officer().put(base + "/machines/PRESS-9/maintenance", "{\"reason\":\"seal replacement\"}").status())
+        assertThat(officer()
+                        .put(base + "/machines/PRESS-9/maintenance", "{\"reason\":\"seal replacement\"}")
+                        .status())
                 .isEqualTo(204);
-        assertThat(officer().delete(base + "/machines/PRESS-9/maintenance").status()).isEqualTo(204);
+        assertThat(officer().delete(base + "/machines/PRESS-9/maintenance").status())
+                .isEqualTo(204);
 
-        assertThat(eventStore.eventTypesOf(factoryId)).endsWith("FactorySuspended", "FactoryResumed",
-                "MachineInstalled", "MachineMaintenanceStarted", "MachineMaintenanceEnded");
-        assertThat(eventStore.payloadOf(factoryId, 4)).contains("\"reason\":\"electricity cut\"",
-                "\"suspendedBy\":\"supervisor\"");
+        assertThat(eventStore.eventTypesOf(factoryId))
+                .endsWith(
+                        "FactorySuspended",
+                        "FactoryResumed",
+                        "MachineInstalled",
+                        "MachineMaintenanceStarted",
+                        "MachineMaintenanceEnded");
+        assertThat(eventStore.payloadOf(factoryId, 4))
+                .contains("\"reason\":\"electricity cut\"", "\"suspendedBy\":\"supervisor\"");
     }
 
     @Test
@@ -264,26 +322,38 @@ class FactoryApiIT {
         String other = proposed();
         String base = "/api/factories/" + factoryId;
 
-        assertThat(officer().put(base + "/staff/staff", "{\"reason\":\"shift lead\"}").status()).isEqualTo(204);
-        assertThat(as("admin").put(base + "/staff/staff", null).status()).as("idempotent").isEqualTo(204);
+        assertThat(officer()
+                        .put(base + "/staff/staff", "{\"reason\":\"shift lead\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(as("admin").put(base + "/staff/staff", null).status())
+                .as("idempotent")
+                .isEqualTo(204);
         Reply staff = officer().get(base + "/staff");
         assertThat(staff.status()).isEqualTo(200);
         assertThat(staff.json().findValuesAsText("userId")).containsExactly("staff");
         // the assignment is an event: who, when and why are in the audit log and the history
-        assertThat(eventStore.payloadOf(factoryId, 1)).contains("\"userId\":\"staff\"", "\"reason\":\"shift lead\"",
-                "\"assignedBy\":\"officer\"");
+        assertThat(eventStore.payloadOf(factoryId, 1))
+                .contains("\"userId\":\"staff\"", "\"reason\":\"shift lead\"", "\"assignedBy\":\"officer\"");
 
         assertThat(as("staff").post(base + "/machines", MACHINE).status()).isEqualTo(204);
         assertThat(eventStore.payloadOf(factoryId, 2)).contains("\"installedBy\":\"staff\"");
-        assertThat(as("staff").post("/api/factories/" + other + "/machines", MACHINE).status()).isEqualTo(403);
+        assertThat(as("staff")
+                        .post("/api/factories/" + other + "/machines", MACHINE)
+                        .status())
+                .isEqualTo(403);
 
         assertThat(officer().delete(base + "/staff/staff").status()).isEqualTo(204);
-        assertThat(officer().delete(base + "/staff/staff").status()).as("idempotent").isEqualTo(204);
+        assertThat(officer().delete(base + "/staff/staff").status())
+                .as("idempotent")
+                .isEqualTo(204);
         assertThat(officer().get(base + "/staff").json()).isEmpty();
-        assertThat(as("staff").post(base + "/machines", MACHINE.replace("PRESS-9", "PRESS-10")).status())
+        assertThat(as("staff")
+                        .post(base + "/machines", MACHINE.replace("PRESS-9", "PRESS-10"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(eventStore.eventTypesOf(factoryId)).containsExactly("FactoryProposed", "FactoryStaffAssigned",
-                "MachineInstalled", "FactoryStaffRemoved");
+        assertThat(eventStore.eventTypesOf(factoryId))
+                .containsExactly("FactoryProposed", "FactoryStaffAssigned", "MachineInstalled", "FactoryStaffRemoved");
         assertThat(eventStore.payloadOf(factoryId, 3)).contains("\"removedBy\":\"officer\"");
         assertThat(eventStore.eventTypesOf(other)).containsExactly("FactoryProposed");
     }
@@ -296,19 +366,29 @@ class FactoryApiIT {
         user.setPassword(TestData.PASSWORD);
         identity.saveUser(user);
         Http asCrew = as(crew);
-        assertThat(asCrew.post("/api/factories/" + factoryId + "/machines", MACHINE).status()).isEqualTo(403);
+        assertThat(asCrew.post("/api/factories/" + factoryId + "/machines", MACHINE)
+                        .status())
+                .isEqualTo(403);
 
-        assertThat(officer().put("/api/factories/" + factoryId + "/staff/" + crew, null).status()).isEqualTo(204);
+        assertThat(officer()
+                        .put("/api/factories/" + factoryId + "/staff/" + crew, null)
+                        .status())
+                .isEqualTo(204);
 
         Reply installed = asCrew.post("/api/factories/" + factoryId + "/machines", MACHINE);
         assertThat(installed.status()).as(installed.toString()).isEqualTo(204);
-        assertThat(asCrew.put("/api/factories/" + factoryId + "/machines/PRESS-9/maintenance",
-                "{\"reason\":\"belt torn\"}").status()).isEqualTo(204);
-        assertThat(asCrew.post("/api/factories/" + factoryId + "/suspension", "{\"reason\":\"r\"}").status())
+        assertThat(asCrew.put(
+                                "/api/factories/" + factoryId + "/machines/PRESS-9/maintenance",
+                                "{\"reason\":\"belt torn\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(asCrew.post("/api/factories/" + factoryId + "/suspension", "{\"reason\":\"r\"}")
+                        .status())
                 .isEqualTo(403);
         assertThat(asCrew.post("/api/jobs", "{}").status()).isEqualTo(403);
-        assertThat(eventStore.eventTypesOf(factoryId)).containsExactly("FactoryProposed", "FactoryStaffAssigned",
-                "MachineInstalled", "MachineMaintenanceStarted");
+        assertThat(eventStore.eventTypesOf(factoryId))
+                .containsExactly(
+                        "FactoryProposed", "FactoryStaffAssigned", "MachineInstalled", "MachineMaintenanceStarted");
     }
 
     /**
@@ -336,9 +416,13 @@ class FactoryApiIT {
                 assertThat(created).isNotNull();
                 assertThat(created.getType()).isEqualTo("WORKFLOW");
                 assertThat(created.getName()).startsWith("Staff of RPB ");
-                assertThat(identity.createUserQuery().memberOfGroup(group).userId("staff").count()).isOne();
-                assertThat(eventStore.eventTypesOf(factoryId)).containsExactly("FactoryProposed",
-                        "FactoryStaffAssigned");
+                assertThat(identity.createUserQuery()
+                                .memberOfGroup(group)
+                                .userId("staff")
+                                .count())
+                        .isOne();
+                assertThat(eventStore.eventTypesOf(factoryId))
+                        .containsExactly("FactoryProposed", "FactoryStaffAssigned");
             }
         } finally {
             pool.shutdownNow();
@@ -350,17 +434,28 @@ class FactoryApiIT {
     @Test
     void registryFiltersAndShowsAFactoryToItsReaders() {
         String province = "Provinsi Uji " + UUID.randomUUID().toString().substring(0, 8);
-        Reply created = officer().post("/api/factories",
-                TestData.proposeFactoryJson("RPB Kelapa").replace("Sulawesi Utara", province));
+        Reply created = officer()
+                .post(
+                        "/api/factories",
+                        TestData.proposeFactoryJson("RPB Kelapa").replace("Sulawesi Utara", province));
         String factoryId = created.json().get("factoryId").asText();
         String list = "/api/factories?province=" + province.replace(" ", "%20");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(officer().get(list).json().get("totalItems").asLong()).isEqualTo(1));
-        JsonNode page = as("auditor").get(list + "&status=PROPOSED&commodityCode=coconut_oil").json();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                officer().get(list).json().get("totalItems").asLong())
+                        .isEqualTo(1));
+        JsonNode page = as("auditor")
+                .get(list + "&status=PROPOSED&commodityCode=coconut_oil")
+                .json();
         assertThat(page.get("items").findValuesAsText("factoryId")).containsExactly(factoryId);
         assertThat(page.get("items").get(0).get("commodityCode").asText()).isEqualTo("COCONUT_OIL");
-        assertThat(officer().get(list + "&status=COMMISSIONED").json().get("totalItems").asLong()).isZero();
+        assertThat(officer()
+                        .get(list + "&status=COMMISSIONED")
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
         assertThat(as("staff").get(list).status()).isEqualTo(200);
 
         JsonNode factory = as("supervisor").get("/api/factories/" + factoryId).json();
@@ -378,17 +473,21 @@ class FactoryApiIT {
         String period = "?from=" + from + "&to=" + from.plusDays(6);
         String calendar = "/api/factories/" + factoryId + "/calendar" + period;
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(officer().get(calendar).json().path("machines").findValuesAsText("machineId"))
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                officer().get(calendar).json().path("machines").findValuesAsText("machineId"))
                         .containsExactly("PRESS-1"));
         JsonNode days = as("staff").get(calendar).json().get("machines").get(0).get("days");
         assertThat(days).hasSize(7);
         assertThat(days.findValuesAsText("capacityHours")).containsOnly("8");
         assertThat(days.findValuesAsText("bookedHours")).containsOnly("0");
         assertThat(days.findValuesAsText("freeHours")).containsOnly("8");
-        assertThat(officer().get(calendar + "&machineType=COPRA_DRYER").json().get("machines")).isEmpty();
+        assertThat(officer().get(calendar + "&machineType=COPRA_DRYER").json().get("machines"))
+                .isEmpty();
 
-        JsonNode utilisation = as("auditor").get("/api/factories/" + factoryId + "/utilisation" + period).json();
+        JsonNode utilisation = as("auditor")
+                .get("/api/factories/" + factoryId + "/utilisation" + period)
+                .json();
         assertThat(utilisation.get("availableHours").asLong()).isEqualTo(56);
         assertThat(utilisation.get("bookedHours").asLong()).isZero();
         assertThat(utilisation.get("machines").findValuesAsText("machineId")).containsExactly("PRESS-1");
@@ -399,7 +498,8 @@ class FactoryApiIT {
         String base = "/api/factories/" + UUID.randomUUID();
         LocalDate today = TestData.today();
 
-        for (Reply reply : List.of(officer().get(base),
+        for (Reply reply : List.of(
+                officer().get(base),
                 officer().get(base + "/calendar?from=" + today + "&to=" + today.plusDays(1)),
                 officer().get(base + "/utilisation?from=" + today + "&to=" + today.plusDays(1)))) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(404);

@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.factorysharing.testing.EventFeed;
-import org.factorysharing.testing.EventStoreProbe;
-import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
+import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.EventFeed;
+import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,11 +44,20 @@ class JobApiIT {
     /** What a job request writes, accepted or refused; the workflow writes other events in the background. */
     private static final String[] JOB_REQUESTS = {"ProductionJobRequested", "ProductionJobRequestRefused"};
 
-    @LocalServerPort int port;
-    @Autowired EventStoreProbe eventStore;
-    @Autowired CommandGateway commands;
-    @Autowired MemberLogins logins;
-    @Autowired EventFeed feed;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStoreProbe eventStore;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    MemberLogins logins;
+
+    @Autowired
+    EventFeed feed;
 
     /** The login of the member made by qualifiedMember (a member's login books only for its own member). */
     private String memberLogin;
@@ -62,8 +71,14 @@ class JobApiIT {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
 
-        Reply accepted = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
-                TestData.today().plusDays(14)));
+        Reply accepted = as(memberLogin)
+                .post(
+                        "/api/jobs",
+                        jobJson(
+                                memberId,
+                                factoryId,
+                                TestData.today(),
+                                TestData.today().plusDays(14)));
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String jobId = accepted.json().get("jobId").asText();
@@ -71,8 +86,11 @@ class JobApiIT {
         assertThat(accepted.json().get("status").asText()).isEqualTo("REQUESTED");
         assertThat(accepted.json().has("rejection")).isFalse();
         assertThat(eventStore.eventTypesOf(jobId)).first().isEqualTo("ProductionJobRequested");
-        assertThat(eventStore.payloadOf(jobId, 0)).contains("\"requestedBy\":\"" + memberLogin + "\"", "\"machineHours\":16",
-                "\"product\":\"Virgin coconut oil\"");
+        assertThat(eventStore.payloadOf(jobId, 0))
+                .contains(
+                        "\"requestedBy\":\"" + memberLogin + "\"",
+                        "\"machineHours\":16",
+                        "\"product\":\"Virgin coconut oil\"");
     }
 
     /**
@@ -83,26 +101,42 @@ class JobApiIT {
     void aLoginLinkedAMomentAgoBooksWhileTheDirectoryLags() {
         String memberId = registeredMember();
         commands.sendAndWait(new VerifyMember(new MemberId(memberId), "officer"));
-        commands.sendAndWait(new GrantQualification(new MemberId(memberId), PRESS, TestData.today().plusYears(1),
-                "officer"));
+        commands.sendAndWait(new GrantQualification(
+                new MemberId(memberId), PRESS, TestData.today().plusYears(1), "officer"));
         String factoryId = TestData.commissionedFactory(commands).value();
         String login = logins.newLogin();
         StreamingEventProcessor directory = feed.processor("member-directory");
         feed.stop(directory);
         try {
-            assertThat(as("officer").put("/api/members/" + memberId + "/accounts/" + login, null).status())
+            assertThat(as("officer")
+                            .put("/api/members/" + memberId + "/accounts/" + login, null)
+                            .status())
                     .isEqualTo(204);
 
-            Reply accepted = as(login).post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
-                    TestData.today().plusDays(14)));
+            Reply accepted = as(login)
+                    .post(
+                            "/api/jobs",
+                            jobJson(
+                                    memberId,
+                                    factoryId,
+                                    TestData.today(),
+                                    TestData.today().plusDays(14)));
 
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
             assertThat(accepted.json().get("status").asText()).isEqualTo("REQUESTED");
             // another member's login is still refused, by the same check
             String stranger = logins.newLogin();
             commands.sendAndWait(new LinkMemberAccount(new MemberId(registeredMember()), stranger, "officer"));
-            assertThat(as(stranger).post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
-                    TestData.today().plusDays(14))).status()).isEqualTo(403);
+            assertThat(as(stranger)
+                            .post(
+                                    "/api/jobs",
+                                    jobJson(
+                                            memberId,
+                                            factoryId,
+                                            TestData.today(),
+                                            TestData.today().plusDays(14)))
+                            .status())
+                    .isEqualTo(403);
         } finally {
             directory.start();
         }
@@ -126,7 +160,8 @@ class JobApiIT {
         assertThat(eventStore.eventTypesOf(jobId)).containsExactly("ProductionJobRequestRefused");
 
         List<String> events = eventStore.eventTypesOf(jobId);
-        assertRule(as("officer").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"changed my mind\"}"),
+        assertRule(
+                as("officer").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"changed my mind\"}"),
                 "job.closed");
         assertThat(eventStore.eventTypesOf(jobId)).isEqualTo(events);
     }
@@ -135,10 +170,20 @@ class JobApiIT {
     void openJobIsCancelledByTheMemberAndACancellationRepeatedChangesNothing() {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
-        String jobId = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, TestData.today().plusDays(2),
-                TestData.today().plusDays(30))).json().get("jobId").asText();
+        String jobId = as(memberLogin)
+                .post(
+                        "/api/jobs",
+                        jobJson(
+                                memberId,
+                                factoryId,
+                                TestData.today().plusDays(2),
+                                TestData.today().plusDays(30)))
+                .json()
+                .get("jobId")
+                .asText();
 
-        Reply cancelled = as(memberLogin).post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"order withdrawn\"}");
+        Reply cancelled =
+                as(memberLogin).post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"order withdrawn\"}");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         int events = eventStore.eventTypesOf(jobId).size();
         Reply again = as("officer").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"duplicate\"}");
@@ -161,19 +206,29 @@ class JobApiIT {
                 Arguments.of("lower-case machine type", valid.replace(PRESS, "coconut press"), "machineType"),
                 Arguments.of("NUL in product", valid.replace("Virgin coconut", "Virgin\\u0000coconut"), "product"),
                 Arguments.of("no quantity", valid.replace("\"quantity\":400", "\"quantity\":0"), "quantity"),
-                Arguments.of("quantity as text", valid.replace("\"quantity\":400", "\"quantity\":\"many\""), "quantity"),
-                Arguments.of("no machine hours", valid.replace("\"machineHours\":16", "\"machineHours\":0"), "machineHours"),
-                Arguments.of("too many machine hours", valid.replace("\"machineHours\":16", "\"machineHours\":10001"),
+                Arguments.of(
+                        "quantity as text", valid.replace("\"quantity\":400", "\"quantity\":\"many\""), "quantity"),
+                Arguments.of(
+                        "no machine hours", valid.replace("\"machineHours\":16", "\"machineHours\":0"), "machineHours"),
+                Arguments.of(
+                        "too many machine hours",
+                        valid.replace("\"machineHours\":16", "\"machineHours\":10001"),
                         "machineHours"),
-                Arguments.of("start in the past", jobJson(memberId, factoryId, today.minusDays(1), today.plusDays(5)),
+                Arguments.of(
+                        "start in the past",
+                        jobJson(memberId, factoryId, today.minusDays(1), today.plusDays(5)),
                         "earliestStart"),
-                Arguments.of("deadline before start", jobJson(memberId, factoryId, today.plusDays(5), today.plusDays(4)),
+                Arguments.of(
+                        "deadline before start",
+                        jobJson(memberId, factoryId, today.plusDays(5), today.plusDays(4)),
                         "deadline"),
-                Arguments.of("window over 366 days", jobJson(memberId, factoryId, today, today.plusDays(367)),
-                        "deadline"),
+                Arguments.of(
+                        "window over 366 days", jobJson(memberId, factoryId, today, today.plusDays(367)), "deadline"),
                 Arguments.of("deadline missing", valid.replaceAll(",\"deadline\":\"[^\"]+\"", ""), "deadline"),
-                Arguments.of("start malformed", valid.replaceAll("\"earliestStart\":\"[^\"]+\"",
-                        "\"earliestStart\":\"next week\""), "earliestStart"));
+                Arguments.of(
+                        "start malformed",
+                        valid.replaceAll("\"earliestStart\":\"[^\"]+\"", "\"earliestStart\":\"next week\""),
+                        "earliestStart"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -196,8 +251,14 @@ class JobApiIT {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
 
-        Reply accepted = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, TestData.today(),
-                TestData.today().plusDays(366)));
+        Reply accepted = as(memberLogin)
+                .post(
+                        "/api/jobs",
+                        jobJson(
+                                memberId,
+                                factoryId,
+                                TestData.today(),
+                                TestData.today().plusDays(366)));
 
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
     }
@@ -227,7 +288,8 @@ class JobApiIT {
         FactoryId factoryId = TestData.commissionedFactory(commands);
         LocalDate start = TestData.today().plusDays(1);
         String body = jobJson(memberId, factoryId.value(), start, start.plusDays(7));
-        String jobId = as(memberLogin).post("/api/jobs", body).json().get("jobId").asText();
+        String jobId =
+                as(memberLogin).post("/api/jobs", body).json().get("jobId").asText();
         long requests = eventStore.eventCount(JOB_REQUESTS);
 
         List<Reply> unauthenticated = List.of(
@@ -242,8 +304,8 @@ class JobApiIT {
                 as("staff").post("/api/jobs/" + jobId + "/cancellation", "{\"reason\":\"machine busy\"}"),
                 as(memberLogin).put("/api/jobs/" + jobId, body),
                 // a member's login books only for its own member
-                as(memberLogin).post("/api/jobs", jobJson(registeredMember(), factoryId.value(), start,
-                        start.plusDays(7))));
+                as(memberLogin)
+                        .post("/api/jobs", jobJson(registeredMember(), factoryId.value(), start, start.plusDays(7))));
 
         unauthenticated.forEach(reply -> {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
@@ -264,22 +326,48 @@ class JobApiIT {
         String memberId = qualifiedMember(PRESS);
         String factoryId = TestData.commissionedFactory(commands).value();
         LocalDate start = TestData.today().plusDays(1);
-        String jobId = as(memberLogin).post("/api/jobs", jobJson(memberId, factoryId, start, start.plusDays(7)))
-                .json().get("jobId").asText();
-        String refusedId = as("officer").post("/api/jobs", jobJson(registeredMember(), factoryId, start,
-                start.plusDays(7))).json().get("jobId").asText();
+        String jobId = as(memberLogin)
+                .post("/api/jobs", jobJson(memberId, factoryId, start, start.plusDays(7)))
+                .json()
+                .get("jobId")
+                .asText();
+        String refusedId = as("officer")
+                .post("/api/jobs", jobJson(registeredMember(), factoryId, start, start.plusDays(7)))
+                .json()
+                .get("jobId")
+                .asText();
         String board = "/api/jobs?factoryId=" + factoryId;
-        assertThat(as("officer").put("/api/factories/" + factoryId + "/staff/staff", null).status()).isEqualTo(204);
+        assertThat(as("officer")
+                        .put("/api/factories/" + factoryId + "/staff/staff", null)
+                        .status())
+                .isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(as("officer").get(board).json().get("totalItems").asLong()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(as("officer")
+                                .get(board)
+                                .json()
+                                .get("totalItems")
+                                .asLong())
+                        .isEqualTo(2));
         // a member's login sees its own jobs only; staff see their factory's
-        assertThat(as(memberLogin).get(board).json().get("items").findValuesAsText("jobId")).containsExactly(jobId);
+        assertThat(as(memberLogin).get(board).json().get("items").findValuesAsText("jobId"))
+                .containsExactly(jobId);
         assertThat(as(memberLogin).get("/api/jobs/" + refusedId).status()).isEqualTo(404);
-        assertThat(as(memberLogin).get("/api/jobs?memberId=" + registeredMember()).status()).isEqualTo(403);
-        assertThat(as("staff").get(board + "&status=REJECTED").json().get("items").findValuesAsText("jobId"))
+        assertThat(as(memberLogin)
+                        .get("/api/jobs?memberId=" + registeredMember())
+                        .status())
+                .isEqualTo(403);
+        assertThat(as("staff")
+                        .get(board + "&status=REJECTED")
+                        .json()
+                        .get("items")
+                        .findValuesAsText("jobId"))
                 .containsExactly(refusedId);
-        assertThat(as("auditor").get("/api/jobs?memberId=" + memberId).json().get("items").findValuesAsText("jobId"))
+        assertThat(as("auditor")
+                        .get("/api/jobs?memberId=" + memberId)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("jobId"))
                 .containsExactly(jobId);
 
         JsonNode job = as(memberLogin).get("/api/jobs/" + jobId).json();
@@ -302,7 +390,8 @@ class JobApiIT {
     private static void assertRefused(Reply reply, String rejection) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
         JsonNode body = reply.json();
-        assertThat(reply.header("Location")).isEqualTo("/api/jobs/" + body.get("jobId").asText());
+        assertThat(reply.header("Location"))
+                .isEqualTo("/api/jobs/" + body.get("jobId").asText());
         assertThat(body.get("status").asText()).isEqualTo("REJECTED");
         assertThat(body.get("rejection").asText()).isEqualTo(rejection);
         assertThat(body.get("reason").asText()).isNotBlank();
@@ -317,8 +406,8 @@ class JobApiIT {
     private String qualifiedMember(String machineType) {
         String memberId = registeredMember();
         commands.sendAndWait(new VerifyMember(new MemberId(memberId), "officer"));
-        commands.sendAndWait(new GrantQualification(new MemberId(memberId), machineType,
-                TestData.today().plusYears(1), "officer"));
+        commands.sendAndWait(new GrantQualification(
+                new MemberId(memberId), machineType, TestData.today().plusYears(1), "officer"));
         memberLogin = logins.loginFor(new MemberId(memberId));
         return memberId;
     }
@@ -326,7 +415,6 @@ class JobApiIT {
     private static String jobJson(String memberId, String factoryId, LocalDate earliestStart, LocalDate deadline) {
         return """
                 {"memberId":"%s","factoryId":"%s","machineType":"%s","product":"Virgin coconut oil",
-                 "quantity":400,"machineHours":16,"earliestStart":"%s","deadline":"%s"}"""
-                .formatted(memberId, factoryId, PRESS, earliestStart, deadline);
+                 "quantity":400,"machineHours":16,"earliestStart":"%s","deadline":"%s"}""".formatted(memberId, factoryId, PRESS, earliestStart, deadline);
     }
 }

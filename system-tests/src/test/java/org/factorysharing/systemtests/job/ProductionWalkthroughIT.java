@@ -19,9 +19,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.systemtests.Http;
+import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.HttpWalk;
 import org.factorysharing.systemtests.MemberLogins;
-import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.ServerTest;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.Test;
@@ -40,10 +40,17 @@ class ProductionWalkthroughIT {
     private static final Duration PATIENCE = HttpWalk.PATIENCE;
     private static final String PRESS = "COCONUT_OIL_PRESS";
 
-    @Value("${local.server.port}") int port;
-    @Autowired CommandGateway commands;
-    @Autowired IdentityService identity;
-    @Autowired MemberLogins logins;
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    MemberLogins logins;
 
     /** The login of the member made by qualifiedMember. */
     private String memberLogin;
@@ -51,30 +58,44 @@ class ProductionWalkthroughIT {
     @Test
     void fromProposalToACompletedJobOnTheBoard() {
         LocalDate today = TestData.today();
-        String factoryId = officer().post("/api/factories", """
+        String factoryId = officer()
+                .post("/api/factories", """
                 {"name":"Rumah Produksi Kelapa Minahasa","province":"Sulawesi Utara","regency":"Minahasa",
                  "commodity":"Coconut oil","operator":"Koperasi Nyiur Melambai",
                  "plannedMachines":[
                    {"machineId":"PRESS-1","machineType":"COCONUT_OIL_PRESS","capacityHoursPerDay":8},
                    {"machineId":"PRESS-2","machineType":"COCONUT_OIL_PRESS","capacityHoursPerDay":8}],
-                 "installationDueOn":"%s"}""".formatted(today.plusDays(30))).json().get("factoryId").asText();
-        assertThat(officer().put("/api/factories/" + factoryId + "/staff/staff", null).status()).isEqualTo(204);
+                 "installationDueOn":"%s"}""".formatted(today.plusDays(30)))
+                .json()
+                .get("factoryId")
+                .asText();
+        assertThat(officer()
+                        .put("/api/factories/" + factoryId + "/staff/staff", null)
+                        .status())
+                .isEqualTo(204);
 
         // two "Install machine" tasks, one per planned machine, for this factory's staff
         List<JsonNode> installs = awaitTasks(as("staff"), factoryId, "user_install_machine", 2);
-        assertThat(installs).allSatisfy(task -> assertThat(task.get("candidateGroups").toString())
-                .contains("factory-" + factoryId + "-staff"));
+        assertThat(installs)
+                .allSatisfy(task ->
+                        assertThat(task.get("candidateGroups").toString()).contains("factory-" + factoryId + "-staff"));
         for (JsonNode install : installs) {
             assertThat(complete(as("staff"), install, "{}").status()).isEqualTo(204);
         }
 
-        JsonNode inspection = awaitTasks(officer(), factoryId, "user_inspect_factory", 1).get(0);
-        assertThat(complete(officer(), inspection, "{\"passed\":true}").status()).isEqualTo(204);
+        JsonNode inspection =
+                awaitTasks(officer(), factoryId, "user_inspect_factory", 1).get(0);
+        assertThat(complete(officer(), inspection, "{\"passed\":true}").status())
+                .isEqualTo(204);
 
-        JsonNode signOff = awaitTasks(officer(), factoryId, "user_commissioning_signoff", 1).get(0);
+        JsonNode signOff = awaitTasks(officer(), factoryId, "user_commissioning_signoff", 1)
+                .get(0);
         Reply sameOfficer = complete(officer(), signOff, "{\"approved\":true}");
-        assertThat(sameOfficer.status()).as("four-eyes: the inspector may not sign off").isEqualTo(403);
-        assertThat(complete(as("officer2"), signOff, "{\"approved\":true}").status()).isEqualTo(204);
+        assertThat(sameOfficer.status())
+                .as("four-eyes: the inspector may not sign off")
+                .isEqualTo(403);
+        assertThat(complete(as("officer2"), signOff, "{\"approved\":true}").status())
+                .isEqualTo(204);
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode factory = officer().get("/api/factories/" + factoryId).json();
             assertThat(factory.get("status").asText()).isEqualTo("COMMISSIONED");
@@ -92,14 +113,18 @@ class ProductionWalkthroughIT {
         JsonNode start = awaitTasks(as("staff"), jobId, "user_start_job", 1).get(0);
         // the staff of another factory neither see nor complete this factory's tasks
         Http otherCrew = staffOfAnotherFactory();
-        assertThat(otherCrew.get("/api/tasks").json().findValuesAsText("id")).doesNotContain(start.get("id").asText());
+        assertThat(otherCrew.get("/api/tasks").json().findValuesAsText("id"))
+                .doesNotContain(start.get("id").asText());
         assertThat(complete(otherCrew, start, "{}").status()).isEqualTo(403);
         assertThat(jobStatus(jobId)).isEqualTo("SCHEDULED");
         assertThat(complete(as("staff"), start, "{}").status()).isEqualTo(204);
-        JsonNode output = awaitTasks(as("staff"), jobId, "user_record_output", 1).get(0);
-        assertThat(complete(as("staff"), output, "{\"goodUnits\":480,\"rejectedUnits\":20}").status())
+        JsonNode output =
+                awaitTasks(as("staff"), jobId, "user_record_output", 1).get(0);
+        assertThat(complete(as("staff"), output, "{\"goodUnits\":480,\"rejectedUnits\":20}")
+                        .status())
                 .isEqualTo(204);
-        JsonNode quality = awaitTasks(as("staff"), jobId, "user_quality_inspection", 1).get(0);
+        JsonNode quality =
+                awaitTasks(as("staff"), jobId, "user_quality_inspection", 1).get(0);
         assertThat(complete(as("staff"), quality, "{\"passed\":true}").status()).isEqualTo(204);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -107,12 +132,15 @@ class ProductionWalkthroughIT {
             assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
             assertThat(job.get("goodUnits").asInt()).isEqualTo(480);
             assertThat(job.get("rejectedUnits").asInt()).isEqualTo(20);
-            JsonNode board = officer().get("/api/jobs?factoryId=" + factoryId + "&status=COMPLETED").json();
+            JsonNode board = officer()
+                    .get("/api/jobs?factoryId=" + factoryId + "&status=COMPLETED")
+                    .json();
             assertThat(board.get("items").findValuesAsText("jobId")).containsExactly(jobId);
         });
         // 12 h fitted on today's two presses (8 + 4); the job ran today, so those hours stay booked
-        JsonNode utilisation = officer().get("/api/factories/" + factoryId + "/utilisation?from=" + today
-                + "&to=" + today).json();
+        JsonNode utilisation = officer()
+                .get("/api/factories/" + factoryId + "/utilisation?from=" + today + "&to=" + today)
+                .json();
         assertThat(utilisation.get("bookedHours").asLong()).isEqualTo(12);
         assertThat(utilisation.get("availableHours").asLong()).isEqualTo(16);
         assertThat(utilisation.get("utilisation").asDouble()).isEqualTo(0.75);
@@ -143,24 +171,38 @@ class ProductionWalkthroughIT {
         }
         clients.shutdown();
 
-        await().atMost(PATIENCE).until(() -> jobIds.stream().map(this::jobStatus)
-                .allMatch(status -> "SCHEDULED".equals(status) || "REJECTED".equals(status)));
-        List<JsonNode> jobs = jobIds.stream().map(id -> officer().get("/api/jobs/" + id).json()).toList();
-        List<JsonNode> scheduled = jobs.stream().filter(j -> j.get("status").asText().equals("SCHEDULED")).toList();
-        List<JsonNode> rejected = jobs.stream().filter(j -> j.get("status").asText().equals("REJECTED")).toList();
+        await().atMost(PATIENCE)
+                .until(() -> jobIds.stream()
+                        .map(this::jobStatus)
+                        .allMatch(status -> "SCHEDULED".equals(status) || "REJECTED".equals(status)));
+        List<JsonNode> jobs = jobIds.stream()
+                .map(id -> officer().get("/api/jobs/" + id).json())
+                .toList();
+        List<JsonNode> scheduled = jobs.stream()
+                .filter(j -> j.get("status").asText().equals("SCHEDULED"))
+                .toList();
+        List<JsonNode> rejected = jobs.stream()
+                .filter(j -> j.get("status").asText().equals("REJECTED"))
+                .toList();
         assertThat(scheduled).hasSize(12);
         assertThat(rejected).hasSize(12).allSatisfy(job -> {
             assertThat(job.get("rejection").asText()).isEqualTo("NO_CAPACITY");
             assertThat(job.get("reason").asText()).contains("not enough free");
         });
         // the member sees the reason on its own job too
-        assertThat(as(memberLogin).get("/api/jobs/" + rejected.get(0).get("jobId").asText()).json()
-                .get("rejection").asText()).isEqualTo("NO_CAPACITY");
+        assertThat(as(memberLogin)
+                        .get("/api/jobs/" + rejected.get(0).get("jobId").asText())
+                        .json()
+                        .get("rejection")
+                        .asText())
+                .isEqualTo("NO_CAPACITY");
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode calendar = officer().get("/api/factories/" + factoryId + "/calendar?from=" + today + "&to="
-                    + today.plusDays(2)).json();
-            List<JsonNode> days = StreamSupport.stream(calendar.get("machines").get(0).get("days").spliterator(),
-                    false).toList();
+            JsonNode calendar = officer()
+                    .get("/api/factories/" + factoryId + "/calendar?from=" + today + "&to=" + today.plusDays(2))
+                    .json();
+            List<JsonNode> days = StreamSupport.stream(
+                            calendar.get("machines").get(0).get("days").spliterator(), false)
+                    .toList();
             assertThat(days).hasSize(3).allSatisfy(day -> {
                 assertThat(day.get("bookedHours").asInt()).isEqualTo(8);
                 assertThat(day.get("freeHours").asInt()).isZero();
@@ -175,15 +217,17 @@ class ProductionWalkthroughIT {
         user.setPassword(TestData.PASSWORD);
         identity.saveUser(user);
         String otherFactory = TestData.commissionedFactory(commands).value();
-        assertThat(officer().put("/api/factories/" + otherFactory + "/staff/" + crew, null).status()).isEqualTo(204);
+        assertThat(officer()
+                        .put("/api/factories/" + otherFactory + "/staff/" + crew, null)
+                        .status())
+                .isEqualTo(204);
         return as(crew);
     }
 
     private static String jobJson(String memberId, String factoryId, int hours, LocalDate from, LocalDate to) {
         return """
                 {"memberId":"%s","factoryId":"%s","machineType":"%s","product":"Virgin coconut oil",
-                 "quantity":500,"machineHours":%d,"earliestStart":"%s","deadline":"%s"}"""
-                .formatted(memberId, factoryId, PRESS, hours, from, to);
+                 "quantity":500,"machineHours":%d,"earliestStart":"%s","deadline":"%s"}""".formatted(memberId, factoryId, PRESS, hours, from, to);
     }
 
     private String jobStatus(String jobId) {

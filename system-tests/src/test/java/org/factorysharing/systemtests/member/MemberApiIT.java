@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.factorysharing.testing.EventStoreProbe;
-import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
+import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.Problems;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +31,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServerTest
 class MemberApiIT {
 
-    @LocalServerPort int port;
-    @Autowired EventStoreProbe eventStore;
-    @Autowired MemberLogins logins;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStoreProbe eventStore;
+
+    @Autowired
+    MemberLogins logins;
 
     Http officer() {
         return Http.as(port, "officer", TestData.PASSWORD);
@@ -53,10 +58,14 @@ class MemberApiIT {
         // the applicant's login now acts for the member: it sees its own record, applies only once
         logins.awaitLinked(applicant);
         assertThat(as(applicant).get("/api/members/" + memberId).status()).isEqualTo(200);
-        assertRule(as(applicant).post("/api/members", TestData.registerMemberJson(TestData.nib())),
+        assertRule(
+                as(applicant).post("/api/members", TestData.registerMemberJson(TestData.nib())),
                 "member.account-taken");
-        String other = officer().post("/api/members", TestData.registerMemberJson(TestData.nib())).json()
-                .get("memberId").asText();
+        String other = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         assertThat(as(applicant).get("/api/members/" + other).status()).isEqualTo(404);
 
         JsonNode task = awaitVerificationTask(memberId);
@@ -67,61 +76,93 @@ class MemberApiIT {
 
         JsonNode detail = officer().get("/api/tasks/" + taskId).json();
         assertThat(detail.get("form").toString()).contains("\"id\":\"approved\"", "\"required\":true");
-        assertThat(officer().post("/api/tasks/" + taskId + "/claim", null).status()).isEqualTo(204);
-        assertThat(Http.as(port, "officer2", TestData.PASSWORD).post("/api/tasks/" + taskId + "/claim", null).status())
+        assertThat(officer().post("/api/tasks/" + taskId + "/claim", null).status())
+                .isEqualTo(204);
+        assertThat(Http.as(port, "officer2", TestData.PASSWORD)
+                        .post("/api/tasks/" + taskId + "/claim", null)
+                        .status())
                 .isEqualTo(409);
         Reply completed = officer().post("/api/tasks/" + taskId + "/complete", "{\"variables\":{\"approved\":true}}");
         assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode page = officer().get("/api/members?status=VERIFIED&province=Jawa%20Tengah&size=200&sort=REGISTERED_AT&direction=DESC").json();
+            JsonNode page = officer()
+                    .get(
+                            "/api/members?status=VERIFIED&province=Jawa%20Tengah&size=200&sort=REGISTERED_AT&direction=DESC")
+                    .json();
             assertThat(page.get("items").findValuesAsText("memberId")).contains(memberId);
         });
         JsonNode member = officer().get("/api/members/" + memberId).json();
         assertThat(member.get("status").asText()).isEqualTo("VERIFIED");
         assertThat(member.get("ownerNikMasked").asText()).matches("\\*{12}\\d{4}");
         assertThat(member.toString()).doesNotContain("ownerNik\"");
-        assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered", "MemberAccountLinked",
-                "MemberVerified");
+        assertThat(eventStore.eventTypesOf(memberId))
+                .containsExactly("MemberRegistered", "MemberAccountLinked", "MemberVerified");
     }
 
     @Test
     void anOfficerLinksALoginToOneMemberOnly() {
-        String first = officer().post("/api/members", TestData.registerMemberJson(TestData.nib())).json()
-                .get("memberId").asText();
-        String second = officer().post("/api/members", TestData.registerMemberJson(TestData.nib())).json()
-                .get("memberId").asText();
+        String first = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
+        String second = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         String login = logins.newLogin();
 
-        assertThat(officer().put("/api/members/" + first + "/accounts/" + login, null).status()).isEqualTo(204);
+        assertThat(officer()
+                        .put("/api/members/" + first + "/accounts/" + login, null)
+                        .status())
+                .isEqualTo(204);
         logins.awaitLinked(login);
         assertThat(as(login).get("/api/members/" + first).status()).isEqualTo(200);
-        assertThat(officer().put("/api/members/" + first + "/accounts/" + login, null).status())
-                .as("linking again changes nothing").isEqualTo(204);
+        assertThat(officer()
+                        .put("/api/members/" + first + "/accounts/" + login, null)
+                        .status())
+                .as("linking again changes nothing")
+                .isEqualTo(204);
 
         assertRule(officer().put("/api/members/" + second + "/accounts/" + login, null), "member.account-taken");
-        assertThat(officer().put("/api/members/" + second + "/accounts/nobody-" + login, null).status())
+        assertThat(officer()
+                        .put("/api/members/" + second + "/accounts/nobody-" + login, null)
+                        .status())
                 .isEqualTo(404);
-        assertThat(as(login).put("/api/members/" + second + "/accounts/" + login, null).status()).isEqualTo(403);
+        assertThat(as(login)
+                        .put("/api/members/" + second + "/accounts/" + login, null)
+                        .status())
+                .isEqualTo(403);
         assertThat(eventStore.eventTypesOf(first)).containsOnlyOnce("MemberAccountLinked");
         assertThat(eventStore.eventTypesOf(second)).doesNotContain("MemberAccountLinked");
     }
 
     @Test
     void verificationThroughCamundaTasklistHasTheSameEffect() {
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         String taskId = awaitVerificationTask(memberId).get("id").asText();
 
         Http browser = Http.signedInToWebapps(port, "officer", TestData.PASSWORD);
-        Reply submitted = browser.webappPost("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+        Reply submitted = browser.webappPost(
+                "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
                 "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}");
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(204);
 
         assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered", "MemberVerified");
         assertThat(eventStore.payloadOf(memberId, 1)).contains("\"verifiedBy\":\"officer\"");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(officer().get("/api/members/" + memberId).json().get("status").asText()).isEqualTo("VERIFIED"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(officer()
+                                .get("/api/members/" + memberId)
+                                .json()
+                                .get("status")
+                                .asText())
+                        .isEqualTo("VERIFIED"));
     }
 
     static Stream<Arguments> invalidRegistrations() {
@@ -132,8 +173,14 @@ class MemberApiIT {
                 Arguments.of("NIB with letters", valid.replace("1111111111111", "12345678901AB"), "nib"),
                 Arguments.of("NIB missing", valid.replace("\"nib\":\"1111111111111\",", ""), "nib"),
                 Arguments.of("unknown scale", valid.replace("\"SMALL\"", "\"HUGE\""), "scale"),
-                Arguments.of("NIK not 16 digits", valid.replaceAll("\"ownerNik\":\"\\d+\"", "\"ownerNik\":\"12\""), "ownerNik"),
-                Arguments.of("blank business name", valid.replaceAll("\"businessName\":\"[^\"]+\"", "\"businessName\":\" \""), "businessName"),
+                Arguments.of(
+                        "NIK not 16 digits",
+                        valid.replaceAll("\"ownerNik\":\"\\d+\"", "\"ownerNik\":\"12\""),
+                        "ownerNik"),
+                Arguments.of(
+                        "blank business name",
+                        valid.replaceAll("\"businessName\":\"[^\"]+\"", "\"businessName\":\" \""),
+                        "businessName"),
                 Arguments.of("bad email", valid.replace("siti@example.id", "not-an-email"), "contactEmail"),
                 Arguments.of("number as province", valid.replace("\"Jawa Tengah\"", "{\"x\":1}"), "province"),
                 Arguments.of("NUL in a name", valid.replace("Siti Rahayu", "Siti\\u0000Rahayu"), "ownerName"));
@@ -158,7 +205,10 @@ class MemberApiIT {
     @Test
     void secondRegistrationOfANibAnswers409AndWritesNothing() {
         String nib = TestData.nib();
-        assertThat(officer().post("/api/members", TestData.registerMemberJson(nib)).status()).isEqualTo(201);
+        assertThat(officer()
+                        .post("/api/members", TestData.registerMemberJson(nib))
+                        .status())
+                .isEqualTo(201);
         long events = eventStore.eventCount();
 
         Reply duplicate = officer().post("/api/members", TestData.registerMemberJson(nib));
@@ -174,9 +224,13 @@ class MemberApiIT {
         long events = eventStore.eventCount();
         String unknown = UUID.randomUUID().toString();
 
-        for (Reply reply : List.of(officer().get("/api/members/" + unknown),
+        for (Reply reply : List.of(
+                officer().get("/api/members/" + unknown),
                 officer().post("/api/members/" + unknown + "/suspension", "{\"reason\":\"late payments\"}"),
-                officer().put("/api/members/" + unknown + "/qualifications/CNC_ROUTER", "{\"expiresOn\":\"2099-01-01\"}"),
+                officer()
+                        .put(
+                                "/api/members/" + unknown + "/qualifications/CNC_ROUTER",
+                                "{\"expiresOn\":\"2099-01-01\"}"),
                 officer().get("/api/tasks/" + unknown),
                 officer().post("/api/tasks/" + unknown + "/complete", "{\"variables\":{}}"))) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
@@ -187,13 +241,18 @@ class MemberApiIT {
 
     @Test
     void ruleViolationsAnswer409WithTheRuleAndWriteNothing() {
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         long events = eventStore.eventCount();
 
         Reply suspend = officer().post("/api/members/" + memberId + "/suspension", "{\"reason\":\"no show\"}");
-        Reply qualify = officer().put("/api/members/" + memberId + "/qualifications/CNC_ROUTER",
-                "{\"expiresOn\":\"" + LocalDate.now().plusYears(1) + "\"}");
+        Reply qualify = officer()
+                .put(
+                        "/api/members/" + memberId + "/qualifications/CNC_ROUTER",
+                        "{\"expiresOn\":\"" + LocalDate.now().plusYears(1) + "\"}");
 
         assertThat(suspend.status()).isEqualTo(409);
         assertThat(suspend.json().get("rule").asText()).contains("only a verified member can be suspended");
@@ -220,7 +279,8 @@ class MemberApiIT {
         assertThat(auditorWrites.status()).isEqualTo(403);
         assertThat(memberBrowses.status()).isEqualTo(403);
         assertThat(staffSuspends.status()).isEqualTo(403);
-        Stream.of(anonymous, wrongPassword, auditorWrites, memberBrowses, staffSuspends).forEach(Problems::assertProblem);
+        Stream.of(anonymous, wrongPassword, auditorWrites, memberBrowses, staffSuspends)
+                .forEach(Problems::assertProblem);
         assertThat(Http.anonymous(port).get("/engine-rest/task").status()).isEqualTo(401);
         assertThat(as("auditor").get("/engine-rest/task").status()).isEqualTo(403);
         assertThat(as("auditor").get("/api/members").status()).isEqualTo(200);
@@ -229,8 +289,11 @@ class MemberApiIT {
 
     @Test
     void auditorsAndOtherGroupsCannotCompleteAnOfficersTask() {
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         String taskId = awaitVerificationTask(memberId).get("id").asText();
         long events = eventStore.eventCount();
 
@@ -245,14 +308,19 @@ class MemberApiIT {
 
     @Test
     void engineRestActsAsTheSignedInUserSoAnAdminCannotDecideInAnOfficersName() {
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         String taskId = awaitVerificationTask(memberId).get("id").asText();
         Http admin = as("admin");
 
-        assertThat(admin.post("/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"officer\"}").status())
+        assertThat(admin.post("/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"officer\"}")
+                        .status())
                 .isEqualTo(204);
-        Reply completed = admin.post("/engine-rest/task/" + taskId + "/complete",
+        Reply completed = admin.post(
+                "/engine-rest/task/" + taskId + "/complete",
                 "{\"variables\":{\"approved\":{\"value\":true,\"type\":\"Boolean\"}}}");
 
         assertThat(completed.status()).as(completed.toString()).isNotEqualTo(204);
@@ -262,8 +330,11 @@ class MemberApiIT {
 
     @Test
     void taskCompletionValidatesItsVariables() {
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         String path = "/api/tasks/" + awaitVerificationTask(memberId).get("id").asText() + "/complete";
         long events = eventStore.eventCount();
 
@@ -272,11 +343,15 @@ class MemberApiIT {
         assertField(officer().post(path, "{\"variables\":{\"approved\":false}}"), "rejectionReason");
         assertField(officer().post(path, "{\"variables\":{\"approved\":true,\"nib\":\"9999999999999\"}}"), "nib");
         assertField(officer().post(path, "{\"variables\":{\"approved\":true,\"decidedBy\":\"someone\"}}"), "decidedBy");
-        assertField(officer().post(path, "{\"variables\":{\"approved\":false,\"rejectionReason\":\"a\\u0000b\"}}"),
+        assertField(
+                officer().post(path, "{\"variables\":{\"approved\":false,\"rejectionReason\":\"a\\u0000b\"}}"),
                 "rejectionReason");
 
         assertThat(eventStore.eventCount()).isEqualTo(events);
-        Reply rejected = officer().post(path, "{\"variables\":{\"approved\":false,\"rejectionReason\":\"NIB belongs to another business\"}}");
+        Reply rejected = officer()
+                .post(
+                        path,
+                        "{\"variables\":{\"approved\":false,\"rejectionReason\":\"NIB belongs to another business\"}}");
         assertThat(rejected.status()).isEqualTo(204);
         assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered", "MemberRejected");
     }
@@ -286,19 +361,41 @@ class MemberApiIT {
         String memberId = verifiedMember();
         String expiry = LocalDate.now().plusYears(1).toString();
 
-        assertThat(officer().put("/api/members/" + memberId + "/qualifications/COCONUT_OIL_PRESS",
-                "{\"expiresOn\":\"" + expiry + "\"}").status()).isEqualTo(204);
-        assertField(officer().put("/api/members/" + memberId + "/qualifications/COCONUT_OIL_PRESS",
-                "{\"expiresOn\":\"2000-01-01\"}"), "expiresOn");
-        assertField(officer().put("/api/members/" + memberId + "/qualifications/coconut-press",
-                "{\"expiresOn\":\"" + expiry + "\"}"), "machineType");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                officer().get("/api/members/" + memberId).json().path("qualifications").findValuesAsText("machineType"))
-                .containsExactly("COCONUT_OIL_PRESS"));
+        assertThat(officer()
+                        .put(
+                                "/api/members/" + memberId + "/qualifications/COCONUT_OIL_PRESS",
+                                "{\"expiresOn\":\"" + expiry + "\"}")
+                        .status())
+                .isEqualTo(204);
+        assertField(
+                officer()
+                        .put(
+                                "/api/members/" + memberId + "/qualifications/COCONUT_OIL_PRESS",
+                                "{\"expiresOn\":\"2000-01-01\"}"),
+                "expiresOn");
+        assertField(
+                officer()
+                        .put(
+                                "/api/members/" + memberId + "/qualifications/coconut-press",
+                                "{\"expiresOn\":\"" + expiry + "\"}"),
+                "machineType");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(officer()
+                                .get("/api/members/" + memberId)
+                                .json()
+                                .path("qualifications")
+                                .findValuesAsText("machineType"))
+                        .containsExactly("COCONUT_OIL_PRESS"));
 
-        assertThat(officer().post("/api/members/" + memberId + "/qualifications/COCONUT_OIL_PRESS/revocation",
-                "{\"reason\":\"failed refresher training\"}").status()).isEqualTo(204);
-        assertThat(officer().post("/api/members/" + memberId + "/suspension", "{\"reason\":\"unpaid fees\"}").status())
+        assertThat(officer()
+                        .post(
+                                "/api/members/" + memberId + "/qualifications/COCONUT_OIL_PRESS/revocation",
+                                "{\"reason\":\"failed refresher training\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(officer()
+                        .post("/api/members/" + memberId + "/suspension", "{\"reason\":\"unpaid fees\"}")
+                        .status())
                 .isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode member = officer().get("/api/members/" + memberId).json();
@@ -306,9 +403,18 @@ class MemberApiIT {
             assertThat(member.get("statusReason").asText()).isEqualTo("unpaid fees");
             assertThat(member.get("qualifications")).isEmpty();
         });
-        assertThat(as("supervisor").post("/api/members/" + memberId + "/reinstatement", null).status()).isEqualTo(204);
-        assertThat(eventStore.eventTypesOf(memberId)).containsExactly("MemberRegistered", "MemberVerified",
-                "QualificationGranted", "QualificationRevoked", "MemberSuspended", "MemberReinstated");
+        assertThat(as("supervisor")
+                        .post("/api/members/" + memberId + "/reinstatement", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(eventStore.eventTypesOf(memberId))
+                .containsExactly(
+                        "MemberRegistered",
+                        "MemberVerified",
+                        "QualificationGranted",
+                        "QualificationRevoked",
+                        "MemberSuspended",
+                        "MemberReinstated");
     }
 
     @Test
@@ -322,17 +428,25 @@ class MemberApiIT {
             assertThat(officer().post("/api/members", body).status()).isEqualTo(201);
             names.add(name);
         }
-        String query = "/api/members?province=" + province.replace(" ", "%20") + "&sort=BUSINESS_NAME&direction=DESC&size=2";
+        String query =
+                "/api/members?province=" + province.replace(" ", "%20") + "&sort=BUSINESS_NAME&direction=DESC&size=2";
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(officer().get(query).json().get("totalItems").asLong()).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                officer().get(query).json().get("totalItems").asLong())
+                        .isEqualTo(3));
         JsonNode first = officer().get(query + "&page=0").json();
         JsonNode second = officer().get(query + "&page=1").json();
-        assertThat(first.get("items").findValuesAsText("businessName")).containsExactly("Cokelat Kakao", "Batik Cendana");
+        assertThat(first.get("items").findValuesAsText("businessName"))
+                .containsExactly("Cokelat Kakao", "Batik Cendana");
         assertThat(second.get("items").findValuesAsText("businessName")).containsExactly("Anyaman Pandan");
         assertThat(first.get("totalPages").asInt()).isEqualTo(2);
-        assertThat(officer().get(query.replace("province=", "sector=furniture&status=VERIFIED&province=")).json()
-                .get("totalItems").asLong()).isZero();
+        assertThat(officer()
+                        .get(query.replace("province=", "sector=furniture&status=VERIFIED&province="))
+                        .json()
+                        .get("totalItems")
+                        .asLong())
+                .isZero();
 
         assertField(officer().get("/api/members?sort=NIK"), "sort");
         assertField(officer().get("/api/members?size=0"), "size");
@@ -343,22 +457,30 @@ class MemberApiIT {
     }
 
     private String verifiedMember() {
-        String memberId = officer().post("/api/members", TestData.registerMemberJson(TestData.nib()))
-                .json().get("memberId").asText();
+        String memberId = officer()
+                .post("/api/members", TestData.registerMemberJson(TestData.nib()))
+                .json()
+                .get("memberId")
+                .asText();
         String taskId = awaitVerificationTask(memberId).get("id").asText();
-        assertThat(officer().post("/api/tasks/" + taskId + "/complete", "{\"variables\":{\"approved\":true}}").status())
+        assertThat(officer()
+                        .post("/api/tasks/" + taskId + "/complete", "{\"variables\":{\"approved\":true}}")
+                        .status())
                 .isEqualTo(204);
         return memberId;
     }
 
     private JsonNode awaitVerificationTask(String memberId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode task : officer().get("/api/tasks").json()) {
-                if (memberId.equals(task.path("businessKey").asText())) {
-                    return task;
-                }
-            }
-            return null;
-        }, task -> task != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (JsonNode task : officer().get("/api/tasks").json()) {
+                                if (memberId.equals(task.path("businessKey").asText())) {
+                                    return task;
+                                }
+                            }
+                            return null;
+                        },
+                        task -> task != null);
     }
 }

@@ -18,11 +18,11 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
-import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,30 +41,48 @@ class PersonalDataIT {
 
     private static final String FORGOTTEN = "[forgotten]";
 
-    @LocalServerPort int port;
-    @Autowired EventStoreProbe eventStore;
-    @Autowired MemberLogins logins;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired CommandGateway commands;
-    @Autowired EventProcessingConfiguration processing;
-    @Autowired PlatformTransactionManager transactions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStoreProbe eventStore;
+
+    @Autowired
+    MemberLogins logins;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** One applicant's personal data, unique to the test so that any trace of it can be searched for. */
     record Owner(String nib, String name, String nik, String phone, String email, String province) {
 
         static Owner unique() {
-            String tag = ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            return new Owner(TestData.nib(), "Dewi " + tag, TestData.nik(),
-                    "+62 271 " + (100000 + ThreadLocalRandom.current().nextInt(900000)), "dewi." + tag + "@example.id",
+            String tag = ThreadLocalRandom.current()
+                    .ints(8, 'a', 'z' + 1)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            return new Owner(
+                    TestData.nib(),
+                    "Dewi " + tag,
+                    TestData.nik(),
+                    "+62 271 " + (100000 + ThreadLocalRandom.current().nextInt(900000)),
+                    "dewi." + tag + "@example.id",
                     "Privasi " + tag);
         }
 
         String json() {
             return """
                     {"nib":"%s","businessName":"Batik %s","ownerName":"%s","ownerNik":"%s","sector":"textile",
-                     "province":"%s","regency":"Solo","scale":"MICRO","contactPhone":"%s","contactEmail":"%s"}"""
-                    .formatted(nib, nib, name, nik, province, phone, email);
+                     "province":"%s","regency":"Solo","scale":"MICRO","contactPhone":"%s","contactEmail":"%s"}""".formatted(nib, nib, name, nik, province, phone, email);
         }
 
         List<String> personal() {
@@ -78,8 +96,11 @@ class PersonalDataIT {
 
     Reply forget(Http http, String memberId, String body) {
         HttpRequest.Builder request = http.request("/api/members/" + memberId + "/personal-data");
-        return http.send(body == null ? request.DELETE() : request.header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+        return http.send(
+                body == null
+                        ? request.DELETE()
+                        : request.header("Content-Type", "application/json")
+                                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test
@@ -97,29 +118,47 @@ class PersonalDataIT {
         assertThat(stored).contains("enc:v1:", owner.nib(), "Batik " + owner.nib());
         assertNowhereIn(stored, owner);
         assertThat(storedOccurrences(owner)).isZero();
-        assertNowhereIn(as("auditor").get("/api/audit/aggregates/" + memberId + "/events").body(), owner);
+        assertNowhereIn(
+                as("auditor")
+                        .get("/api/audit/aggregates/" + memberId + "/events")
+                        .body(),
+                owner);
         // ...but officers read them through the API
-        JsonNode before = await().atMost(Duration.ofSeconds(30)).until(() -> as("officer")
-                .get("/api/members/" + memberId).json(), view -> view.path("status").asText().equals("VERIFIED"));
+        JsonNode before = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> as("officer").get("/api/members/" + memberId).json(),
+                        view -> view.path("status").asText().equals("VERIFIED"));
         assertThat(before.get("ownerName").asText()).isEqualTo(owner.name());
-        assertThat(before.get("ownerNikMasked").asText()).endsWith(owner.nik().substring(12)).startsWith("****");
+        assertThat(before.get("ownerNikMasked").asText())
+                .endsWith(owner.nik().substring(12))
+                .startsWith("****");
         assertThat(before.get("contactPhone").asText()).isEqualTo(owner.phone());
         assertThat(before.get("contactEmail").asText()).isEqualTo(owner.email());
-        long chainBefore = as("auditor").get("/api/audit/chain/verification").json().get("verified").asLong();
+        long chainBefore = as("auditor")
+                .get("/api/audit/chain/verification")
+                .json()
+                .get("verified")
+                .asLong();
 
         // the member's own login exercises its right to erasure; repeating it changes nothing
         Reply forgotten = forget(as(applicant), memberId, "{\"reason\":\"owner asked for erasure\"}");
         assertThat(forgotten.status()).as(forgotten.toString()).isEqualTo(204);
         List<String> events = eventStore.eventTypesOf(memberId);
         assertThat(events).endsWith("MemberPersonalDataForgotten");
-        assertThat(forget(as("officer"), memberId, "{\"reason\":\"again\"}").status()).isEqualTo(204);
+        assertThat(forget(as("officer"), memberId, "{\"reason\":\"again\"}").status())
+                .isEqualTo(204);
         assertThat(eventStore.eventTypesOf(memberId)).isEqualTo(events);
-        assertThat(jdbc.queryForMap("SELECT data_key, forgotten_at FROM personal_data_key WHERE subject_id = ?",
-                memberId)).containsEntry("data_key", null).extractingByKey("forgotten_at").isNotNull();
+        assertThat(jdbc.queryForMap(
+                        "SELECT data_key, forgotten_at FROM personal_data_key WHERE subject_id = ?", memberId))
+                .containsEntry("data_key", null)
+                .extractingByKey("forgotten_at")
+                .isNotNull();
 
         // detail and directory: the business data remain, the personal data read as forgotten
-        JsonNode after = await().atMost(Duration.ofSeconds(30)).until(() -> as("officer")
-                .get("/api/members/" + memberId).json(), view -> view.path("ownerName").asText().equals(FORGOTTEN));
+        JsonNode after = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> as("officer").get("/api/members/" + memberId).json(),
+                        view -> view.path("ownerName").asText().equals(FORGOTTEN));
         assertThat(after.get("ownerNikMasked").asText()).isEqualTo(FORGOTTEN);
         assertThat(after.get("contactPhone").asText()).isEqualTo(FORGOTTEN);
         assertThat(after.get("contactEmail").asText()).isEqualTo(FORGOTTEN);
@@ -127,13 +166,18 @@ class PersonalDataIT {
         assertThat(after.get("businessName").asText()).isEqualTo("Batik " + owner.nib());
         assertThat(after.get("status").asText()).isEqualTo("VERIFIED");
         assertNowhereIn(as(applicant).get("/api/members/" + memberId).body(), owner);
-        Reply directory = as("officer").get("/api/members?province=" + owner.province().replace(" ", "%20"));
+        Reply directory =
+                as("officer").get("/api/members?province=" + owner.province().replace(" ", "%20"));
         assertThat(directory.json().get("totalItems").asLong()).isEqualTo(1);
         assertNowhereIn(directory.body(), owner);
         assertThat(memberRow(memberId).toString()).doesNotContain(owner.personal());
 
         // the auditors' toolkit: history, exports and state as of now
-        assertNowhereIn(as("auditor").get("/api/audit/aggregates/" + memberId + "/events").body(), owner);
+        assertNowhereIn(
+                as("auditor")
+                        .get("/api/audit/aggregates/" + memberId + "/events")
+                        .body(),
+                owner);
         for (String format : List.of("csv", "jsonl")) {
             Reply export = as("auditor").get("/api/audit/events/export?format=" + format + "&aggregateId=" + memberId);
             assertThat(export.status()).as(export.toString()).isEqualTo(200);
@@ -150,15 +194,23 @@ class PersonalDataIT {
 
         // a replay of the directory still works and still hides them
         Map<String, Object> rowBefore = memberRow(memberId);
-        StreamingEventProcessor directoryProcessor = processing.eventProcessor("member-directory",
-                StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor directoryProcessor = processing
+                .eventProcessor("member-directory", StreamingEventProcessor.class)
+                .orElseThrow();
         directoryProcessor.shutDown();
         directoryProcessor.resetTokens();
         directoryProcessor.start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !directoryProcessor.isReplaying()
-                && !jdbc.queryForList("SELECT 1 FROM member_directory WHERE member_id = ?", memberId).isEmpty()
-                && memberRow(memberId).equals(rowBefore));
-        assertThat(as("officer").get("/api/members/" + memberId).json().get("ownerName").asText()).isEqualTo(FORGOTTEN);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !directoryProcessor.isReplaying()
+                        && !jdbc.queryForList("SELECT 1 FROM member_directory WHERE member_id = ?", memberId)
+                                .isEmpty()
+                        && memberRow(memberId).equals(rowBefore));
+        assertThat(as("officer")
+                        .get("/api/members/" + memberId)
+                        .json()
+                        .get("ownerName")
+                        .asText())
+                .isEqualTo(FORGOTTEN);
 
         // the store was never rewritten: the hash chain verifies clean over the forget
         JsonNode chain = as("auditor").get("/api/audit/chain/verification").json();
@@ -173,17 +225,29 @@ class PersonalDataIT {
     @Test
     void onlyStaffAndTheMembersOwnLoginMayForgetAndEveryBadRequestWritesNothing() {
         Owner owner = Owner.unique();
-        String memberId = as("officer").post("/api/members", owner.json()).json().get("memberId").asText();
-        String stranger = logins.loginFor(new MemberId(as("officer").post("/api/members", Owner.unique().json())
-                .json().get("memberId").asText()));
+        String memberId = as("officer")
+                .post("/api/members", owner.json())
+                .json()
+                .get("memberId")
+                .asText();
+        String stranger = logins.loginFor(new MemberId(as("officer")
+                .post("/api/members", Owner.unique().json())
+                .json()
+                .get("memberId")
+                .asText()));
         long events = eventStore.eventCount();
 
         Reply othersMember = forget(as(stranger), memberId, "{\"reason\":\"not mine\"}");
         assertThat(othersMember.status()).as(othersMember.toString()).isEqualTo(404);
-        assertThat(forget(as("auditor"), memberId, "{\"reason\":\"auditors only read\"}").status()).isEqualTo(403);
-        assertThat(forget(as("officer"), UUID.randomUUID().toString(), "{\"reason\":\"unknown\"}").status())
+        assertThat(forget(as("auditor"), memberId, "{\"reason\":\"auditors only read\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(forget(as("officer"), UUID.randomUUID().toString(), "{\"reason\":\"unknown\"}")
+                        .status())
                 .isEqualTo(404);
-        for (Reply bad : List.of(forget(as("officer"), memberId, null), forget(as("officer"), memberId, "{}"),
+        for (Reply bad : List.of(
+                forget(as("officer"), memberId, null),
+                forget(as("officer"), memberId, "{}"),
                 forget(as("officer"), memberId, "{\"reason\":\"  \"}"))) {
             assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
             assertProblem(bad);
@@ -191,7 +255,8 @@ class PersonalDataIT {
         assertThat(eventStore.eventCount()).isEqualTo(events);
         assertThat(keyOf(memberId)).isNotNull();
 
-        assertThat(forget(as("supervisor"), memberId, "{\"reason\":\"owner asked by letter\"}").status())
+        assertThat(forget(as("supervisor"), memberId, "{\"reason\":\"owner asked by letter\"}")
+                        .status())
                 .isEqualTo(204);
         assertThat(keyOf(memberId)).isNull();
     }
@@ -199,7 +264,11 @@ class PersonalDataIT {
     @Test
     void theEventAndTheDeletedKeyCommitOrRollBackTogether() {
         Owner owner = Owner.unique();
-        String memberId = as("officer").post("/api/members", owner.json()).json().get("memberId").asText();
+        String memberId = as("officer")
+                .post("/api/members", owner.json())
+                .json()
+                .get("memberId")
+                .asText();
         List<String> events = eventStore.eventTypesOf(memberId);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
 
@@ -211,13 +280,14 @@ class PersonalDataIT {
 
         assertThat(eventStore.eventTypesOf(memberId)).isEqualTo(events);
         assertThat(keyOf(memberId)).as("the key is back with the event gone").isNotNull();
-        await().atMost(Duration.ofSeconds(30)).until(() -> as("officer").get("/api/members/" + memberId).body()
-                .contains(owner.name()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        as("officer").get("/api/members/" + memberId).body().contains(owner.name()));
     }
 
     private byte[] keyOf(String memberId) {
-        return jdbc.queryForObject("SELECT data_key FROM personal_data_key WHERE subject_id = ?", byte[].class,
-                memberId);
+        return jdbc.queryForObject(
+                "SELECT data_key FROM personal_data_key WHERE subject_id = ?", byte[].class, memberId);
     }
 
     private Map<String, Object> memberRow(String memberId) {
@@ -233,9 +303,12 @@ class PersonalDataIT {
         long found = 0;
         for (String needle : owner.personal()) {
             for (String table : List.of("domain_event_entry", "snapshot_event_entry", "dead_letter_entry")) {
-                found += jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE position(convert_to(?, 'UTF8')"
-                        + " IN payload) > 0 OR position(convert_to(?, 'UTF8') IN coalesce(meta_data, ''::bytea)) > 0",
-                        Long.class, needle, needle);
+                found += jdbc.queryForObject(
+                        "SELECT count(*) FROM " + table + " WHERE position(convert_to(?, 'UTF8')"
+                                + " IN payload) > 0 OR position(convert_to(?, 'UTF8') IN coalesce(meta_data, ''::bytea)) > 0",
+                        Long.class,
+                        needle,
+                        needle);
             }
         }
         return found;
@@ -246,11 +319,17 @@ class PersonalDataIT {
         long found = 0;
         for (String needle : owner.personal()) {
             for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_hi_detail")) {
-                found += jdbc.queryForObject("SELECT count(*) FROM " + table
-                        + " WHERE position(? IN coalesce(text_, '') || coalesce(text2_, '')) > 0", Long.class, needle);
+                found += jdbc.queryForObject(
+                        "SELECT count(*) FROM " + table
+                                + " WHERE position(? IN coalesce(text_, '') || coalesce(text2_, '')) > 0",
+                        Long.class,
+                        needle);
             }
-            found += jdbc.queryForObject("SELECT count(*) FROM act_ge_bytearray WHERE bytes_ IS NOT NULL"
-                    + " AND position(convert_to(?, 'UTF8') IN bytes_) > 0", Long.class, needle);
+            found += jdbc.queryForObject(
+                    "SELECT count(*) FROM act_ge_bytearray WHERE bytes_ IS NOT NULL"
+                            + " AND position(convert_to(?, 'UTF8') IN bytes_) > 0",
+                    Long.class,
+                    needle);
         }
         return found;
     }

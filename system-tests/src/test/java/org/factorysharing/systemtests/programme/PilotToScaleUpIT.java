@@ -15,13 +15,13 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.HttpWalk;
 import org.factorysharing.systemtests.HttpWalk.MemberLogin;
 import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.testing.TestData;
 import org.factorysharing.workflows.programme.PilotRolloutProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -46,14 +46,22 @@ class PilotToScaleUpIT {
             new Site("Jawa Tengah", "Jepara", "Furniture", "CNC_ROUTER"),
             new Site("Aceh", "Aceh Tengah", "Coffee", "COFFEE_ROASTER"));
 
-    @Value("${local.server.port}") int port;
-    @Autowired MemberLogins logins;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired EventStoreProbe eventStore;
+    @Value("${local.server.port}")
+    int port;
 
-    record Site(String province, String regency, String commodity, String machineType) {
-    }
+    @Autowired
+    MemberLogins logins;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    EventStoreProbe eventStore;
+
+    record Site(String province, String regency, String commodity, String machineType) {}
 
     @AfterEach
     void realTime() {
@@ -62,35 +70,47 @@ class PilotToScaleUpIT {
 
     @Test
     void aPilotOfFiveFactoriesIsEvaluatedApprovedInThreeStagesAndPlansTheNextWaveOfSix() {
-        String waveId = officer().post("/api/programme/waves", """
+        String waveId =
+                officer().post("/api/programme/waves", """
                 {"name":"Pilot 2022","year":2022,"kind":"PILOT","targetFactories":5,"pilotMonths":1,
                  "thresholds":{"minUtilisation":0.02,"minMembersServed":3,"minJobsCompleted":5,
                                "minOutputUnits":1000,"minQualityPassRate":0.8}}""").json().get("waveId").asText();
-        await().atMost(PATIENCE).until(() -> officer().get("/api/programme/waves/" + waveId).status() == 200);
+        await().atMost(PATIENCE)
+                .until(() -> officer().get("/api/programme/waves/" + waveId).status() == 200);
 
         List<String> factories = new ArrayList<>();
         for (Site site : SITES) {
             String factoryId = proposeFactory(site);
-            assertThat(officer().post("/api/programme/waves/" + waveId + "/factories",
-                    "{\"factoryId\":\"" + factoryId + "\"}").status()).isEqualTo(204);
+            assertThat(officer()
+                            .post(
+                                    "/api/programme/waves/" + waveId + "/factories",
+                                    "{\"factoryId\":\"" + factoryId + "\"}")
+                            .status())
+                    .isEqualTo(204);
             factories.add(factoryId);
         }
         // the target is reached: a sixth factory needs a supervisor
         String sixth = proposeFactory(new Site("Jawa Tengah", "Klaten", "Furniture", "CNC_ROUTER"));
-        Reply beyondTarget = officer().post("/api/programme/waves/" + waveId + "/factories",
-                "{\"factoryId\":\"" + sixth + "\"}");
+        Reply beyondTarget =
+                officer().post("/api/programme/waves/" + waveId + "/factories", "{\"factoryId\":\"" + sixth + "\"}");
         assertThat(beyondTarget.status()).as(beyondTarget.toString()).isEqualTo(409);
         assertThat(beyondTarget.json().get("code").asText()).isEqualTo("wave.beyond-target");
 
         for (String factoryId : factories) {
             commissionThroughTasks(factoryId);
         }
-        JsonNode running = Waves.awaitWave(officer(), waveId, wave -> wave.get("summary").get("commissionedFactories").asInt() == 5);
+        JsonNode running = Waves.awaitWave(
+                officer(),
+                waveId,
+                wave -> wave.get("summary").get("commissionedFactories").asInt() == 5);
         assertThat(running.get("summary").get("status").asText()).isEqualTo("RUNNING");
         assertThat(running.get("summary").get("enrolledFactories").asInt()).isEqualTo(5);
         assertThat(running.get("summary").get("runningFactories").asInt()).isEqualTo(5);
-        assertThat(running.get("factories").findValuesAsText("regionId")).doesNotHaveDuplicates().hasSize(5);
-        assertThat(running.get("factories").findValuesAsText("potentialScore")).allMatch(score -> Integer.parseInt(score) > 0);
+        assertThat(running.get("factories").findValuesAsText("regionId"))
+                .doesNotHaveDuplicates()
+                .hasSize(5);
+        assertThat(running.get("factories").findValuesAsText("potentialScore"))
+                .allMatch(score -> Integer.parseInt(score) > 0);
 
         // three members; one job per factory, the first one reworked once
         List<MemberLogin> members = List.of(member(), member(), member());
@@ -98,7 +118,8 @@ class PilotToScaleUpIT {
             MemberLogin member = members.get(i % members.size());
             runJob(member, factories.get(i), SITES.get(i).machineType(), i == 0);
         }
-        JsonNode kpis = awaitKpis(waveId, k -> k.get("kpis").get("jobsCompleted").asInt() == 5);
+        JsonNode kpis =
+                awaitKpis(waveId, k -> k.get("kpis").get("jobsCompleted").asInt() == 5);
         assertThat(kpis.get("kpis").get("membersServed").asInt()).isEqualTo(3);
         assertThat(kpis.get("kpis").get("outputUnits").asLong()).isEqualTo(5 * 300);
         assertThat(kpis.get("kpis").get("inspections").asInt()).isEqualTo(6);
@@ -108,20 +129,25 @@ class PilotToScaleUpIT {
         assertThat(kpis.get("eventPosition").asLong()).isPositive();
 
         endThePilotPeriod(waveId);
-        JsonNode evaluated = Waves.awaitWave(officer(), waveId, wave -> wave.get("recommendations").size() == 1);
+        JsonNode evaluated = Waves.awaitWave(
+                officer(), waveId, wave -> wave.get("recommendations").size() == 1);
         JsonNode recommendation = evaluated.get("recommendations").get(0);
         assertThat(recommendation.get("recommendation").asText()).isEqualTo("SCALE_UP");
         assertThat(recommendation.get("decision").get("decisionKey").asText()).isEqualTo("scale_up_eligibility");
         assertThat(recommendation.get("decision").get("version").asInt()).isPositive();
         assertThat(recommendation.get("kpiEventPosition").asLong()).isPositive();
         assertThat(recommendation.get("kpis").get("jobsCompleted").asInt()).isEqualTo(5);
-        JsonNode again = as("auditor").get("/api/audit/waves/" + waveId + "/recommendations/1/re-evaluation").json();
+        JsonNode again = as("auditor")
+                .get("/api/audit/waves/" + waveId + "/recommendations/1/re-evaluation")
+                .json();
         assertThat(again.get("matches").asBoolean()).as(again.toString()).isTrue();
 
         // the officer proposes six factories for the next wave
         Waves.awaitTask(officer(), waveId, PilotRolloutProcess.USER_PROPOSE_OUTCOME);
-        Reply proposed = officer().post("/api/programme/waves/" + waveId + "/proposal",
-                "{\"outcome\":\"SCALE_UP\",\"proposedTarget\":6,\"justification\":\"all five pilots met the KPIs\"}");
+        Reply proposed = officer()
+                .post(
+                        "/api/programme/waves/" + waveId + "/proposal",
+                        "{\"outcome\":\"SCALE_UP\",\"proposedTarget\":6,\"justification\":\"all five pilots met the KPIs\"}");
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(204);
 
         // four-eyes: the proposer never approves; nobody approves two stages; a refusal writes nothing
@@ -140,11 +166,16 @@ class PilotToScaleUpIT {
         Waves.awaitTask(officer(), waveId, "user_final_approval");
         assertThat(approve(as("executive"), waveId, "FINAL_APPROVAL").status()).isEqualTo(204);
 
-        JsonNode approved = Waves.awaitWave(officer(), waveId, wave -> "APPROVED".equals(wave.get("summary").get("status").asText())
-                && !wave.get("nextWaveId").isNull());
+        JsonNode approved = Waves.awaitWave(
+                officer(),
+                waveId,
+                wave -> "APPROVED".equals(wave.get("summary").get("status").asText())
+                        && !wave.get("nextWaveId").isNull());
         JsonNode timeline = approved.get("proposals").get(0).get("timeline");
         assertThat(StreamSupport.stream(timeline.spliterator(), false)
-                .map(step -> step.get("action").asText() + ":" + step.get("by").asText()).toList())
+                        .map(step -> step.get("action").asText() + ":"
+                                + step.get("by").asText())
+                        .toList())
                 .containsExactly("PROPOSED:officer", "APPROVED:officer2", "APPROVED:planner", "APPROVED:executive");
         String nextWaveId = approved.get("nextWaveId").asText();
         JsonNode next = Waves.awaitWave(officer(), nextWaveId, wave -> true);
@@ -158,15 +189,21 @@ class PilotToScaleUpIT {
     }
 
     private Reply approve(Http user, String waveId, String stage) {
-        return user.post("/api/programme/waves/" + waveId + "/approvals",
+        return user.post(
+                "/api/programme/waves/" + waveId + "/approvals",
                 "{\"stage\":\"" + stage + "\",\"decision\":\"APPROVE\",\"comment\":\"agreed\"}");
     }
 
     /** The timer waits for the wave's pilotEndsAt; then the engine clock moves past it and it fires. */
     private void endThePilotPeriod(String waveId) {
-        Instant pilotEndsAt = Instant.parse(officer().get("/api/programme/waves/" + waveId).json().get("summary")
-                .get("pilotEndsAt").asText());
-        assertThat(Waves.pilotTimer(runtime, management, waveId).getDuedate().toInstant()).isEqualTo(pilotEndsAt);
+        Instant pilotEndsAt = Instant.parse(officer()
+                .get("/api/programme/waves/" + waveId)
+                .json()
+                .get("summary")
+                .get("pilotEndsAt")
+                .asText());
+        assertThat(Waves.pilotTimer(runtime, management, waveId).getDuedate().toInstant())
+                .isEqualTo(pilotEndsAt);
         Waves.endPilotPeriod(runtime, management, waveId);
     }
 
@@ -174,56 +211,92 @@ class PilotToScaleUpIT {
         Reply proposed = officer().post("/api/factories", """
                 {"name":"Rumah Produksi %s","province":"%s","regency":"%s","commodity":"%s",
                  "operator":"Koperasi %s","plannedMachines":[{"machineId":"M-1","machineType":"%s","capacityHoursPerDay":8}],
-                 "installationDueOn":"%s"}""".formatted(site.regency(), site.province(), site.regency(),
-                site.commodity(), site.regency(), site.machineType(), TestData.today().plusDays(30)));
+                 "installationDueOn":"%s"}""".formatted(
+                        site.regency(),
+                        site.province(),
+                        site.regency(),
+                        site.commodity(),
+                        site.regency(),
+                        site.machineType(),
+                        TestData.today().plusDays(30)));
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
         String factoryId = proposed.json().get("factoryId").asText();
-        assertThat(officer().put("/api/factories/" + factoryId + "/staff/staff", null).status()).isEqualTo(204);
+        assertThat(officer()
+                        .put("/api/factories/" + factoryId + "/staff/staff", null)
+                        .status())
+                .isEqualTo(204);
         return factoryId;
     }
 
     private void commissionThroughTasks(String factoryId) {
         HttpWalk walk = walk();
         assertThat(complete(as("staff"), walk.awaitTask(as("staff"), factoryId, "user_install_machine"), "{}")
-                .status()).isEqualTo(204);
-        assertThat(complete(officer(), walk.awaitTask(officer(), factoryId, "user_inspect_factory"),
-                "{\"passed\":true}").status()).isEqualTo(204);
-        assertThat(complete(as("officer2"), walk.awaitTask(as("officer2"), factoryId, "user_commissioning_signoff"),
-                "{\"approved\":true}").status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
+        assertThat(complete(
+                                officer(),
+                                walk.awaitTask(officer(), factoryId, "user_inspect_factory"),
+                                "{\"passed\":true}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(complete(
+                                as("officer2"),
+                                walk.awaitTask(as("officer2"), factoryId, "user_commissioning_signoff"),
+                                "{\"approved\":true}")
+                        .status())
+                .isEqualTo(204);
     }
 
     private MemberLogin member() {
-        return walk().qualifiedMember(SITES.stream().map(Site::machineType).distinct().toArray(String[]::new));
+        return walk().qualifiedMember(
+                        SITES.stream().map(Site::machineType).distinct().toArray(String[]::new));
     }
 
     /** Books 8 h today, and runs the job through start, output (300 good) and quality; reworked once if asked. */
     private void runJob(MemberLogin member, String factoryId, String machineType, boolean reworkOnce) {
         LocalDate today = TestData.today();
-        Reply requested = as(member.login()).post("/api/jobs", """
+        Reply requested = as(member.login())
+                .post("/api/jobs", """
                 {"memberId":"%s","factoryId":"%s","machineType":"%s","product":"Pilot batch","quantity":300,
-                 "machineHours":8,"earliestStart":"%s","deadline":"%s"}"""
-                .formatted(member.memberId(), factoryId, machineType, today, today.plusDays(5)));
+                 "machineHours":8,"earliestStart":"%s","deadline":"%s"}""".formatted(member.memberId(), factoryId, machineType, today, today.plusDays(5)));
         assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
         String jobId = requested.json().get("jobId").asText();
         HttpWalk walk = walk();
         Http staff = as("staff");
-        assertThat(complete(staff, walk.awaitTask(staff, jobId, "user_start_job"), "{}").status()).isEqualTo(204);
-        assertThat(complete(staff, walk.awaitTask(staff, jobId, "user_record_output"),
-                "{\"goodUnits\":300,\"rejectedUnits\":10}").status()).isEqualTo(204);
+        assertThat(complete(staff, walk.awaitTask(staff, jobId, "user_start_job"), "{}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(complete(
+                                staff,
+                                walk.awaitTask(staff, jobId, "user_record_output"),
+                                "{\"goodUnits\":300,\"rejectedUnits\":10}")
+                        .status())
+                .isEqualTo(204);
         if (reworkOnce) {
-            assertThat(complete(staff, walk.awaitTask(staff, jobId, "user_quality_inspection"),
-                    "{\"passed\":false,\"notes\":\"uneven finish\"}").status()).isEqualTo(204);
-            assertThat(complete(staff, walk.awaitTask(staff, jobId, "user_record_output"),
-                    "{\"goodUnits\":300,\"rejectedUnits\":0}").status()).isEqualTo(204);
+            assertThat(complete(
+                                    staff,
+                                    walk.awaitTask(staff, jobId, "user_quality_inspection"),
+                                    "{\"passed\":false,\"notes\":\"uneven finish\"}")
+                            .status())
+                    .isEqualTo(204);
+            assertThat(complete(
+                                    staff,
+                                    walk.awaitTask(staff, jobId, "user_record_output"),
+                                    "{\"goodUnits\":300,\"rejectedUnits\":0}")
+                            .status())
+                    .isEqualTo(204);
         }
         assertThat(complete(staff, walk.awaitTask(staff, jobId, "user_quality_inspection"), "{\"passed\":true}")
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
     }
 
     private JsonNode awaitKpis(String waveId, Predicate<JsonNode> condition) {
         JsonNode[] kpis = new JsonNode[1];
         await().atMost(PATIENCE).until(() -> {
-            kpis[0] = as("planner").get("/api/programme/waves/" + waveId + "/kpis").json();
+            kpis[0] = as("planner")
+                    .get("/api/programme/waves/" + waveId + "/kpis")
+                    .json();
             return condition.test(kpis[0]);
         });
         return kpis[0];

@@ -13,8 +13,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,12 +20,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.programme.KpiThresholds;
-import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.HttpWalk;
 import org.factorysharing.systemtests.MemberLogins;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +38,23 @@ class ProgrammeApiIT {
 
     private static final KpiThresholds DEMANDING = Waves.DEMANDING;
 
-    @Value("${local.server.port}") int port;
-    @Autowired CommandGateway commands;
-    @Autowired MemberLogins logins;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired EventStoreProbe events;
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    MemberLogins logins;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    EventStoreProbe events;
 
     @AfterEach
     void realTime() {
@@ -59,8 +68,9 @@ class ProgrammeApiIT {
                 {"name":" ","year":1999,"kind":"PILOT","targetFactories":0,"pilotMonths":61,
                  "thresholds":{"minUtilisation":1.5,"minMembersServed":-1,"minJobsCompleted":0,
                                "minOutputUnits":0,"minQualityPassRate":0.9}}""");
-        for (String field : new String[] {"name", "year", "targetFactories", "pilotMonths",
-                "thresholds.minUtilisation", "thresholds.minMembersServed"}) {
+        for (String field : new String[] {
+            "name", "year", "targetFactories", "pilotMonths", "thresholds.minUtilisation", "thresholds.minMembersServed"
+        }) {
             assertField(reply, field);
         }
         assertField(officer().post("/api/programme/waves", """
@@ -68,7 +78,9 @@ class ProgrammeApiIT {
                  "thresholds":{"minUtilisation":0.5,"minMembersServed":1,"minJobsCompleted":1,
                                "minOutputUnits":1,"minQualityPassRate":0.9}}"""), "kind");
         assertField(officer().post("/api/programme/waves", "{\"name\":\"x\",\"year\":2024}"), "thresholds");
-        assertThat(events.eventCount("WavePlanned")).as("a refused plan writes nothing").isEqualTo(planned);
+        assertThat(events.eventCount("WavePlanned"))
+                .as("a refused plan writes nothing")
+                .isEqualTo(planned);
     }
 
     @Test
@@ -76,15 +88,17 @@ class ProgrammeApiIT {
         assertThat(officer().get("/api/programme/waves/no-such-wave").status()).isEqualTo(404);
         assertProblem(officer().get("/api/programme/waves/no-such-wave/kpis"));
         String waveId = plannedWave(2, DEMANDING);
-        Reply unknownFactory = officer().post("/api/programme/waves/" + waveId + "/factories",
-                "{\"factoryId\":\"no-such-factory\"}");
+        Reply unknownFactory =
+                officer().post("/api/programme/waves/" + waveId + "/factories", "{\"factoryId\":\"no-such-factory\"}");
         assertThat(unknownFactory.status()).as(unknownFactory.toString()).isEqualTo(404);
         assertProblem(unknownFactory);
         String factoryId = coconutFactory().value();
-        Reply unknownWave = officer().post("/api/programme/waves/no-such-wave/factories",
-                "{\"factoryId\":\"" + factoryId + "\"}");
+        Reply unknownWave =
+                officer().post("/api/programme/waves/no-such-wave/factories", "{\"factoryId\":\"" + factoryId + "\"}");
         assertThat(unknownWave.status()).as(unknownWave.toString()).isEqualTo(404);
-        assertThat(officer().post("/api/programme/waves/no-such-wave/proposal", "{\"outcome\":\"STOP\"}").status())
+        assertThat(officer()
+                        .post("/api/programme/waves/no-such-wave/proposal", "{\"outcome\":\"STOP\"}")
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -93,21 +107,24 @@ class ProgrammeApiIT {
         String waveId = plannedWave(1, DEMANDING);
         String otherWave = plannedWave(3, DEMANDING);
         // Minahasa has no potential recorded for rattan
-        FactoryId rattan = TestData.commissionedFactory(commands, "Sulawesi Utara", "Minahasa", "Rattan",
-                new MachinePlan("LOOM-1", "RATTAN_LOOM", 8));
+        FactoryId rattan = TestData.commissionedFactory(
+                commands, "Sulawesi Utara", "Minahasa", "Rattan", new MachinePlan("LOOM-1", "RATTAN_LOOM", 8));
         int before = events.eventTypesOf(waveId).size();
         assertRule(enrol("officer", waveId, rattan.value()), "wave.no-potential");
         assertThat(events.eventTypesOf(waveId)).hasSize(before);
 
         String first = coconutFactory().value();
         assertThat(enrol("officer", waveId, first).status()).isEqualTo(204);
-        assertThat(enrol("officer", waveId, first).status()).as("enrolling again changes nothing").isEqualTo(204);
+        assertThat(enrol("officer", waveId, first).status())
+                .as("enrolling again changes nothing")
+                .isEqualTo(204);
         assertRule(enrol("officer", otherWave, first), "wave.factory-already-enrolled");
 
         String second = coconutFactory().value();
         assertRule(enrol("officer", waveId, second), "wave.beyond-target");
         assertThat(enrol("supervisor", waveId, second).status()).isEqualTo(204);
-        JsonNode wave = Waves.awaitWave(officer(), waveId, w -> w.get("factories").size() == 2);
+        JsonNode wave =
+                Waves.awaitWave(officer(), waveId, w -> w.get("factories").size() == 2);
         assertThat(wave.get("factories").findValuesAsText("beyondTarget")).containsExactlyInAnyOrder("false", "true");
         assertThat(wave.get("factories").findValuesAsText("regionId")).containsOnly("SULAWESI_UTARA/MINAHASA");
         assertThat(wave.get("factories").findValuesAsText("potentialScore")).containsOnly("92");
@@ -119,31 +136,59 @@ class ProgrammeApiIT {
     void aRejectedProposalEndsWithItsReasonOnTheTimeline() {
         String waveId = evaluatedWave();
         int waveEvents = events.eventTypesOf(waveId).size();
-        assertRule(officer().post("/api/programme/waves/" + waveId + "/approvals",
-                "{\"stage\":\"REGIONAL_REVIEW\",\"decision\":\"APPROVE\"}"), "wave.stage-not-open");
-        assertField(officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"STOP\"}"),
+        assertRule(
+                officer()
+                        .post(
+                                "/api/programme/waves/" + waveId + "/approvals",
+                                "{\"stage\":\"REGIONAL_REVIEW\",\"decision\":\"APPROVE\"}"),
+                "wave.stage-not-open");
+        assertField(
+                officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"STOP\"}"),
                 "justification");
-        assertField(officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"GROW\"}"),
-                "outcome");
-        assertField(officer().post("/api/programme/waves/" + waveId + "/proposal",
-                "{\"outcome\":\"EXTEND_PILOT\",\"extensionMonths\":99}"), "extensionMonths");
+        assertField(
+                officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"GROW\"}"), "outcome");
+        assertField(
+                officer()
+                        .post(
+                                "/api/programme/waves/" + waveId + "/proposal",
+                                "{\"outcome\":\"EXTEND_PILOT\",\"extensionMonths\":99}"),
+                "extensionMonths");
         assertField(officer().post("/api/programme/waves/" + waveId + "/approvals", "{}"), "stage");
         assertThat(events.eventTypesOf(waveId)).as("refusals write nothing").hasSize(waveEvents);
-        assertThat(officer().post("/api/programme/waves/" + waveId + "/proposal",
-                "{\"outcome\":\"EXTEND_PILOT\",\"extensionMonths\":3}").status()).isEqualTo(204);
-        assertRule(officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"STOP\"}"),
+        assertThat(officer()
+                        .post(
+                                "/api/programme/waves/" + waveId + "/proposal",
+                                "{\"outcome\":\"EXTEND_PILOT\",\"extensionMonths\":3}")
+                        .status())
+                .isEqualTo(204);
+        assertRule(
+                officer().post("/api/programme/waves/" + waveId + "/proposal", "{\"outcome\":\"STOP\"}"),
                 "wave.not-awaiting-proposal");
 
         Waves.awaitTask(officer(), waveId, "user_regional_review");
-        assertField(as("officer2").post("/api/programme/waves/" + waveId + "/approvals",
-                "{\"stage\":\"REGIONAL_REVIEW\",\"decision\":\"REJECT\"}"), "comment");
-        assertRule(as("officer2").post("/api/programme/waves/" + waveId + "/approvals",
-                "{\"stage\":\"PLANNING_REVIEW\",\"decision\":\"APPROVE\"}"), "wave.stage-not-open");
-        assertThat(as("officer2").post("/api/programme/waves/" + waveId + "/approvals",
-                "{\"stage\":\"REGIONAL_REVIEW\",\"decision\":\"REJECT\",\"comment\":\"no budget this year\"}")
-                .status()).isEqualTo(204);
+        assertField(
+                as("officer2")
+                        .post(
+                                "/api/programme/waves/" + waveId + "/approvals",
+                                "{\"stage\":\"REGIONAL_REVIEW\",\"decision\":\"REJECT\"}"),
+                "comment");
+        assertRule(
+                as("officer2")
+                        .post(
+                                "/api/programme/waves/" + waveId + "/approvals",
+                                "{\"stage\":\"PLANNING_REVIEW\",\"decision\":\"APPROVE\"}"),
+                "wave.stage-not-open");
+        assertThat(as("officer2")
+                        .post(
+                                "/api/programme/waves/" + waveId + "/approvals",
+                                "{\"stage\":\"REGIONAL_REVIEW\",\"decision\":\"REJECT\",\"comment\":\"no budget this year\"}")
+                        .status())
+                .isEqualTo(204);
 
-        JsonNode rejected = Waves.awaitWave(officer(), waveId, w -> "REJECTED".equals(w.get("summary").get("status").asText()));
+        JsonNode rejected = Waves.awaitWave(
+                officer(),
+                waveId,
+                w -> "REJECTED".equals(w.get("summary").get("status").asText()));
         JsonNode proposal = rejected.get("proposals").get(0);
         assertThat(proposal.get("status").asText()).isEqualTo("REJECTED");
         JsonNode last = proposal.get("timeline").get(proposal.get("timeline").size() - 1);
@@ -151,15 +196,25 @@ class ProgrammeApiIT {
         assertThat(last.get("by").asText()).isEqualTo("officer2");
         assertThat(last.get("stage").asText()).isEqualTo("REGIONAL_REVIEW");
         assertThat(last.get("comment").asText()).isEqualTo("no budget this year");
-        await().atMost(PATIENCE).until(() -> officer().get("/api/programme/waves/" + waveId + "/tasks").json().isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> officer()
+                        .get("/api/programme/waves/" + waveId + "/tasks")
+                        .json()
+                        .isEmpty());
 
         // an auditor rebuilds the wave as it stood at any instant, from its events
         String state = "/api/audit/aggregates/" + waveId + "/state?at=";
         Instant proposedAt = Instant.parse(proposal.get("proposedAt").asText());
-        JsonNode beforeProposal = as("auditor").get(state + proposedAt.minusMillis(1)).json();
+        JsonNode beforeProposal =
+                as("auditor").get(state + proposedAt.minusMillis(1)).json();
         assertThat(beforeProposal.get("aggregateType").asText()).isEqualTo("Wave");
         assertThat(beforeProposal.get("state").get("status").asText()).isEqualTo("EVALUATING");
-        assertThat(as("auditor").get(state + Instant.now()).json().get("state").get("status").asText())
+        assertThat(as("auditor")
+                        .get(state + Instant.now())
+                        .json()
+                        .get("state")
+                        .get("status")
+                        .asText())
                 .isEqualTo("REJECTED");
     }
 
@@ -167,35 +222,53 @@ class ProgrammeApiIT {
     void aNewDecisionVersionIsUsedByTheNextEvaluationAndRecorded() throws IOException {
         Reply notDmn = deploy("officer", "<definitions/>");
         assertField(notDmn, "body");
-        Reply wrongDecision = deploy("officer", shippedTable().replace("id=\"scale_up_eligibility\"",
-                "id=\"something_else\""));
+        Reply wrongDecision =
+                deploy("officer", shippedTable().replace("id=\"scale_up_eligibility\"", "id=\"something_else\""));
         assertField(wrongDecision, "body");
         assertThat(deploy("auditor", shippedTable()).status()).isEqualTo(403);
-        int versionsBefore = as("officer").get("/api/programme/decisions/scale-up-eligibility").json().size();
+        int versionsBefore = as("officer")
+                .get("/api/programme/decisions/scale-up-eligibility")
+                .json()
+                .size();
         // a table that answers something no wave can act on is not kept
         assertRule(deploy("officer", shippedTable().replace("\"STOP\"", "\"HALT\"")), "decision.unusable");
-        assertThat(as("officer").get("/api/programme/decisions/scale-up-eligibility").json().size())
+        assertThat(as("officer")
+                        .get("/api/programme/decisions/scale-up-eligibility")
+                        .json()
+                        .size())
                 .isEqualTo(versionsBefore);
 
-        Reply deployed = deploy("officer", shippedTable().replace("Some KPI thresholds are not met yet",
-                "Some KPI thresholds are not met yet (revised table)"));
+        Reply deployed = deploy(
+                "officer",
+                shippedTable()
+                        .replace(
+                                "Some KPI thresholds are not met yet",
+                                "Some KPI thresholds are not met yet (revised table)"));
         assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
         int version = deployed.json().get("version").asInt();
-        JsonNode versions = as("planner").get("/api/programme/decisions/scale-up-eligibility").json();
+        JsonNode versions = as("planner")
+                .get("/api/programme/decisions/scale-up-eligibility")
+                .json();
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(version);
         assertThat(versions.get(0).get("decisionDefinitionId").asText())
                 .isEqualTo(deployed.json().get("decisionDefinitionId").asText());
 
         String waveId = evaluatedWave();
-        JsonNode recommendation = Waves.awaitWave(officer(), waveId, w -> w.get("recommendations").size() == 1)
-                .get("recommendations").get(0);
+        JsonNode recommendation = Waves.awaitWave(
+                        officer(), waveId, w -> w.get("recommendations").size() == 1)
+                .get("recommendations")
+                .get(0);
         assertThat(recommendation.get("recommendation").asText()).isEqualTo("EXTEND_PILOT");
         assertThat(recommendation.get("reason").asText()).endsWith("(revised table)");
         assertThat(recommendation.get("decision").get("version").asInt()).isEqualTo(version);
-        JsonNode again = as("auditor").get("/api/audit/waves/" + waveId + "/recommendations/1/re-evaluation").json();
+        JsonNode again = as("auditor")
+                .get("/api/audit/waves/" + waveId + "/recommendations/1/re-evaluation")
+                .json();
         assertThat(again.get("matches").asBoolean()).isTrue();
         assertThat(again.get("reEvaluatedReason").asText()).endsWith("(revised table)");
-        assertThat(as("auditor").get("/api/audit/waves/" + waveId + "/recommendations/2/re-evaluation").status())
+        assertThat(as("auditor")
+                        .get("/api/audit/waves/" + waveId + "/recommendations/2/re-evaluation")
+                        .status())
                 .isEqualTo(404);
     }
 

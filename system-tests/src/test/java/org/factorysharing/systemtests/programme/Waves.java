@@ -33,8 +33,7 @@ public final class Waves {
     /** Out of reach for a wave without jobs: its evaluation recommends extending the pilot. */
     public static final KpiThresholds DEMANDING = new KpiThresholds(0.6, 10, 20, 10_000, 0.95);
 
-    private Waves() {
-    }
+    private Waves() {}
 
     /** The wave's dashboard view once it satisfies the condition. */
     public static JsonNode awaitWave(Http user, String waveId, Predicate<JsonNode> condition) {
@@ -49,24 +48,29 @@ public final class Waves {
 
     /** Waits until one of the wave's open tasks has that task key. */
     public static void awaitTask(Http user, String waveId, String taskKey) {
-        await().atMost(HttpWalk.PATIENCE).until(() -> StreamSupport.stream(
-                        user.get("/api/programme/waves/" + waveId + "/tasks").json().spliterator(), false)
-                .anyMatch(task -> taskKey.equals(task.get("taskKey").asText())));
+        await().atMost(HttpWalk.PATIENCE)
+                .until(() -> StreamSupport.stream(
+                                user.get("/api/programme/waves/" + waveId + "/tasks")
+                                        .json()
+                                        .spliterator(),
+                                false)
+                        .anyMatch(task -> taskKey.equals(task.get("taskKey").asText())));
     }
 
     /** A one-month pilot wave planned by command, once the dashboard shows it. */
     public static String plannedWave(CommandGateway commands, Http reader, int target, KpiThresholds thresholds) {
         WaveId waveId = WaveId.newId();
-        commands.sendAndWait(new PlanWave(waveId, "Wave " + waveId, 2024, WaveKind.PILOT, target, 1, thresholds, null,
-                "officer"));
-        await().atMost(HttpWalk.PATIENCE).until(() -> reader.get("/api/programme/waves/" + waveId).status() == 200);
+        commands.sendAndWait(
+                new PlanWave(waveId, "Wave " + waveId, 2024, WaveKind.PILOT, target, 1, thresholds, null, "officer"));
+        await().atMost(HttpWalk.PATIENCE)
+                .until(() -> reader.get("/api/programme/waves/" + waveId).status() == 200);
         return waveId.value();
     }
 
     /** A commissioned coconut factory in Minahasa (a region with a potential for coconut), one oil press. */
     public static FactoryId coconutFactory(CommandGateway commands) {
-        return TestData.commissionedFactory(commands, "Sulawesi Utara", "Minahasa", "Coconut",
-                new MachinePlan("PRESS-1", "COCONUT_OIL_PRESS", 8));
+        return TestData.commissionedFactory(
+                commands, "Sulawesi Utara", "Minahasa", "Coconut", new MachinePlan("PRESS-1", "COCONUT_OIL_PRESS", 8));
     }
 
     public static Reply enrol(Http user, String waveId, String factoryId) {
@@ -77,10 +81,11 @@ public final class Waves {
      * A wave of one commissioned coconut factory whose pilot period has ended: it recommends EXTEND_PILOT and
      * waits for an officer's proposal. Resets the engine clock before it returns.
      */
-    public static String evaluatedWave(CommandGateway commands, Http officer, RuntimeService runtime,
-                                       ManagementService management) {
+    public static String evaluatedWave(
+            CommandGateway commands, Http officer, RuntimeService runtime, ManagementService management) {
         String waveId = plannedWave(commands, officer, 1, DEMANDING);
-        assertThat(enrol(officer, waveId, coconutFactory(commands).value()).status()).isEqualTo(204);
+        assertThat(enrol(officer, waveId, coconutFactory(commands).value()).status())
+                .isEqualTo(204);
         // the evaluation reads the KPI read model and fails while it has not seen the wave start
         await().atMost(HttpWalk.PATIENCE).until(() -> {
             Reply kpis = officer.get("/api/programme/waves/" + waveId + "/kpis");
@@ -100,10 +105,18 @@ public final class Waves {
     public static Job pilotTimer(RuntimeService runtime, ManagementService management, String waveId) {
         Job[] timer = new Job[1];
         await().atMost(HttpWalk.PATIENCE).until(() -> {
-            var rollout = runtime.createProcessInstanceQuery().processInstanceBusinessKey(waveId)
-                    .processDefinitionKey(PilotRolloutProcess.KEY).singleResult();
-            timer[0] = rollout == null ? null : management.createJobQuery().processInstanceId(rollout.getId())
-                    .timers().activityId(PilotRolloutProcess.TIMER_PILOT_PERIOD).singleResult();
+            var rollout = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(waveId)
+                    .processDefinitionKey(PilotRolloutProcess.KEY)
+                    .singleResult();
+            timer[0] = rollout == null
+                    ? null
+                    : management
+                            .createJobQuery()
+                            .processInstanceId(rollout.getId())
+                            .timers()
+                            .activityId(PilotRolloutProcess.TIMER_PILOT_PERIOD)
+                            .singleResult();
             return timer[0] != null;
         });
         return timer[0];

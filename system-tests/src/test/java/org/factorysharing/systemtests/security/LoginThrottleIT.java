@@ -21,8 +21,11 @@ import org.springframework.beans.factory.annotation.Value;
 @ServerTest
 class LoginThrottleIT {
 
-    @Value("${local.server.port}") int port;
-    @Autowired IdentityService identity;
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    IdentityService identity;
 
     @Test
     void aWrongPasswordDelaysTheNextLoginOfThatUserButDoesNotLockIt() {
@@ -35,10 +38,15 @@ class LoginThrottleIT {
 
         assertThat(Http.as(port, userId, "guess-1").get("/api/tasks").status()).isEqualTo(401);
 
-        assertThat(rightPassword.get("/api/tasks").status()).as("within the delay").isEqualTo(401);
+        assertThat(rightPassword.get("/api/tasks").status())
+                .as("within the delay")
+                .isEqualTo(401);
         assertThat(Http.as(port, "officer", TestData.PASSWORD).get("/api/tasks").status())
-                .as("other users are not slowed down").isEqualTo(200);
-        await().pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(15))
+                .as("other users are not slowed down")
+                .isEqualTo(200);
+        await().pollDelay(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(15))
                 .until(() -> rightPassword.get("/api/tasks").status() == 200);
     }
 }

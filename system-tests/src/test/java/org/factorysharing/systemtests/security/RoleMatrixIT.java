@@ -17,10 +17,10 @@ import org.factorysharing.api.programme.KpiThresholds;
 import org.factorysharing.api.programme.WaveCommands.PlanWave;
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.programme.WaveKind;
-import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -40,15 +40,21 @@ import org.springframework.beans.factory.annotation.Value;
 class RoleMatrixIT {
 
     /** The demo users, one per group (the staff user is on the staff of no factory of this test). */
-    private static final List<String> USERS = List.of("officer", "supervisor", "planner", "executive", "auditor", "staff",
-            "member", "admin");
+    private static final List<String> USERS =
+            List.of("officer", "supervisor", "planner", "executive", "auditor", "staff", "member", "admin");
+
     private static final Set<String> READERS = Set.of("officer", "supervisor", "auditor", "admin");
     private static final Set<String> STAFF = Set.of("officer", "supervisor", "admin");
     private static final Set<String> PROGRAMME_READERS = union(READERS, "planner", "executive");
 
-    @Value("${local.server.port}") int port;
-    @Autowired CommandGateway commands;
-    @Autowired EventStoreProbe events;
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EventStoreProbe events;
 
     private String memberId;
     private String factoryId;
@@ -60,28 +66,50 @@ class RoleMatrixIT {
         MemberId member = MemberId.newId();
         commands.sendAndWait(TestData.registerMember(member, TestData.nib()));
         commands.sendAndWait(new VerifyMember(member, "officer"));
-        commands.sendAndWait(new GrantQualification(member, "COCONUT_OIL_PRESS", TestData.today().plusYears(1),
-                "officer"));
+        commands.sendAndWait(new GrantQualification(
+                member, "COCONUT_OIL_PRESS", TestData.today().plusYears(1), "officer"));
         memberId = member.value();
         WaveId wave = WaveId.newId();
-        commands.sendAndWait(new PlanWave(wave, "Matrix wave", 2030, WaveKind.PILOT, 1, 6,
-                new KpiThresholds(0.5, 1, 1, 1, 0.9), null, "officer"));
+        commands.sendAndWait(new PlanWave(
+                wave,
+                "Matrix wave",
+                2030,
+                WaveKind.PILOT,
+                1,
+                6,
+                new KpiThresholds(0.5, 1, 1, 1, 0.9),
+                null,
+                "officer"));
         waveId = wave.value();
         factoryId = TestData.commissionedFactory(commands).value();
-        jobId = Http.as(port, "officer", TestData.PASSWORD).post("/api/jobs", """
+        jobId = Http.as(port, "officer", TestData.PASSWORD)
+                .post("/api/jobs", """
                 {"memberId":"%s","factoryId":"%s","machineType":"COCONUT_OIL_PRESS","product":"Copra",
-                 "quantity":10,"machineHours":2,"earliestStart":"%s","deadline":"%s"}"""
-                .formatted(memberId, factoryId, TestData.today().plusDays(3), TestData.today().plusDays(9)))
-                .json().get("jobId").asText();
+                 "quantity":10,"machineHours":2,"earliestStart":"%s","deadline":"%s"}""".formatted(
+                                memberId,
+                                factoryId,
+                                TestData.today().plusDays(3),
+                                TestData.today().plusDays(9)))
+                .json()
+                .get("jobId")
+                .asText();
         // the job's process reserves its time in the background: let it finish before counting events
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.eventTypesOf(jobId).contains("ProductionJobScheduled"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.eventTypesOf(jobId).contains("ProductionJobScheduled"));
     }
 
     /** Events of everything a matrix call could touch or create. */
     private long relevantEvents() {
-        return Stream.of(memberId, factoryId, jobId, waveId, "BALI/BANGLI").mapToLong(id -> events.eventTypesOf(id).size()).sum()
-                + events.eventCount("MemberRegistered", "FactoryProposed", "ProductionJobRequested",
-                "ProductionJobRequestRefused", "RegionImported", "WavePlanned");
+        return Stream.of(memberId, factoryId, jobId, waveId, "BALI/BANGLI")
+                        .mapToLong(id -> events.eventTypesOf(id).size())
+                        .sum()
+                + events.eventCount(
+                        "MemberRegistered",
+                        "FactoryProposed",
+                        "ProductionJobRequested",
+                        "ProductionJobRequestRefused",
+                        "RegionImported",
+                        "WavePlanned");
     }
 
     /** One row of the matrix: who may call it. */
@@ -120,8 +148,11 @@ class RoleMatrixIT {
                 new Cell("POST", "/api/jobs", "{}", Set.of("officer", "admin", "member")),
                 new Cell("POST", j + "/cancellation", reason, Set.of("officer", "admin", "member")),
                 new Cell("GET", "/api/regions", null, union(READERS, "staff")),
-                new Cell("PUT", "/api/regions/BALI/BANGLI/potentials/COFFEE",
-                        "{\"score\":50,\"sourceNote\":\"matrix probe\"}", Set.of("officer", "admin")),
+                new Cell(
+                        "PUT",
+                        "/api/regions/BALI/BANGLI/potentials/COFFEE",
+                        "{\"score\":50,\"sourceNote\":\"matrix probe\"}",
+                        Set.of("officer", "admin")),
                 new Cell("GET", "/api/programme/waves", null, PROGRAMME_READERS),
                 new Cell("GET", w, null, PROGRAMME_READERS),
                 new Cell("GET", w + "/kpis", null, PROGRAMME_READERS),
@@ -133,7 +164,10 @@ class RoleMatrixIT {
                 new Cell("GET", table, null, PROGRAMME_READERS),
                 new Cell("POST", table, "{}", STAFF),
                 new Cell("GET", "/api/audit/events", null, Set.of("auditor", "admin")),
-                new Cell("GET", "/api/audit/waves/" + waveId + "/recommendations/1/re-evaluation", null,
+                new Cell(
+                        "GET",
+                        "/api/audit/waves/" + waveId + "/recommendations/1/re-evaluation",
+                        null,
                         Set.of("auditor", "admin")),
                 new Cell("GET", "/api/admin/projections", null, Set.of("admin")),
                 new Cell("GET", "/engine-rest/task", null, Set.of("admin")),

@@ -19,7 +19,7 @@ class CommissionFactoryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new CommissionFactory(new FactoryId(execution.getProcessBusinessKey()),
-                (String) execution.getVariable(FactoryCommissioningProcess.SIGNED_OFF_BY)));
+        commands.sendAndWait(new CommissionFactory(new FactoryId(execution.getProcessBusinessKey()), (String)
+                execution.getVariable(FactoryCommissioningProcess.SIGNED_OFF_BY)));
     }
 }

@@ -1,15 +1,15 @@
 package org.factorysharing.workflows.factory;
 
-import static org.factorysharing.workflows.factory.FactoryCommissioningProcess.*;
 import static org.factorysharing.api.shared.Groups.*;
+import static org.factorysharing.workflows.factory.FactoryCommissioningProcess.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factorysharing.api.shared.InvalidField;
-import org.factorysharing.workflows.shared.TaskActor;
 import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.workflows.shared.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +34,8 @@ class CommissioningTaskListener implements TaskListener {
                 case USER_INSPECT_FACTORY -> task.getExecution().removeVariables(List.of(PASSED, FINDINGS));
                 case USER_RESOLVE_FINDINGS -> task.getExecution().removeVariable(RESOLUTION_NOTES);
                 case USER_COMMISSIONING_SIGNOFF ->
-                        task.getExecution().removeVariables(List.of(APPROVED, SIGN_OFF_REASON));
-                default -> { }
+                    task.getExecution().removeVariables(List.of(APPROVED, SIGN_OFF_REASON));
+                default -> {}
             }
             return;
         }
@@ -53,10 +53,13 @@ class CommissioningTaskListener implements TaskListener {
         String staff = (String) task.getVariable(STAFF_GROUP);
         boolean escalated = Boolean.TRUE.equals(task.getVariable(ESCALATED));
         if (!actor.isIn(staff) && !(escalated && actor.isIn(OFFICERS))) {
-            throw new NotPermitted(escalated
-                    ? "only the factory's staff or officers may record this installation; " + actor.user() + " is neither"
-                    : "only the factory's staff (" + staff + ") may record an installation (officers once it is "
-                      + "overdue); " + actor.user() + " is not in it");
+            throw new NotPermitted(
+                    escalated
+                            ? "only the factory's staff or officers may record this installation; " + actor.user()
+                                    + " is neither"
+                            : "only the factory's staff (" + staff
+                                    + ") may record an installation (officers once it is " + "overdue); " + actor.user()
+                                    + " is not in it");
         }
         // local to this machine's subprocess instance: parallel installations each keep their own installer
         task.getExecution().setVariableLocal(INSTALLED_BY, actor.user());
@@ -76,8 +79,8 @@ class CommissioningTaskListener implements TaskListener {
         TaskActor actor = TaskActor.current(identity, "resolving the findings");
         String staff = (String) task.getVariable(STAFF_GROUP);
         if (!actor.isIn(staff)) {
-            throw new NotPermitted("only the factory's staff (" + staff + ") may resolve the findings; "
-                    + actor.user() + " is not in it");
+            throw new NotPermitted("only the factory's staff (" + staff + ") may resolve the findings; " + actor.user()
+                    + " is not in it");
         }
         task.setVariable(RESOLVED_BY, actor.user());
     }

@@ -53,8 +53,12 @@ class FactoryCommissioningBridge {
         variables.put(FactoryCommissioningProcess.FACTORY_NAME, event.name());
         variables.put(FactoryCommissioningProcess.STAFF_GROUP, event.staffGroup());
         // due "on" a day means by the end of that day in the programme's calendar
-        variables.put(FactoryCommissioningProcess.INSTALLATION_DUE_AT, Date.from(event.installationDueOn()
-                .plusDays(1).atStartOfDay(ProgrammeTime.ZONE).toInstant()));
+        variables.put(
+                FactoryCommissioningProcess.INSTALLATION_DUE_AT,
+                Date.from(event.installationDueOn()
+                        .plusDays(1)
+                        .atStartOfDay(ProgrammeTime.ZONE)
+                        .toInstant()));
         return variables;
     }
 

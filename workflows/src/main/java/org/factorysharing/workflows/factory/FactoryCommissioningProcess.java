@@ -14,6 +14,7 @@ public final class FactoryCommissioningProcess {
     public static final String INSTALLATION_DUE_AT = "installationDueAt";
     /** Number of planned machines; each one's id, type and capacity are simple variables, see InstallationPlan. */
     public static final String PLANNED_MACHINES = "plannedMachines";
+
     public static final String ESCALATED = "escalated";
     public static final String PASSED = "passed";
     public static final String FINDINGS = "findings";
@@ -50,7 +51,5 @@ public final class FactoryCommissioningProcess {
     public static final String START_DECOMMISSIONED = "start_factory_decommissioned";
     public static final String END_ABANDONED = "end_abandoned";
 
-
-    private FactoryCommissioningProcess() {
-    }
+    private FactoryCommissioningProcess() {}
 }

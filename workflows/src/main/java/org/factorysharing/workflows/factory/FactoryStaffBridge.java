@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryEvent.FactoryStaffAssigned;
 import org.factorysharing.api.factory.FactoryEvent.FactoryStaffRemoved;
+import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.FactoryQueries.FactoryStaffView;
 import org.factorysharing.api.factory.FactoryQueries.FindFactoryStaff;
 import org.factorysharing.api.factory.FactoryQueries.StaffMemberView;
-import org.factorysharing.api.factory.FactoryId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,11 +50,17 @@ class FactoryStaffBridge {
         groups.ensure(group, "factory " + event.factoryId());
         if (identity.createUserQuery().userId(event.userId()).count() == 0) {
             // the user was deleted from the identity store after the assignment; nobody to add
-            log.warn("Staff {} of factory {} is not in the identity store; no membership added", event.userId(),
+            log.warn(
+                    "Staff {} of factory {} is not in the identity store; no membership added",
+                    event.userId(),
                     event.factoryId());
             return;
         }
-        if (identity.createUserQuery().userId(event.userId()).memberOfGroup(group).count() == 0) {
+        if (identity.createUserQuery()
+                        .userId(event.userId())
+                        .memberOfGroup(group)
+                        .count()
+                == 0) {
             identity.createMembership(event.userId(), group);
         }
     }
@@ -72,10 +78,12 @@ class FactoryStaffBridge {
         if (identity.createGroupQuery().groupId(group).count() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new FactoryStaffView(factoryId.value(), group,
+        return Optional.of(new FactoryStaffView(
+                factoryId.value(),
+                group,
                 identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
-                        .map(user -> new StaffMemberView(user.getId(), user.getFirstName(), user.getLastName(),
-                                user.getEmail()))
+                        .map(user -> new StaffMemberView(
+                                user.getId(), user.getFirstName(), user.getLastName(), user.getEmail()))
                         .toList()));
     }
 }

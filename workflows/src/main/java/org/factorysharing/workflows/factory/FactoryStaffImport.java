@@ -37,13 +37,15 @@ class FactoryStaffImport {
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     void importMemberships() {
-        for (Group group : identity.createGroupQuery().groupType(FactoryStaffGroup.TYPE).list()) {
+        for (Group group :
+                identity.createGroupQuery().groupType(FactoryStaffGroup.TYPE).list()) {
             String factoryId = Groups.factoryOfStaffGroup(group.getId());
             if (factoryId == null) {
                 continue;
             }
             List<String> members = identity.createUserQuery().memberOfGroup(group.getId()).list().stream()
-                    .map(User::getId).toList();
+                    .map(User::getId)
+                    .toList();
             if (members.isEmpty()) {
                 continue;
             }

@@ -19,7 +19,8 @@ class InstallMachineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new InstallMachine(new FactoryId(execution.getProcessBusinessKey()),
+        commands.sendAndWait(new InstallMachine(
+                new FactoryId(execution.getProcessBusinessKey()),
                 (String) execution.getVariable(FactoryCommissioningProcess.MACHINE_ID),
                 (String) execution.getVariable(FactoryCommissioningProcess.MACHINE_TYPE),
                 Math.toIntExact(((Number) execution.getVariable(FactoryCommissioningProcess.CAPACITY)).longValue()),

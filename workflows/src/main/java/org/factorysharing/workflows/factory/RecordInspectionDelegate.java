@@ -19,7 +19,8 @@ class RecordInspectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new RecordInspection(new FactoryId(execution.getProcessBusinessKey()),
+        commands.sendAndWait(new RecordInspection(
+                new FactoryId(execution.getProcessBusinessKey()),
                 (Boolean) execution.getVariable(FactoryCommissioningProcess.PASSED),
                 (String) execution.getVariable(FactoryCommissioningProcess.FINDINGS),
                 (String) execution.getVariable(FactoryCommissioningProcess.INSPECTED_BY)));

@@ -55,11 +55,14 @@ public class IdentitySetup {
     private final String adminUser;
     private final String adminPassword;
 
-    IdentitySetup(IdentityService identity, WorkGroups workGroups, DatabaseMode databaseMode,
-                  @Value("${fs.demo-users.enabled:}") String demoUsersEnabled,
-                  @Value("${fs.demo-users.password}") String demoPassword,
-                  @Value("${fs.admin.user:}") String adminUser,
-                  @Value("${fs.admin.password:}") String adminPassword) {
+    IdentitySetup(
+            IdentityService identity,
+            WorkGroups workGroups,
+            DatabaseMode databaseMode,
+            @Value("${fs.demo-users.enabled:}") String demoUsersEnabled,
+            @Value("${fs.demo-users.password}") String demoPassword,
+            @Value("${fs.admin.user:}") String adminUser,
+            @Value("${fs.admin.password:}") String adminPassword) {
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
         this.identity = identity;
@@ -70,8 +73,7 @@ public class IdentitySetup {
     }
 
     public boolean demoUsersEnabled() {
-        return StringUtils.hasText(demoUsersEnabled) ? Boolean.parseBoolean(demoUsersEnabled)
-                : databaseMode.embedded();
+        return StringUtils.hasText(demoUsersEnabled) ? Boolean.parseBoolean(demoUsersEnabled) : databaseMode.embedded();
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -84,21 +86,31 @@ public class IdentitySetup {
             workGroups.grant(Groups.ADMINS, resource, "*", Permissions.ALL);
             workGroups.grant(CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
-        for (String reader : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES,
-                Groups.AUDITORS)) {
+        for (String reader :
+                List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES, Groups.AUDITORS)) {
             workGroups.grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            workGroups.grant(reader, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+            workGroups.grant(
+                    reader,
+                    Resources.PROCESS_DEFINITION,
+                    "*",
+                    ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.READ_TASK);
             workGroups.grant(reader, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
             workGroups.grant(reader, Resources.TASK, "*", TaskPermissions.READ);
-            workGroups.grant(reader, Resources.DECISION_DEFINITION, "*", Permissions.READ,
-                    Permissions.READ_HISTORY);
+            workGroups.grant(reader, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
             workGroups.grant(reader, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
             workGroups.grant(reader, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
-        for (String group : List.of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES,
-                Groups.AUDITORS, Groups.FACTORY_STAFF, Groups.MEMBERS)) {
+        for (String group : List.of(
+                Groups.OFFICERS,
+                Groups.SUPERVISORS,
+                Groups.PLANNERS,
+                Groups.EXECUTIVES,
+                Groups.AUDITORS,
+                Groups.FACTORY_STAFF,
+                Groups.MEMBERS)) {
             workGroups.grantTaskWork(group);
         }
         if (StringUtils.hasText(adminUser) && StringUtils.hasText(adminPassword)) {
@@ -106,7 +118,8 @@ public class IdentitySetup {
         }
         if (demoUsersEnabled()) {
             DEMO_USERS.forEach((user, group) -> ensureUser(user, demoPassword, group));
-            log.info("Demo users {} (password from fs.demo-users.password / FS_DEMO_PASSWORD)",
+            log.info(
+                    "Demo users {} (password from fs.demo-users.password / FS_DEMO_PASSWORD)",
                     DEMO_USERS.keySet().stream().sorted().toList());
         }
     }
@@ -132,5 +145,4 @@ public class IdentitySetup {
             identity.createMembership(user, group);
         }
     }
-
 }

@@ -30,12 +30,16 @@ public class IdentityStore {
     }
 
     public List<String> groupsOf(String userId) {
-        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        return identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 
     @QueryHandler
     Optional<UserView> user(FindUser query) {
-        return Optional.ofNullable(identity.createUserQuery().userId(query.userId()).singleResult()).map(this::view);
+        return Optional.ofNullable(
+                        identity.createUserQuery().userId(query.userId()).singleResult())
+                .map(this::view);
     }
 
     @QueryHandler
@@ -48,7 +52,7 @@ public class IdentityStore {
     }
 
     private UserView view(User user) {
-        return new UserView(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
-                groupsOf(user.getId()));
+        return new UserView(
+                user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(), groupsOf(user.getId()));
     }
 }

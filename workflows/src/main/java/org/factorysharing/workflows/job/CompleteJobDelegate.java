@@ -25,9 +25,9 @@ class CompleteJobDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         JobId jobId = new JobId(execution.getProcessBusinessKey());
-        commands.sendAndWait(new PassQualityInspection(jobId,
-                (String) execution.getVariable(ProductionJobProcess.NOTES),
-                (String) execution.getVariable(ProductionJobProcess.INSPECTED_BY)));
+        commands.sendAndWait(
+                new PassQualityInspection(jobId, (String) execution.getVariable(ProductionJobProcess.NOTES), (String)
+                        execution.getVariable(ProductionJobProcess.INSPECTED_BY)));
         commands.sendAndWait(new ReleaseUnusedMachineTime(
                 new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)), jobId));
     }

@@ -1,10 +1,10 @@
 package org.factorysharing.workflows.job;
 
-import org.factorysharing.api.shared.Groups;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.factorysharing.api.shared.Groups;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,15 +1,15 @@
 package org.factorysharing.workflows.job;
 
-import static org.factorysharing.workflows.job.ProductionJobProcess.*;
 import static org.factorysharing.api.shared.Groups.*;
+import static org.factorysharing.workflows.job.ProductionJobProcess.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.factorysharing.api.shared.InvalidField;
-import org.factorysharing.workflows.shared.TaskActor;
 import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.workflows.shared.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +33,21 @@ class JobTaskListener implements TaskListener {
             switch (task.getTaskDefinitionKey()) {
                 case USER_RECORD_OUTPUT -> task.getExecution().removeVariables(List.of(GOOD_UNITS, REJECTED_UNITS));
                 case USER_QUALITY_INSPECTION -> task.getExecution().removeVariables(List.of(PASSED, NOTES));
-                default -> { }
+                default -> {}
             }
             return;
         }
         switch (task.getTaskDefinitionKey()) {
             case USER_START_JOB -> {
                 boolean escalated = Boolean.TRUE.equals(task.getVariable(ESCALATED));
-                task.setVariable(STARTED_BY, staff(task, "starting a job", escalated).user());
+                task.setVariable(
+                        STARTED_BY, staff(task, "starting a job", escalated).user());
             }
             case USER_RECORD_OUTPUT -> {
                 units(task, GOOD_UNITS);
                 units(task, REJECTED_UNITS);
-                task.setVariable(RECORDED_BY, staff(task, "recording output", false).user());
+                task.setVariable(
+                        RECORDED_BY, staff(task, "recording output", false).user());
             }
             case USER_QUALITY_INSPECTION -> {
                 if (!(task.getVariable(PASSED) instanceof Boolean passed)) {
@@ -54,12 +56,16 @@ class JobTaskListener implements TaskListener {
                 if (!passed && (!(task.getVariable(NOTES) instanceof String notes) || notes.isBlank())) {
                     throw new InvalidField(NOTES, "must say what to rework");
                 }
-                task.setVariable(INSPECTED_BY, staff(task, "the quality inspection", false).user());
+                task.setVariable(
+                        INSPECTED_BY,
+                        staff(task, "the quality inspection", false).user());
             }
             case USER_RESCHEDULE_JOB ->
-                    // local: each rescheduling (one per machine in maintenance) keeps its own actor
-                    task.getExecution().setVariableLocal(RESCHEDULED_BY,
-                            staff(task, "rescheduling a job", false).user());
+                // local: each rescheduling (one per machine in maintenance) keeps its own actor
+                task.getExecution()
+                        .setVariableLocal(
+                                RESCHEDULED_BY,
+                                staff(task, "rescheduling a job", false).user());
             default -> throw new IllegalStateException("no rules for task " + task.getTaskDefinitionKey());
         }
     }
@@ -68,10 +74,12 @@ class JobTaskListener implements TaskListener {
         TaskActor actor = TaskActor.current(identity, what);
         String staff = (String) task.getVariable(STAFF_GROUP);
         if (!actor.isIn(staff) && !(officersToo && actor.isIn(OFFICERS))) {
-            throw new NotPermitted(officersToo
-                    ? "only the factory's staff or officers may complete " + what + "; " + actor.user() + " is neither"
-                    : "only the factory's staff (" + staff + ") may complete " + what + "; "
-                      + actor.user() + " is not in it");
+            throw new NotPermitted(
+                    officersToo
+                            ? "only the factory's staff or officers may complete " + what + "; " + actor.user()
+                                    + " is neither"
+                            : "only the factory's staff (" + staff + ") may complete " + what + "; " + actor.user()
+                                    + " is not in it");
         }
         return actor;
     }

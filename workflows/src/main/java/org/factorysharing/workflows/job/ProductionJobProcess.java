@@ -74,10 +74,8 @@ public final class ProductionJobProcess {
     public static final String XOR_REBOOKED = "xor_rebooked";
     public static final String END_RESCHEDULED = "end_rescheduled";
 
-
     // the reason given when a cancellation releases machine time
     public static final String RELEASED_CANCELLED = "cancelled";
 
-    private ProductionJobProcess() {
-    }
+    private ProductionJobProcess() {}
 }

@@ -38,8 +38,8 @@ class RebookMachineTimeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         JobId jobId = new JobId(execution.getProcessBusinessKey());
         ReservationResult result = commands.sendAndWait(new RebookMachineTime(
-                new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)), jobId,
-                (String) execution.getVariable(ProductionJobProcess.RESCHEDULED_BY)));
+                new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)), jobId, (String)
+                        execution.getVariable(ProductionJobProcess.RESCHEDULED_BY)));
         // local: two machines in maintenance give two reschedulings, each with its own outcome
         execution.setVariableLocal(ProductionJobProcess.REBOOKED, result.reserved());
         if (!result.reserved()) {
@@ -57,12 +57,18 @@ class RebookMachineTimeDelegate implements JavaDelegate {
     }
 
     private void moveStartDeadline(String processInstanceId, Date overdueAt) {
-        for (Task start : tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(ProductionJobProcess.USER_START_JOB).list()) {
+        for (Task start : tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(ProductionJobProcess.USER_START_JOB)
+                .list()) {
             tasks.setDueDate(start.getId(), overdueAt);
         }
-        for (Job timer : management.createJobQuery().processInstanceId(processInstanceId)
-                .activityId(ProductionJobProcess.TIMER_START_OVERDUE).timers().list()) {
+        for (Job timer : management
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(ProductionJobProcess.TIMER_START_OVERDUE)
+                .timers()
+                .list()) {
             management.setJobDuedate(timer.getId(), overdueAt);
         }
     }

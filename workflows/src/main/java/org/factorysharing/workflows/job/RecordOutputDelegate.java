@@ -19,7 +19,8 @@ class RecordOutputDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new RecordJobOutput(new JobId(execution.getProcessBusinessKey()),
+        commands.sendAndWait(new RecordJobOutput(
+                new JobId(execution.getProcessBusinessKey()),
                 units(execution, ProductionJobProcess.GOOD_UNITS),
                 units(execution, ProductionJobProcess.REJECTED_UNITS),
                 (String) execution.getVariable(ProductionJobProcess.RECORDED_BY)));

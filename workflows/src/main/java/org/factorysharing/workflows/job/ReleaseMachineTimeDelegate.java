@@ -22,6 +22,7 @@ class ReleaseMachineTimeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         commands.sendAndWait(new ReleaseMachineTime(
                 new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)),
-                new JobId(execution.getProcessBusinessKey()), ProductionJobProcess.RELEASED_CANCELLED));
+                new JobId(execution.getProcessBusinessKey()),
+                ProductionJobProcess.RELEASED_CANCELLED));
     }
 }

@@ -29,7 +29,8 @@ class ReserveMachineTimeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         JobId jobId = new JobId(execution.getProcessBusinessKey());
         ReservationResult result = commands.sendAndWait(new ReserveMachineTime(
-                new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)), jobId,
+                new FactoryId((String) execution.getVariable(ProductionJobProcess.FACTORY_ID)),
+                jobId,
                 new MemberId((String) execution.getVariable(ProductionJobProcess.MEMBER_ID)),
                 (String) execution.getVariable(ProductionJobProcess.MACHINE_TYPE),
                 (Integer) execution.getVariable(ProductionJobProcess.MACHINE_HOURS),
@@ -41,7 +42,8 @@ class ReserveMachineTimeDelegate implements JavaDelegate {
             JobSchedule.record(execution, result.allocations());
         } else {
             commands.sendAndWait(new RejectProductionJob(jobId, result.rejection(), result.reason()));
-            execution.setVariable(ProductionJobProcess.REJECTION, result.rejection().name());
+            execution.setVariable(
+                    ProductionJobProcess.REJECTION, result.rejection().name());
             execution.setVariable(ProductionJobProcess.REJECTION_REASON, result.reason());
         }
     }

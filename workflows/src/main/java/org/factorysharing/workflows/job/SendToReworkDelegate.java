@@ -19,7 +19,8 @@ class SendToReworkDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new SendJobToRework(new JobId(execution.getProcessBusinessKey()),
+        commands.sendAndWait(new SendJobToRework(
+                new JobId(execution.getProcessBusinessKey()),
                 (String) execution.getVariable(ProductionJobProcess.NOTES),
                 (String) execution.getVariable(ProductionJobProcess.INSPECTED_BY)));
     }

@@ -19,7 +19,7 @@ class StartJobDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new StartProductionJob(new JobId(execution.getProcessBusinessKey()),
-                (String) execution.getVariable(ProductionJobProcess.STARTED_BY)));
+        commands.sendAndWait(new StartProductionJob(new JobId(execution.getProcessBusinessKey()), (String)
+                execution.getVariable(ProductionJobProcess.STARTED_BY)));
     }
 }

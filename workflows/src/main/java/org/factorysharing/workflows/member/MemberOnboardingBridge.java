@@ -38,13 +38,16 @@ class MemberOnboardingBridge {
     @DisallowReplay // a replay rebuilds read models; it must not onboard members a second time
     void on(MemberRegistered event) {
         String businessKey = event.memberId().value();
-        processes.startOnce(MemberOnboardingProcess.KEY, businessKey, () -> Map.of(
-                MemberOnboardingProcess.MEMBER_ID, businessKey,
-                MemberOnboardingProcess.NIB, event.nib(),
-                MemberOnboardingProcess.BUSINESS_NAME, event.businessName(),
-                MemberOnboardingProcess.SCALE, event.scale().name(),
-                MemberOnboardingProcess.SECTOR, event.sector(),
-                MemberOnboardingProcess.PROVINCE, event.province(),
-                MemberOnboardingProcess.REGENCY, event.regency()));
+        processes.startOnce(
+                MemberOnboardingProcess.KEY,
+                businessKey,
+                () -> Map.of(
+                        MemberOnboardingProcess.MEMBER_ID, businessKey,
+                        MemberOnboardingProcess.NIB, event.nib(),
+                        MemberOnboardingProcess.BUSINESS_NAME, event.businessName(),
+                        MemberOnboardingProcess.SCALE, event.scale().name(),
+                        MemberOnboardingProcess.SECTOR, event.sector(),
+                        MemberOnboardingProcess.PROVINCE, event.province(),
+                        MemberOnboardingProcess.REGENCY, event.regency()));
     }
 }

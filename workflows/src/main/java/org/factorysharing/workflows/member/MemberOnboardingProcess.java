@@ -33,7 +33,5 @@ public final class MemberOnboardingProcess {
     public static final String END_REJECTED = "end_rejected";
     public static final String END_ESCALATED = "end_escalated";
 
-
-    private MemberOnboardingProcess() {
-    }
+    private MemberOnboardingProcess() {}
 }

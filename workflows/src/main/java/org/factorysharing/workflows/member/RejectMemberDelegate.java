@@ -19,7 +19,8 @@ class RejectMemberDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new RejectMember(new MemberId(execution.getProcessBusinessKey()),
+        commands.sendAndWait(new RejectMember(
+                new MemberId(execution.getProcessBusinessKey()),
                 (String) execution.getVariable(MemberOnboardingProcess.REJECTION_REASON),
                 (String) execution.getVariable(MemberOnboardingProcess.DECIDED_BY)));
     }

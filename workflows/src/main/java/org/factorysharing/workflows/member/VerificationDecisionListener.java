@@ -1,11 +1,11 @@
 package org.factorysharing.workflows.member;
 
-import org.factorysharing.api.shared.Groups;
 import org.camunda.bpm.engine.IdentityService;
-import org.factorysharing.api.shared.NotPermitted;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.factorysharing.api.shared.Groups;
 import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotPermitted;
 import org.factorysharing.workflows.shared.TaskActor;
 import org.springframework.stereotype.Component;
 
@@ -31,19 +31,19 @@ class VerificationDecisionListener implements TaskListener {
         }
         Object reason = task.getVariable(MemberOnboardingProcess.REJECTION_REASON);
         if (!decision && (!(reason instanceof String text) || text.isBlank())) {
-            throw new InvalidField(MemberOnboardingProcess.REJECTION_REASON,
-                    "is required when the documents are not approved");
+            throw new InvalidField(
+                    MemberOnboardingProcess.REJECTION_REASON, "is required when the documents are not approved");
         }
         TaskActor actor = TaskActor.current(identity, "the verification");
         String user = actor.user();
         boolean escalated = Boolean.TRUE.equals(task.getVariable(MemberOnboardingProcess.ESCALATED));
-        boolean allowed = actor.isIn(Groups.OFFICERS)
-                || (escalated && actor.isIn(Groups.SUPERVISORS));
+        boolean allowed = actor.isIn(Groups.OFFICERS) || (escalated && actor.isIn(Groups.SUPERVISORS));
         if (!allowed) {
-            throw new NotPermitted(escalated
-                    ? "only officers or supervisors may verify or reject a member; " + user + " is neither"
-                    : "only officers may verify or reject a member (supervisors once the check is overdue); "
-                      + user + " is not an officer");
+            throw new NotPermitted(
+                    escalated
+                            ? "only officers or supervisors may verify or reject a member; " + user + " is neither"
+                            : "only officers may verify or reject a member (supervisors once the check is overdue); "
+                                    + user + " is not an officer");
         }
         task.setVariable(MemberOnboardingProcess.DECIDED_BY, user);
     }

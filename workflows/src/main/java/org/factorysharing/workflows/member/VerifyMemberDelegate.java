@@ -19,7 +19,7 @@ class VerifyMemberDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        commands.sendAndWait(new VerifyMember(new MemberId(execution.getProcessBusinessKey()),
-                (String) execution.getVariable(MemberOnboardingProcess.DECIDED_BY)));
+        commands.sendAndWait(new VerifyMember(new MemberId(execution.getProcessBusinessKey()), (String)
+                execution.getVariable(MemberOnboardingProcess.DECIDED_BY)));
     }
 }

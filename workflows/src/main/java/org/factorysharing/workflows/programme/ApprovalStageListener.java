@@ -1,7 +1,7 @@
 package org.factorysharing.workflows.programme;
 
-import static org.factorysharing.workflows.programme.ScaleUpApprovalProcess.*;
 import static org.factorysharing.api.shared.Groups.*;
+import static org.factorysharing.workflows.programme.ScaleUpApprovalProcess.*;
 
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -13,8 +13,8 @@ import org.factorysharing.api.programme.WaveCommands.ApproveProposalStage;
 import org.factorysharing.api.programme.WaveCommands.RejectProposal;
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.shared.InvalidField;
-import org.factorysharing.workflows.shared.TaskActor;
 import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.workflows.shared.TaskActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +46,12 @@ class ApprovalStageListener implements TaskListener {
         TaskActor actor = TaskActor.current(identity, what);
         boolean escalated = Boolean.TRUE.equals(task.getVariable(ESCALATED));
         if (!actor.isIn(stage.group()) && !(escalated && actor.isIn(SUPERVISORS))) {
-            throw new NotPermitted(escalated
-                    ? "only " + stage.group() + " or supervisors may decide " + what + "; " + actor.user()
-                      + " is neither"
-                    : "only " + stage.group() + " may decide " + what + " (supervisors once it is overdue); "
-                      + actor.user() + " is not in " + stage.group());
+            throw new NotPermitted(
+                    escalated
+                            ? "only " + stage.group() + " or supervisors may decide " + what + "; " + actor.user()
+                                    + " is neither"
+                            : "only " + stage.group() + " may decide " + what + " (supervisors once it is overdue); "
+                                    + actor.user() + " is not in " + stage.group());
         }
         fourEyes(task, stage, actor.user());
 
@@ -83,12 +84,12 @@ class ApprovalStageListener implements TaskListener {
     private static void fourEyes(DelegateTask task, Stage stage, String user) {
         if (user.equals(task.getVariable(PROPOSED_BY))) {
             throw new NotPermitted("four-eyes: " + user + " proposed this outcome and may not decide the "
-                                       + label(stage.stage()) + " of it");
+                    + label(stage.stage()) + " of it");
         }
         for (Stage earlier : STAGES.subList(0, STAGES.indexOf(stage))) {
             if (user.equals(task.getVariable(earlier.decidedByVariable()))) {
                 throw new NotPermitted("four-eyes: " + user + " already decided the " + label(earlier.stage())
-                                           + " of this proposal and may not decide the " + label(stage.stage()));
+                        + " of this proposal and may not decide the " + label(stage.stage()));
             }
         }
     }

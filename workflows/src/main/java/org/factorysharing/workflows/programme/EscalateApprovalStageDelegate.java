@@ -1,7 +1,7 @@
 package org.factorysharing.workflows.programme;
 
-import static org.factorysharing.workflows.programme.ScaleUpApprovalProcess.*;
 import static org.factorysharing.api.shared.Groups.*;
+import static org.factorysharing.workflows.programme.ScaleUpApprovalProcess.*;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.TaskService;
@@ -41,7 +41,10 @@ class EscalateApprovalStageDelegate implements JavaDelegate {
             tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
         }
         execution.setVariable(ESCALATED, true);
-        commands.sendAndWait(new RecordStageEscalated(new WaveId((String) execution.getVariable(WAVE_ID)),
-                WaveVariables.intOf(execution, PROPOSAL_NO), stage.stage(), SUPERVISORS));
+        commands.sendAndWait(new RecordStageEscalated(
+                new WaveId((String) execution.getVariable(WAVE_ID)),
+                WaveVariables.intOf(execution, PROPOSAL_NO),
+                stage.stage(),
+                SUPERVISORS));
     }
 }

@@ -35,7 +35,8 @@ class EvaluateWaveDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WaveId waveId = new WaveId(execution.getProcessBusinessKey());
-        WaveKpisView view = queries.query(new FindWaveKpis(waveId), ResponseTypes.optionalInstanceOf(WaveKpisView.class))
+        WaveKpisView view = queries.query(
+                        new FindWaveKpis(waveId), ResponseTypes.optionalInstanceOf(WaveKpisView.class))
                 .join()
                 .filter(kpis -> kpis.from() != null && kpis.kpis() != null)
                 // the read model lags behind the wave's start: fail, so the job is retried later
@@ -44,8 +45,16 @@ class EvaluateWaveDelegate implements JavaDelegate {
         int extensions = WaveVariables.intOrZero(execution, EXTENSIONS);
 
         ScaleUpEligibility.Outcome outcome = eligibility.evaluate(view.kpis(), thresholds, extensions);
-        commands.sendAndWait(new RecordRecommendation(waveId, outcome.recommendation(), outcome.reason(),
-                view.kpis(), thresholds, extensions, outcome.decision(), view.eventPosition(), view.from(),
+        commands.sendAndWait(new RecordRecommendation(
+                waveId,
+                outcome.recommendation(),
+                outcome.reason(),
+                view.kpis(),
+                thresholds,
+                extensions,
+                outcome.decision(),
+                view.eventPosition(),
+                view.from(),
                 view.to()));
 
         execution.setVariable(EVALUATIONS, WaveVariables.intOrZero(execution, EVALUATIONS) + 1);
@@ -60,9 +69,17 @@ class EvaluateWaveDelegate implements JavaDelegate {
     /** One line for the officer's form: each KPI against its threshold. */
     static String summary(KpiFigures kpis, KpiThresholds min) {
         return "commissioned factories %d; utilisation %s (min %s); members served %d (min %d); jobs completed %d (min %d); output units %d (min %d); quality pass rate %s (min %s)"
-                .formatted(kpis.commissionedFactories(), percent(kpis.utilisation()), percent(min.minUtilisation()),
-                        kpis.membersServed(), min.minMembersServed(), kpis.jobsCompleted(), min.minJobsCompleted(),
-                        kpis.outputUnits(), min.minOutputUnits(), percent(kpis.qualityPassRate()),
+                .formatted(
+                        kpis.commissionedFactories(),
+                        percent(kpis.utilisation()),
+                        percent(min.minUtilisation()),
+                        kpis.membersServed(),
+                        min.minMembersServed(),
+                        kpis.jobsCompleted(),
+                        min.minJobsCompleted(),
+                        kpis.outputUnits(),
+                        min.minOutputUnits(),
+                        percent(kpis.qualityPassRate()),
                         percent(min.minQualityPassRate()));
     }
 

@@ -71,31 +71,42 @@ class PilotRolloutBridge {
     @EventHandler
     @DisallowReplay
     void on(FactoryEnrolled event) {
-        correlate(runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_FACTORY_ENROLLED)
-                .setVariableLocal(PilotRolloutProcess.FACTORY_ID, event.factoryId().value()), event.waveId().value());
+        correlate(
+                runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_FACTORY_ENROLLED)
+                        .setVariableLocal(
+                                PilotRolloutProcess.FACTORY_ID,
+                                event.factoryId().value()),
+                event.waveId().value());
     }
 
     @EventHandler
     @DisallowReplay
     void on(FactoryCommissionedInWave event) {
-        correlate(runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_FACTORY_COMMISSIONED)
-                .setVariableLocal(PilotRolloutProcess.FACTORY_ID, event.factoryId().value()), event.waveId().value());
+        correlate(
+                runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_FACTORY_COMMISSIONED)
+                        .setVariableLocal(
+                                PilotRolloutProcess.FACTORY_ID,
+                                event.factoryId().value()),
+                event.waveId().value());
     }
 
     @EventHandler
     @DisallowReplay
     void on(WaveStarted event) {
-        correlate(runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_WAVE_STARTED)
-                .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt())),
+        correlate(
+                runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_WAVE_STARTED)
+                        .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt())),
                 event.waveId().value());
     }
 
     @EventHandler
     @DisallowReplay
     void on(PilotExtended event) {
-        correlate(runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_PILOT_EXTENDED)
-                .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt()))
-                .setVariable(PilotRolloutProcess.EXTENSIONS, event.extensions()), event.waveId().value());
+        correlate(
+                runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_PILOT_EXTENDED)
+                        .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt()))
+                        .setVariable(PilotRolloutProcess.EXTENSIONS, event.extensions()),
+                event.waveId().value());
     }
 
     /**
@@ -105,7 +116,8 @@ class PilotRolloutBridge {
      */
     private void correlate(MessageCorrelationBuilder correlation, String waveId) {
         // the messages are pilot_rollout's alone (scale_up_approval, with the same business key, has none)
-        boolean delivered = !correlation.processInstanceBusinessKey(waveId)
+        boolean delivered = !correlation
+                .processInstanceBusinessKey(waveId)
                 .correlateAllWithResult()
                 .isEmpty();
         if (!delivered && running(waveId)) {
@@ -115,7 +127,10 @@ class PilotRolloutBridge {
     }
 
     private boolean running(String waveId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PilotRolloutProcess.KEY)
-                .processInstanceBusinessKey(waveId).count() > 0;
+        return runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(PilotRolloutProcess.KEY)
+                        .processInstanceBusinessKey(waveId)
+                        .count()
+                > 0;
     }
 }

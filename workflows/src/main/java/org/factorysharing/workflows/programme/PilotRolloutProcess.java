@@ -84,7 +84,5 @@ public final class PilotRolloutProcess {
     public static final String SERVICE_COUNT_COMMISSIONED = "service_count_commissioned";
     public static final String END_COMMISSIONED_COUNTED = "end_commissioned_counted";
 
-
-    private PilotRolloutProcess() {
-    }
+    private PilotRolloutProcess() {}
 }

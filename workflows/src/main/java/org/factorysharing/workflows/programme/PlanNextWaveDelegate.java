@@ -28,9 +28,15 @@ class PlanNextWaveDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         WaveId nextWaveId = WaveId.newId();
         int year = WaveVariables.intOf(execution, YEAR) + 1;
-        commands.sendAndWait(new PlanWave(nextWaveId, nameOf(year), year, WaveKind.SCALE_UP,
-                WaveVariables.intOf(execution, PROPOSED_TARGET), WaveVariables.intOf(execution, PILOT_MONTHS),
-                WaveVariables.thresholds(execution), new WaveId(execution.getProcessBusinessKey()),
+        commands.sendAndWait(new PlanWave(
+                nextWaveId,
+                nameOf(year),
+                year,
+                WaveKind.SCALE_UP,
+                WaveVariables.intOf(execution, PROPOSED_TARGET),
+                WaveVariables.intOf(execution, PILOT_MONTHS),
+                WaveVariables.thresholds(execution),
+                new WaveId(execution.getProcessBusinessKey()),
                 (String) execution.getVariable(FINAL_APPROVAL_BY)));
         execution.setVariable(NEXT_WAVE_ID, nextWaveId.value());
     }

@@ -27,7 +27,8 @@ class ProposeOutcomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Recommendation outcome = Recommendation.valueOf((String) execution.getVariable(OUTCOME));
-        Object result = commands.sendAndWait(new ProposeScaleUp(new WaveId(execution.getProcessBusinessKey()),
+        Object result = commands.sendAndWait(new ProposeScaleUp(
+                new WaveId(execution.getProcessBusinessKey()),
                 outcome,
                 outcome == Recommendation.SCALE_UP ? WaveVariables.intOf(execution, PROPOSED_TARGET) : 0,
                 outcome == Recommendation.EXTEND_PILOT ? WaveVariables.intOf(execution, EXTENSION_MONTHS) : 0,
@@ -35,7 +36,8 @@ class ProposeOutcomeDelegate implements JavaDelegate {
                 (String) execution.getVariable(PROPOSED_BY)));
         // the wave numbers its proposals 1, 2, 3...; all of them are made here, one at a time, so counting them
         // gives the same number when the command handler does not answer it
-        int proposalNo = result instanceof Number number ? number.intValue()
+        int proposalNo = result instanceof Number number
+                ? number.intValue()
                 : WaveVariables.intOrZero(execution, PROPOSAL_NO) + 1;
         execution.setVariable(PROPOSAL_NO, proposalNo);
     }

@@ -1,7 +1,7 @@
 package org.factorysharing.workflows.programme;
 
-import static org.factorysharing.workflows.programme.PilotRolloutProcess.*;
 import static org.factorysharing.api.shared.Groups.*;
+import static org.factorysharing.workflows.programme.PilotRolloutProcess.*;
 
 import java.util.Arrays;
 import java.util.List;
@@ -39,23 +39,34 @@ class ProposeOutcomeListener implements TaskListener {
         }
         TaskActor actor = TaskActor.current(identity, "proposing the outcome of a wave");
         if (!actor.isIn(OFFICERS)) {
-            throw new NotPermitted("only officers may propose the outcome of a wave; " + actor.user()
-                                       + " is not an officer");
+            throw new NotPermitted(
+                    "only officers may propose the outcome of a wave; " + actor.user() + " is not an officer");
         }
         Recommendation outcome = outcome(task);
         switch (outcome) {
-            case SCALE_UP -> whole(task, PROPOSED_TARGET, 1, Integer.MAX_VALUE,
-                    "the next wave's number of factories is required for a scale-up (at least 1)");
-            case EXTEND_PILOT -> whole(task, EXTENSION_MONTHS, 1, MAX_EXTENSION_MONTHS,
-                    "the months of the new pilot period are required for an extension (1 to "
-                    + MAX_EXTENSION_MONTHS + ")");
-            case STOP -> { }
+            case SCALE_UP ->
+                whole(
+                        task,
+                        PROPOSED_TARGET,
+                        1,
+                        Integer.MAX_VALUE,
+                        "the next wave's number of factories is required for a scale-up (at least 1)");
+            case EXTEND_PILOT ->
+                whole(
+                        task,
+                        EXTENSION_MONTHS,
+                        1,
+                        MAX_EXTENSION_MONTHS,
+                        "the months of the new pilot period are required for an extension (1 to " + MAX_EXTENSION_MONTHS
+                                + ")");
+            case STOP -> {}
         }
         Object recommendation = task.getVariable(RECOMMENDATION);
         if (!outcome.name().equals(recommendation)
                 && (!(task.getVariable(JUSTIFICATION) instanceof String text) || text.isBlank())) {
-            throw new InvalidField(JUSTIFICATION, "is required when the outcome differs from the recommendation ("
-                                                      + recommendation + ")");
+            throw new InvalidField(
+                    JUSTIFICATION,
+                    "is required when the outcome differs from the recommendation (" + recommendation + ")");
         }
         task.setVariable(PROPOSED_BY, actor.user());
     }
@@ -73,7 +84,8 @@ class ProposeOutcomeListener implements TaskListener {
     private static void whole(DelegateTask task, String variable, long min, long max, String rule) {
         Object value = task.getVariable(variable);
         if (!(value instanceof Integer || value instanceof Long)
-                || ((Number) value).longValue() < min || ((Number) value).longValue() > max) {
+                || ((Number) value).longValue() < min
+                || ((Number) value).longValue() > max) {
             throw new InvalidField(variable, rule);
         }
     }

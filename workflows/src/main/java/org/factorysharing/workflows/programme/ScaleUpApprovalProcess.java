@@ -35,6 +35,7 @@ public final class ScaleUpApprovalProcess {
     // results, passed out to pilot_rollout
     /** {@link #APPROVED} after the final approval, {@link #REJECTED} when a stage rejected. */
     public static final String APPROVAL_RESULT = "approvalResult";
+
     public static final String APPROVED = "APPROVED";
     public static final String REJECTED = "REJECTED";
     public static final String REJECTED_STAGE = "rejectedStage";
@@ -68,29 +69,51 @@ public final class ScaleUpApprovalProcess {
     public static final String END_APPROVED = "end_approved";
     public static final String END_REJECTED = "end_rejected";
 
-
     /** One approval stage: its task, who works on it, how long it may take, and where its actor is kept. */
-    public record Stage(ApprovalStage stage, String userTask, String group, String periodVariable, String period,
-                        String decidedByVariable, String escalationService) {
-    }
+    public record Stage(
+            ApprovalStage stage,
+            String userTask,
+            String group,
+            String periodVariable,
+            String period,
+            String decidedByVariable,
+            String escalationService) {}
 
-    public static final Stage REGIONAL_REVIEW = new Stage(ApprovalStage.REGIONAL_REVIEW, USER_REGIONAL_REVIEW,
-            OFFICERS, REGIONAL_REVIEW_PERIOD, "P5D", REGIONAL_REVIEW_BY, SERVICE_ESCALATE_REGIONAL_REVIEW);
-    public static final Stage PLANNING_REVIEW = new Stage(ApprovalStage.PLANNING_REVIEW, USER_PLANNING_REVIEW,
-            PLANNERS, PLANNING_REVIEW_PERIOD, "P10D", PLANNING_REVIEW_BY, SERVICE_ESCALATE_PLANNING_REVIEW);
-    public static final Stage FINAL_APPROVAL = new Stage(ApprovalStage.FINAL_APPROVAL, USER_FINAL_APPROVAL,
-            EXECUTIVES, FINAL_APPROVAL_PERIOD, "P10D", FINAL_APPROVAL_BY, SERVICE_ESCALATE_FINAL_APPROVAL);
+    public static final Stage REGIONAL_REVIEW = new Stage(
+            ApprovalStage.REGIONAL_REVIEW,
+            USER_REGIONAL_REVIEW,
+            OFFICERS,
+            REGIONAL_REVIEW_PERIOD,
+            "P5D",
+            REGIONAL_REVIEW_BY,
+            SERVICE_ESCALATE_REGIONAL_REVIEW);
+    public static final Stage PLANNING_REVIEW = new Stage(
+            ApprovalStage.PLANNING_REVIEW,
+            USER_PLANNING_REVIEW,
+            PLANNERS,
+            PLANNING_REVIEW_PERIOD,
+            "P10D",
+            PLANNING_REVIEW_BY,
+            SERVICE_ESCALATE_PLANNING_REVIEW);
+    public static final Stage FINAL_APPROVAL = new Stage(
+            ApprovalStage.FINAL_APPROVAL,
+            USER_FINAL_APPROVAL,
+            EXECUTIVES,
+            FINAL_APPROVAL_PERIOD,
+            "P10D",
+            FINAL_APPROVAL_BY,
+            SERVICE_ESCALATE_FINAL_APPROVAL);
     /** In the order a proposal passes them. */
     public static final List<Stage> STAGES = List.of(REGIONAL_REVIEW, PLANNING_REVIEW, FINAL_APPROVAL);
 
     /** The stage of a user task or escalation service task of this process. */
     public static Stage stageOf(String elementId) {
         return STAGES.stream()
-                .filter(stage -> stage.userTask().equals(elementId) || stage.escalationService().equals(elementId))
+                .filter(stage -> stage.userTask().equals(elementId)
+                        || stage.escalationService().equals(elementId))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no approval stage has element " + elementId));
     }
 
-    private ScaleUpApprovalProcess() {
-    }
+    private ScaleUpApprovalProcess() {}
 }

@@ -1,36 +1,31 @@
 package org.factorysharing.workflows.programme;
 
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import java.util.Optional;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.queryhandling.QueryHandler;
 import org.factorysharing.api.programme.DecisionQueries.DecisionVersionView;
 import org.factorysharing.api.programme.DecisionQueries.FindDecisionVersions;
 import org.factorysharing.api.programme.DecisionQueries.ReEvaluateRecommendation;
 import org.factorysharing.api.programme.DecisionQueries.ReEvaluationView;
 import org.factorysharing.api.programme.DecisionReference;
-import org.factorysharing.api.programme.ProgrammeTaskCommands.DeployDecisionVersion;
-import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.programme.KpiFigures;
 import org.factorysharing.api.programme.KpiThresholds;
-import org.factorysharing.api.programme.Recommendation;
+import org.factorysharing.api.programme.ProgrammeTaskCommands.DeployDecisionVersion;
 import org.factorysharing.api.programme.WaveEvent.ScaleUpRecommended;
+import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.InvalidField;
-import org.factorysharing.api.shared.NotFound;
-import org.factorysharing.workflows.programme.ScaleUpEligibility;
 import org.factorysharing.workflows.programme.ScaleUpEligibility.Outcome;
-import org.factorysharing.workflows.programme.ScaleUpEligibilityDecision;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,8 +66,15 @@ class ScaleUpDecisions {
 
     @Transactional(readOnly = true)
     List<DecisionVersionView> versions() {
-        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(KEY)
-                .orderByDecisionDefinitionVersion().desc().list().stream().map(this::view).toList();
+        return repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(KEY)
+                .orderByDecisionDefinitionVersion()
+                .desc()
+                .list()
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     /**
@@ -92,18 +94,23 @@ class ScaleUpDecisions {
         if (!hasDecision) {
             throw new InvalidField("body", "must contain a decision with id " + KEY);
         }
-        Deployment deployment = repository.createDeployment()
+        Deployment deployment = repository
+                .createDeployment()
                 .name(KEY + " by " + deployedBy)
                 .source("factory-sharing API")
                 .addInputStream(KEY + ".dmn", new ByteArrayInputStream(xml))
                 .deploy();
-        DecisionDefinition definition = repository.createDecisionDefinitionQuery()
-                .deploymentId(deployment.getId()).decisionDefinitionKey(KEY).singleResult();
+        DecisionDefinition definition = repository
+                .createDecisionDefinitionQuery()
+                .deploymentId(deployment.getId())
+                .decisionDefinitionKey(KEY)
+                .singleResult();
         KpiThresholds sample = new KpiThresholds(0.5, 1, 1, 1, 0.9);
         try {
             eligibility.evaluateWithoutHistory(definition.getId(), KpiFigures.NONE, sample, 0);
         } catch (RuntimeException unusable) {
-            throw new BusinessRuleViolation("decision.unusable",
+            throw new BusinessRuleViolation(
+                    "decision.unusable",
                     "the table cannot decide on the wave's KPIs: " + firstLine(unusable.getMessage()));
         }
         return view(definition);
@@ -112,7 +119,9 @@ class ScaleUpDecisions {
     /** Evaluates the recorded recommendation again, from its event, with the version that decided then. */
     @Transactional(readOnly = true)
     Optional<ReEvaluationView> reEvaluate(String waveId, int evaluationNo) {
-        return eventStore.readEvents(waveId).asStream()
+        return eventStore
+                .readEvents(waveId)
+                .asStream()
                 .map(message -> message.getPayload())
                 .filter(ScaleUpRecommended.class::isInstance)
                 .map(ScaleUpRecommended.class::cast)
@@ -124,19 +133,36 @@ class ScaleUpDecisions {
     private ReEvaluationView reEvaluate(String waveId, ScaleUpRecommended recorded) {
         int evaluationNo = recorded.evaluationNo();
         DecisionReference decision = recorded.decision();
-        Outcome again = eligibility.evaluateWithoutHistory(decision.decisionDefinitionId(), recorded.kpis(), recorded.thresholds(),
-                recorded.extensions());
-        boolean same = again.recommendation() == recorded.recommendation() && again.reason().equals(recorded.reason());
-        return new ReEvaluationView(waveId, evaluationNo, decision, recorded.kpiEventPosition(), recorded.kpis(),
-                recorded.thresholds(), recorded.extensions(), recorded.recommendation(), recorded.reason(),
-                again.recommendation(), again.reason(), same);
+        Outcome again = eligibility.evaluateWithoutHistory(
+                decision.decisionDefinitionId(), recorded.kpis(), recorded.thresholds(), recorded.extensions());
+        boolean same = again.recommendation() == recorded.recommendation()
+                && again.reason().equals(recorded.reason());
+        return new ReEvaluationView(
+                waveId,
+                evaluationNo,
+                decision,
+                recorded.kpiEventPosition(),
+                recorded.kpis(),
+                recorded.thresholds(),
+                recorded.extensions(),
+                recorded.recommendation(),
+                recorded.reason(),
+                again.recommendation(),
+                again.reason(),
+                same);
     }
 
     private DecisionVersionView view(DecisionDefinition definition) {
-        Deployment deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId())
+        Deployment deployment = repository
+                .createDeploymentQuery()
+                .deploymentId(definition.getDeploymentId())
                 .singleResult();
-        return new DecisionVersionView(definition.getKey(), definition.getId(), definition.getVersion(),
-                deployment.getName(), deployment.getDeploymentTime().toInstant());
+        return new DecisionVersionView(
+                definition.getKey(),
+                definition.getId(),
+                definition.getVersion(),
+                deployment.getName(),
+                deployment.getDeploymentTime().toInstant());
     }
 
     private static String firstLine(String message) {

@@ -28,13 +28,13 @@ import org.springframework.stereotype.Component;
 public class ScaleUpEligibility {
 
     /** The table's answer and the definition that gave it. */
-    public record Outcome(Recommendation recommendation, String reason, DecisionReference decision) {
-    }
+    public record Outcome(Recommendation recommendation, String reason, DecisionReference decision) {}
 
     private final RepositoryService repository;
     private final DecisionService decisions;
     /** For evaluations that must leave no trace; FEEL as in the process engine (its default since 7.13). */
-    private final DmnEngine standalone = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine standalone =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     ScaleUpEligibility(RepositoryService repository, DecisionService decisions) {
         this.repository = repository;
@@ -42,7 +42,8 @@ public class ScaleUpEligibility {
     }
 
     public Outcome evaluate(KpiFigures kpis, KpiThresholds thresholds, int extensions) {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+        DecisionDefinition latest = repository
+                .createDecisionDefinitionQuery()
                 .decisionDefinitionKey(ScaleUpEligibilityDecision.KEY)
                 .latestVersion()
                 .singleResult();
@@ -59,8 +60,8 @@ public class ScaleUpEligibility {
      * auditor's re-evaluation of a recommendation, or the check of a version before it is used. The model is
      * read from the deployment and evaluated on a standalone DMN engine.
      */
-    public Outcome evaluateWithoutHistory(String decisionDefinitionId, KpiFigures kpis, KpiThresholds thresholds,
-                                          int extensions) {
+    public Outcome evaluateWithoutHistory(
+            String decisionDefinitionId, KpiFigures kpis, KpiThresholds thresholds, int extensions) {
         DecisionDefinition definition = repository.getDecisionDefinition(decisionDefinitionId);
         DmnDecision decision;
         try (InputStream model = repository.getDecisionModel(decisionDefinitionId)) {
@@ -68,16 +69,21 @@ public class ScaleUpEligibility {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-        return outcome(definition, standalone.evaluateDecision(decision, inputs(kpis, thresholds, extensions))
-                .getSingleResult());
+        return outcome(
+                definition,
+                standalone
+                        .evaluateDecision(decision, inputs(kpis, thresholds, extensions))
+                        .getSingleResult());
     }
 
-    private Outcome evaluate(DecisionDefinition definition, KpiFigures kpis, KpiThresholds thresholds,
-                             int extensions) {
-        return outcome(definition, decisions.evaluateDecisionById(definition.getId())
-                .variables(inputs(kpis, thresholds, extensions))
-                .evaluate()
-                .getSingleResult());
+    private Outcome evaluate(DecisionDefinition definition, KpiFigures kpis, KpiThresholds thresholds, int extensions) {
+        return outcome(
+                definition,
+                decisions
+                        .evaluateDecisionById(definition.getId())
+                        .variables(inputs(kpis, thresholds, extensions))
+                        .evaluate()
+                        .getSingleResult());
     }
 
     private static Outcome outcome(DecisionDefinition definition, DmnDecisionResultEntries result) {
@@ -90,11 +96,14 @@ public class ScaleUpEligibility {
             throw new IllegalStateException("decision " + definition.getId() + " must answer "
                     + ScaleUpEligibilityDecision.RECOMMENDATION + " and " + ScaleUpEligibilityDecision.REASON);
         }
-        if (Arrays.stream(Recommendation.values()).noneMatch(known -> known.name().equals(recommendation.toString()))) {
+        if (Arrays.stream(Recommendation.values())
+                .noneMatch(known -> known.name().equals(recommendation.toString()))) {
             throw new IllegalStateException("decision " + definition.getId() + " answers " + recommendation
                     + ", not one of " + Arrays.toString(Recommendation.values()));
         }
-        return new Outcome(Recommendation.valueOf(recommendation.toString()), reason.toString(),
+        return new Outcome(
+                Recommendation.valueOf(recommendation.toString()),
+                reason.toString(),
                 new DecisionReference(definition.getKey(), definition.getId(), definition.getVersion()));
     }
 

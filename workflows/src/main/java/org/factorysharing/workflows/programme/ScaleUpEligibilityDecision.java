@@ -24,8 +24,8 @@ public final class ScaleUpEligibilityDecision {
     // outputs
     /** SCALE_UP, EXTEND_PILOT or STOP (names of {@link org.factorysharing.api.programme.Recommendation}). */
     public static final String RECOMMENDATION = "recommendation";
+
     public static final String REASON = "reason";
 
-    private ScaleUpEligibilityDecision() {
-    }
+    private ScaleUpEligibilityDecision() {}
 }

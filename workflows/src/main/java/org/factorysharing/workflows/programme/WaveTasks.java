@@ -28,28 +28,40 @@ class WaveTasks {
     }
 
     @CommandHandler
-    void handle(SubmitProposal command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+    void handle(
+            SubmitProposal command,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
         Map<String, Object> values = new HashMap<>();
         values.put(PilotRolloutProcess.OUTCOME, command.outcome().name());
         putIfPresent(values, PilotRolloutProcess.PROPOSED_TARGET, command.proposedTarget());
         putIfPresent(values, PilotRolloutProcess.EXTENSION_MONTHS, command.extensionMonths());
         putIfPresent(values, PilotRolloutProcess.JUSTIFICATION, command.justification());
-        TaskView task = openTask(command.waveId(), PilotRolloutProcess.USER_PROPOSE_OUTCOME,
-                "wave.not-awaiting-proposal", "the wave is not waiting for a proposal");
+        TaskView task = openTask(
+                command.waveId(),
+                PilotRolloutProcess.USER_PROPOSE_OUTCOME,
+                "wave.not-awaiting-proposal",
+                "the wave is not waiting for a proposal");
         WorkflowTasks.engineConflicts(() -> tasks.complete(task.id(), values, WorkflowTasks.actor(userId, groups)));
     }
 
     @CommandHandler
-    void handle(SubmitStageDecision command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+    void handle(
+            SubmitStageDecision command,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
         Map<String, Object> values = new HashMap<>();
         values.put(ScaleUpApprovalProcess.DECISION, command.decision().name());
         putIfPresent(values, ScaleUpApprovalProcess.COMMENT, command.comment());
         String taskKey = ScaleUpApprovalProcess.STAGES.stream()
                 .filter(stage -> stage.stage() == command.stage())
-                .findFirst().orElseThrow().userTask();
-        TaskView task = openTask(command.waveId(), taskKey, "wave.stage-not-open",
+                .findFirst()
+                .orElseThrow()
+                .userTask();
+        TaskView task = openTask(
+                command.waveId(),
+                taskKey,
+                "wave.stage-not-open",
                 "the stage " + command.stage() + " is not open for this wave");
         WorkflowTasks.engineConflicts(() -> tasks.complete(task.id(), values, WorkflowTasks.actor(userId, groups)));
     }

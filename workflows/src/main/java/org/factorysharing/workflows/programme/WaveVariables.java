@@ -7,8 +7,7 @@ import org.factorysharing.api.programme.KpiThresholds;
 /** Reads and writes a wave's thresholds and numbers as process variables (numbers may come in as any Number). */
 final class WaveVariables {
 
-    private WaveVariables() {
-    }
+    private WaveVariables() {}
 
     static void putThresholds(Map<String, Object> variables, KpiThresholds thresholds) {
         variables.put(PilotRolloutProcess.MIN_UTILISATION, thresholds.minUtilisation());
@@ -19,7 +18,8 @@ final class WaveVariables {
     }
 
     static KpiThresholds thresholds(VariableScope scope) {
-        return new KpiThresholds(number(scope, PilotRolloutProcess.MIN_UTILISATION).doubleValue(),
+        return new KpiThresholds(
+                number(scope, PilotRolloutProcess.MIN_UTILISATION).doubleValue(),
                 number(scope, PilotRolloutProcess.MIN_MEMBERS_SERVED).intValue(),
                 number(scope, PilotRolloutProcess.MIN_JOBS_COMPLETED).intValue(),
                 number(scope, PilotRolloutProcess.MIN_OUTPUT_UNITS).longValue(),

@@ -1,7 +1,5 @@
 package org.factorysharing.workflows.shared;
 
-import org.factorysharing.audit.metadata.AuditMetadata;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,8 +27,7 @@ import org.springframework.stereotype.Component;
 class CompletedTasks extends AbstractProcessEnginePlugin {
 
     /** The user task whose completion the current engine command is carrying out. */
-    record CompletedTask(String taskId, String taskDefinitionKey) {
-    }
+    record CompletedTask(String taskId, String taskDefinitionKey) {}
 
     private static final ThreadLocal<CompletedTask> CURRENT = new ThreadLocal<>();
 
@@ -61,8 +58,8 @@ class CompletedTasks extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-                    userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                            CompletedTasks::remember);
+                    userTask.getTaskDefinition()
+                            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletedTasks::remember);
                 }
             }
         });

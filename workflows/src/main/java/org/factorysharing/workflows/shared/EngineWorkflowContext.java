@@ -31,8 +31,11 @@ class EngineWorkflowContext implements WorkflowContext {
             return Optional.empty();
         }
         String user = engineUser.getUserId();
-        List<String> groups = engineUser.getGroupIds() != null ? engineUser.getGroupIds()
-                : identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        List<String> groups = engineUser.getGroupIds() != null
+                ? engineUser.getGroupIds()
+                : identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId)
+                        .toList();
         return Optional.of(Actor.user(user, groups));
     }
 
@@ -57,6 +60,8 @@ class EngineWorkflowContext implements WorkflowContext {
 
     /** The workflow job (timer, async continuation) the engine is executing on this thread, if any. */
     private static JobEntity currentJob() {
-        return Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+        return Context.getCommandContext() == null
+                ? null
+                : Context.getCommandContext().getCurrentJob();
     }
 }

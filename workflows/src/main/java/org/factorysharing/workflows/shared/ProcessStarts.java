@@ -24,9 +24,10 @@ public class ProcessStarts {
     /** Starts the process unless one with this key and business key ever ran; the variables are made only then. */
     public void startOnce(String processKey, String businessKey, Supplier<Map<String, Object>> variables) {
         boolean alreadyStarted = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey)
-                .count() > 0;
+                        .processDefinitionKey(processKey)
+                        .processInstanceBusinessKey(businessKey)
+                        .count()
+                > 0;
         if (!alreadyStarted) {
             runtime.startProcessInstanceByKey(processKey, businessKey, variables.get());
         }

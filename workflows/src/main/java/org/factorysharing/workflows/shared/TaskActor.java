@@ -1,10 +1,10 @@
 package org.factorysharing.workflows.shared;
 
-import org.factorysharing.api.shared.NotPermitted;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.factorysharing.api.shared.NotPermitted;
 
 /**
  * The user completing a task, as the engine knows them: set by our task API, the webapps and engine REST
@@ -19,8 +19,11 @@ public record TaskActor(String user, List<String> groups) {
             throw new NotPermitted(what + " must be completed by a signed-in user");
         }
         String user = current.getUserId();
-        List<String> groups = current.getGroupIds() != null ? current.getGroupIds()
-                : identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        List<String> groups = current.getGroupIds() != null
+                ? current.getGroupIds()
+                : identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId)
+                        .toList();
         return new TaskActor(user, List.copyOf(groups));
     }
 

@@ -62,8 +62,13 @@ public class WorkGroups {
 
     /** Grants the permissions unless the group already has an authorisation on that resource. */
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        boolean exists = authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(resource)
+                        .resourceId(resourceId)
+                        .count()
+                > 0;
         if (exists) {
             return;
         }

@@ -12,8 +12,12 @@ import org.factorysharing.workflows.shared.CompletedTasks.CompletedTask;
  * The BPMN step running on this thread, if any: the engine's execution context is set while a delegate or
  * listener runs, on whichever thread drives the process (an HTTP request, the job executor, an event processor).
  */
-record WorkflowStep(String processInstanceId, String processDefinitionKey, String businessKey, String activityId,
-                    CompletedTask completedTask) {
+record WorkflowStep(
+        String processInstanceId,
+        String processDefinitionKey,
+        String businessKey,
+        String activityId,
+        CompletedTask completedTask) {
 
     static WorkflowStep current() {
         BpmnExecutionContext context = Context.getCommandContext() == null ? null : Context.getBpmnExecutionContext();
@@ -21,9 +25,15 @@ record WorkflowStep(String processInstanceId, String processDefinitionKey, Strin
         if (execution == null) {
             return null;
         }
-        String definitionKey = execution.getProcessDefinition() == null ? null : execution.getProcessDefinition().getKey();
-        return new WorkflowStep(execution.getProcessInstanceId(), definitionKey, execution.getProcessBusinessKey(),
-                execution.getActivityId(), CompletedTasks.current());
+        String definitionKey = execution.getProcessDefinition() == null
+                ? null
+                : execution.getProcessDefinition().getKey();
+        return new WorkflowStep(
+                execution.getProcessInstanceId(),
+                definitionKey,
+                execution.getProcessBusinessKey(),
+                execution.getActivityId(),
+                CompletedTasks.current());
     }
 
     Map<String, Object> metadata() {

@@ -6,10 +6,15 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -18,11 +23,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.queryhandling.QueryHandler;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.ConcurrentChange;
@@ -58,8 +58,12 @@ public class WorkflowTasks {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
 
-    WorkflowTasks(TaskService taskService, FormService formService, IdentityService identityService,
-                  RepositoryService repositoryService, RuntimeService runtimeService) {
+    WorkflowTasks(
+            TaskService taskService,
+            FormService formService,
+            IdentityService identityService,
+            RepositoryService repositoryService,
+            RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.formService = formService;
@@ -83,20 +87,26 @@ public class WorkflowTasks {
     }
 
     @CommandHandler
-    void handle(ClaimTask command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+    void handle(
+            ClaimTask command,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
         engineConflicts(() -> claim(command.taskId(), actor(userId, groups)));
     }
 
     @CommandHandler
-    void handle(UnclaimTask command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+    void handle(
+            UnclaimTask command,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
         engineConflicts(() -> unclaim(command.taskId(), actor(userId, groups)));
     }
 
     @CommandHandler
-    void handle(CompleteTask command, @MetaDataValue(ActorMetaData.USER_ID) String userId,
-                @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+    void handle(
+            CompleteTask command,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
         engineConflicts(() -> complete(command.taskId(), command.variables(), actor(userId, groups)));
     }
 
@@ -123,16 +133,34 @@ public class WorkflowTasks {
         if (!user.groups().isEmpty()) {
             query = query.taskCandidateGroupIn(user.groups());
         }
-        return query.taskCandidateUser(user.user()).endOr()
-                .orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(0, 500).stream().map(this::view).toList();
+        return query
+                .taskCandidateUser(user.user())
+                .endOr()
+                .orderByTaskPriority()
+                .desc()
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, 500)
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     /** Open tasks of every process about one business object (a wave's rollout and its approvals), oldest first. */
     @Transactional(readOnly = true)
     public List<TaskView> openTasksAbout(String businessKey) {
-        return taskService.createTaskQuery().active().processInstanceBusinessKey(businessKey)
-                .orderByTaskCreateTime().asc().list().stream().map(this::view).toList();
+        return taskService
+                .createTaskQuery()
+                .active()
+                .processInstanceBusinessKey(businessKey)
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -214,7 +242,9 @@ public class WorkflowTasks {
     }
 
     private static boolean mayRead(TaskActor user) {
-        return user.isIn(Groups.AUDITORS) || user.isIn(Groups.ADMINS) || user.isIn(Groups.OFFICERS)
+        return user.isIn(Groups.AUDITORS)
+                || user.isIn(Groups.ADMINS)
+                || user.isIn(Groups.OFFICERS)
                 || user.isIn(Groups.SUPERVISORS);
     }
 
@@ -278,7 +308,8 @@ public class WorkflowTasks {
                 if (value instanceof String s && allowed instanceof Map<?, ?> options && options.containsKey(s)) {
                     yield s;
                 }
-                throw new InvalidField(field.getId(), "must be one of " + (allowed instanceof Map<?, ?> m ? m.keySet() : "[]"));
+                throw new InvalidField(
+                        field.getId(), "must be one of " + (allowed instanceof Map<?, ?> m ? m.keySet() : "[]"));
             }
             default -> value;
         };
@@ -296,7 +327,8 @@ public class WorkflowTasks {
         return field.getValidationConstraints().stream()
                 .filter(c -> "maxlength".equals(c.getName()) && c.getConfiguration() != null)
                 .map(c -> Integer.valueOf(c.getConfiguration().toString()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private List<FormFieldView> form(String taskId) {
@@ -305,9 +337,16 @@ public class WorkflowTasks {
             Object value = field.getValue() == null ? null : field.getValue().getValue();
             @SuppressWarnings("unchecked")
             Map<String, String> options = field.getType() instanceof EnumFormType
-                    ? (Map<String, String>) field.getType().getInformation("values") : null;
-            result.add(new FormFieldView(field.getId(), field.getLabel(), field.getTypeName(), isRequired(field),
-                    isReadonly(field), value, options));
+                    ? (Map<String, String>) field.getType().getInformation("values")
+                    : null;
+            result.add(new FormFieldView(
+                    field.getId(),
+                    field.getLabel(),
+                    field.getTypeName(),
+                    isRequired(field),
+                    isReadonly(field),
+                    value,
+                    options));
         }
         return result;
     }
@@ -318,14 +357,23 @@ public class WorkflowTasks {
                 .map(IdentityLink::getGroupId)
                 .sorted()
                 .toList();
-        ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
+        ProcessDefinition definition = task.getProcessDefinitionId() == null
+                ? null
                 : repositoryService.getProcessDefinition(task.getProcessDefinitionId());
-        String businessKey = task.getProcessInstanceId() == null ? null
-                : businessKeyOf(task.getProcessInstanceId());
-        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-                definition == null ? null : definition.getKey(), task.getProcessInstanceId(), businessKey,
-                task.getAssignee(), groups, task.getPriority(), instant(task.getCreateTime()),
-                instant(task.getDueDate()), task.getDescription());
+        String businessKey = task.getProcessInstanceId() == null ? null : businessKeyOf(task.getProcessInstanceId());
+        return new TaskView(
+                task.getId(),
+                task.getName(),
+                task.getTaskDefinitionKey(),
+                definition == null ? null : definition.getKey(),
+                task.getProcessInstanceId(),
+                businessKey,
+                task.getAssignee(),
+                groups,
+                task.getPriority(),
+                instant(task.getCreateTime()),
+                instant(task.getDueDate()),
+                task.getDescription());
     }
 
     private static Instant instant(Date date) {
@@ -333,7 +381,10 @@ public class WorkflowTasks {
     }
 
     private String businessKeyOf(String processInstanceId) {
-        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        var instance = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult();
         return instance == null ? null : instance.getBusinessKey();
     }
 }

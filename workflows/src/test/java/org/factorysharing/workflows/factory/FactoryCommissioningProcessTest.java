@@ -1,9 +1,5 @@
 package org.factorysharing.workflows.factory;
 
-import org.factorysharing.workflows.factory.FactoryCommissioningProcess;
-import org.factorysharing.workflows.factory.EscalateInstallationDelegate;
-import org.factorysharing.workflows.factory.FactoryCommissioningBridge;
-import org.factorysharing.api.shared.Groups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -43,11 +39,12 @@ import org.factorysharing.api.factory.FactoryEvent.FactoryProposed;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.Groups;
+import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotPermitted;
 import org.factorysharing.api.shared.ProgrammeTime;
 import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.workflows.WorkflowTest;
-import org.factorysharing.api.shared.InvalidField;
-import org.factorysharing.api.shared.NotPermitted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,17 +56,38 @@ class FactoryCommissioningProcessTest {
 
     private static final List<String> OFFICERS = List.of("officers");
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired FormService forms;
-    @Autowired HistoryService history;
-    @Autowired IdentityService identity;
-    @Autowired AuthorizationService authorizations;
-    @Autowired ManagementService management;
-    @Autowired CommandGateway commands;
-    @Autowired EventStoreProbe eventStore;
-    @Autowired FactoryCommissioningBridge starter;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    AuthorizationService authorizations;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EventStoreProbe eventStore;
+
+    @Autowired
+    FactoryCommissioningBridge starter;
 
     FactoryId factoryId;
     String staffGroup;
@@ -84,15 +102,26 @@ class FactoryCommissioningProcessTest {
         staffGroup = factoryId.staffGroup();
         staff = List.of(staffGroup);
         installationDueOn = LocalDate.now(ProgrammeTime.ZONE).plusDays(30);
-        commands.sendAndWait(new ProposeFactory(factoryId, "RPB Minahasa " + factoryId.value().substring(0, 8),
-                "Sulawesi Utara", "Minahasa", "Coconut oil", "Koperasi Nyiur Melambai",
-                List.of(new MachinePlan("press-1", "COCONUT_OIL_PRESS", 8),
+        commands.sendAndWait(new ProposeFactory(
+                factoryId,
+                "RPB Minahasa " + factoryId.value().substring(0, 8),
+                "Sulawesi Utara",
+                "Minahasa",
+                "Coconut oil",
+                "Koperasi Nyiur Melambai",
+                List.of(
+                        new MachinePlan("press-1", "COCONUT_OIL_PRESS", 8),
                         new MachinePlan("grater-1", "COCONUT_GRATER", 6)),
-                installationDueOn, "officer"));
+                installationDueOn,
+                "officer"));
         // the proposal event starts the process through a streaming event processor
-        process = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
-                .processDefinitionKey(FactoryCommissioningProcess.KEY)
-                .processInstanceBusinessKey(factoryId.value()).singleResult(), p -> p != null);
+        process = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> runtime.createProcessInstanceQuery()
+                                .processDefinitionKey(FactoryCommissioningProcess.KEY)
+                                .processInstanceBusinessKey(factoryId.value())
+                                .singleResult(),
+                        p -> p != null);
     }
 
     @AfterEach
@@ -104,8 +133,9 @@ class FactoryCommissioningProcessTest {
     @Test
     void proposalCreatesTheStaffGroupAndOneInstallTaskPerPlannedMachine() {
         assertThat(identity.createGroupQuery().groupId(staffGroup).count()).isOne();
-        assertThat(authorizations.isUserAuthorized("someone", staff, Permissions.ACCESS, Resources.APPLICATION,
-                "tasklist")).isTrue();
+        assertThat(authorizations.isUserAuthorized(
+                        "someone", staff, Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+                .isTrue();
         assertThat(authorizations.isUserAuthorized("someone", staff, Permissions.READ, Resources.FILTER, "*"))
                 .isTrue();
 
@@ -113,12 +143,17 @@ class FactoryCommissioningProcessTest {
         assertThat(installs).hasSize(2).allSatisfy(install -> {
             assertThat(install.getName()).isEqualTo("Install machine");
             assertThat(candidateGroups(install)).containsExactly(staffGroup);
-            assertThat(install.getDueDate()).isEqualTo(Date.from(installationDueOn.plusDays(1)
-                    .atStartOfDay(ProgrammeTime.ZONE).toInstant()));
+            assertThat(install.getDueDate())
+                    .isEqualTo(Date.from(installationDueOn
+                            .plusDays(1)
+                            .atStartOfDay(ProgrammeTime.ZONE)
+                            .toInstant()));
         });
-        assertThat(installs).extracting(install -> formValues(install.getId())).containsExactlyInAnyOrder(
-                Map.of("machineId", "press-1", "machineType", "COCONUT_OIL_PRESS", "capacityHoursPerDay", 8L),
-                Map.of("machineId", "grater-1", "machineType", "COCONUT_GRATER", "capacityHoursPerDay", 6L));
+        assertThat(installs)
+                .extracting(install -> formValues(install.getId()))
+                .containsExactlyInAnyOrder(
+                        Map.of("machineId", "press-1", "machineType", "COCONUT_OIL_PRESS", "capacityHoursPerDay", 8L),
+                        Map.of("machineId", "grater-1", "machineType", "COCONUT_GRATER", "capacityHoursPerDay", 6L));
     }
 
     @Test
@@ -136,11 +171,16 @@ class FactoryCommissioningProcessTest {
                 .containsExactly("FactoryProposed", "MachineInstalled", "MachineInstalled");
         assertThat(eventStore.payloadOf(factoryId.value(), 2))
                 .contains("\"machineId\":\"grater-1\"", "\"installedBy\":\"staff-budi\"");
-        assertThat(process).hasPassed(FactoryCommissioningProcess.SERVICE_INSTALL_MACHINE)
+        assertThat(process)
+                .hasPassed(FactoryCommissioningProcess.SERVICE_INSTALL_MACHINE)
                 .isWaitingAt(FactoryCommissioningProcess.USER_INSPECT_FACTORY);
         assertThat(task(process)).hasCandidateGroup(Groups.OFFICERS);
-        assertThat(management.createJobQuery().processInstanceId(process.getId()).count())
-                .as("the overdue timer ends with the installations").isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(process.getId())
+                        .count())
+                .as("the overdue timer ends with the installations")
+                .isZero();
     }
 
     @Test
@@ -148,7 +188,8 @@ class FactoryCommissioningProcessTest {
         String press = installTask("press-1");
         // staff of another factory and officers are stopped by the engine's authorisations, an admin (who
         // passes them) by the process
-        assertThatThrownBy(() -> completeAs(press, "staff-other", List.of(FactoryId.newId().staffGroup()), Map.of()))
+        assertThatThrownBy(() -> completeAs(
+                        press, "staff-other", List.of(FactoryId.newId().staffGroup()), Map.of()))
                 .satisfies(FactoryCommissioningProcessTest::isRefusal);
         assertThatThrownBy(() -> completeAs(press, "officer", OFFICERS, Map.of()))
                 .satisfies(FactoryCommissioningProcessTest::isRefusal);
@@ -162,17 +203,25 @@ class FactoryCommissioningProcessTest {
     @Test
     void overdueInstallationIsEscalatedToOfficersWhoMayThenInstall() {
         completeAs(installTask("press-1"), "staff-ani", staff, Map.of());
-        Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(taskById(installTask("grater-1")).getDueDate());
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(process.getId())
+                .timers()
+                .singleResult();
+        assertThat(timer.getDuedate())
+                .isEqualTo(taskById(installTask("grater-1")).getDueDate());
         ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
 
         management.executeJob(timer.getId());
 
-        assertThat(process).hasPassed(FactoryCommissioningProcess.TIMER_INSTALLATION_OVERDUE,
+        assertThat(process)
+                .hasPassed(
+                        FactoryCommissioningProcess.TIMER_INSTALLATION_OVERDUE,
                         FactoryCommissioningProcess.SERVICE_ESCALATE_INSTALLATION,
                         FactoryCommissioningProcess.END_INSTALLATION_ESCALATED)
                 .isWaitingAt(FactoryCommissioningProcess.USER_INSTALL_MACHINE)
-                .variables().containsEntry(FactoryCommissioningProcess.ESCALATED, true);
+                .variables()
+                .containsEntry(FactoryCommissioningProcess.ESCALATED, true);
         Task grater = taskById(installTask("grater-1"));
         assertThat(installTasks()).hasSize(1);
         assertThat(grater.getPriority()).isEqualTo(EscalateInstallationDelegate.ESCALATED_PRIORITY);
@@ -189,17 +238,27 @@ class FactoryCommissioningProcessTest {
         installAll();
         completeAs(task(process).getId(), "officer", OFFICERS, Map.of(FactoryCommissioningProcess.PASSED, true));
 
-        assertThat(process).hasPassed(FactoryCommissioningProcess.SERVICE_RECORD_INSPECTION)
+        assertThat(process)
+                .hasPassed(FactoryCommissioningProcess.SERVICE_RECORD_INSPECTION)
                 .isWaitingAt(FactoryCommissioningProcess.USER_COMMISSIONING_SIGNOFF)
-                .variables().containsEntry(FactoryCommissioningProcess.INSPECTED_BY, "officer");
+                .variables()
+                .containsEntry(FactoryCommissioningProcess.INSPECTED_BY, "officer");
         assertThat(task(process)).hasCandidateGroup(Groups.OFFICERS);
 
         completeAs(task(process).getId(), "officer2", OFFICERS, Map.of(FactoryCommissioningProcess.APPROVED, true));
 
-        assertThat(process).isEnded().hasPassed(FactoryCommissioningProcess.SERVICE_COMMISSION_FACTORY,
-                FactoryCommissioningProcess.END_COMMISSIONED);
-        assertThat(eventStore.eventTypesOf(factoryId.value())).containsExactly("FactoryProposed",
-                "MachineInstalled", "MachineInstalled", "FactoryInspected", "FactoryCommissioned");
+        assertThat(process)
+                .isEnded()
+                .hasPassed(
+                        FactoryCommissioningProcess.SERVICE_COMMISSION_FACTORY,
+                        FactoryCommissioningProcess.END_COMMISSIONED);
+        assertThat(eventStore.eventTypesOf(factoryId.value()))
+                .containsExactly(
+                        "FactoryProposed",
+                        "MachineInstalled",
+                        "MachineInstalled",
+                        "FactoryInspected",
+                        "FactoryCommissioned");
         assertThat(eventStore.payloadOf(factoryId.value(), 4))
                 .contains("\"signedOffBy\":\"officer2\"", "\"inspectedBy\":\"officer\"");
     }
@@ -210,13 +269,14 @@ class FactoryCommissioningProcessTest {
         completeAs(task(process).getId(), "officer", OFFICERS, Map.of(FactoryCommissioningProcess.PASSED, true));
         String signOff = task(process).getId();
 
-        assertThatThrownBy(() -> completeAs(signOff, "officer", OFFICERS,
-                Map.of(FactoryCommissioningProcess.APPROVED, true)))
+        assertThatThrownBy(() ->
+                        completeAs(signOff, "officer", OFFICERS, Map.of(FactoryCommissioningProcess.APPROVED, true)))
                 .hasRootCauseInstanceOf(NotPermitted.class)
                 .hasMessageContaining("four-eyes");
         // the aggregate refuses too, whoever sends the command
         assertThatThrownBy(() -> commands.sendAndWait(new CommissionFactory(factoryId, "officer")))
-                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                .isInstanceOfSatisfying(
+                        BusinessRuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo("factory.four-eyes"));
 
         assertThat(process).isWaitingAt(FactoryCommissioningProcess.USER_COMMISSIONING_SIGNOFF);
@@ -229,8 +289,15 @@ class FactoryCommissioningProcessTest {
     @Test
     void failedInspectionGoesToTheStaffAndIsInspectedAgain() {
         installAll();
-        completeAs(task(process).getId(), "officer", OFFICERS, Map.of(FactoryCommissioningProcess.PASSED, false,
-                FactoryCommissioningProcess.FINDINGS, "No guard on the press belt"));
+        completeAs(
+                task(process).getId(),
+                "officer",
+                OFFICERS,
+                Map.of(
+                        FactoryCommissioningProcess.PASSED,
+                        false,
+                        FactoryCommissioningProcess.FINDINGS,
+                        "No guard on the press belt"));
 
         assertThat(process).isWaitingAt(FactoryCommissioningProcess.USER_RESOLVE_FINDINGS);
         Task resolve = task(process);
@@ -239,27 +306,39 @@ class FactoryCommissioningProcessTest {
         assertThat(eventStore.payloadOf(factoryId.value(), 3))
                 .contains("\"passed\":false", "No guard on the press belt");
         // resolving is the staff's work, not the officers'
-        assertThatThrownBy(() -> completeAs(resolve.getId(), "admin", List.of("admins"),
-                Map.of(FactoryCommissioningProcess.RESOLUTION_NOTES, "Guard fitted")))
+        assertThatThrownBy(() -> completeAs(
+                        resolve.getId(),
+                        "admin",
+                        List.of("admins"),
+                        Map.of(FactoryCommissioningProcess.RESOLUTION_NOTES, "Guard fitted")))
                 .hasRootCauseInstanceOf(NotPermitted.class);
 
-        completeAs(resolve.getId(), "staff-ani", staff,
+        completeAs(
+                resolve.getId(),
+                "staff-ani",
+                staff,
                 Map.of(FactoryCommissioningProcess.RESOLUTION_NOTES, "Guard fitted"));
 
-        assertThat(process).isWaitingAt(FactoryCommissioningProcess.USER_INSPECT_FACTORY)
-                .variables().containsEntry(FactoryCommissioningProcess.RESOLVED_BY, "staff-ani")
+        assertThat(process)
+                .isWaitingAt(FactoryCommissioningProcess.USER_INSPECT_FACTORY)
+                .variables()
+                .containsEntry(FactoryCommissioningProcess.RESOLVED_BY, "staff-ani")
                 .doesNotContainKeys(FactoryCommissioningProcess.PASSED, FactoryCommissioningProcess.FINDINGS);
 
         completeAs(task(process).getId(), "officer2", OFFICERS, Map.of(FactoryCommissioningProcess.PASSED, true));
-        assertThat(eventStore.payloadOf(factoryId.value(), 4)).contains("\"passed\":true")
+        assertThat(eventStore.payloadOf(factoryId.value(), 4))
+                .contains("\"passed\":true")
                 .doesNotContain("No guard on the press belt");
         // four-eyes is about the last inspector: the first one may now sign off
         completeAs(task(process).getId(), "officer", OFFICERS, Map.of(FactoryCommissioningProcess.APPROVED, true));
 
-        assertThat(process).isEnded().hasPassed(FactoryCommissioningProcess.USER_RESOLVE_FINDINGS,
-                FactoryCommissioningProcess.END_COMMISSIONED);
-        assertThat(eventStore.eventTypesOf(factoryId.value())).endsWith("FactoryInspected", "FactoryInspected",
-                "FactoryCommissioned");
+        assertThat(process)
+                .isEnded()
+                .hasPassed(
+                        FactoryCommissioningProcess.USER_RESOLVE_FINDINGS,
+                        FactoryCommissioningProcess.END_COMMISSIONED);
+        assertThat(eventStore.eventTypesOf(factoryId.value()))
+                .endsWith("FactoryInspected", "FactoryInspected", "FactoryCommissioned");
     }
 
     @Test
@@ -267,12 +346,12 @@ class FactoryCommissioningProcessTest {
         installAll();
         String inspect = task(process).getId();
 
-        assertThatThrownBy(() -> completeAs(inspect, "officer", OFFICERS,
-                Map.of(FactoryCommissioningProcess.PASSED, false)))
+        assertThatThrownBy(() ->
+                        completeAs(inspect, "officer", OFFICERS, Map.of(FactoryCommissioningProcess.PASSED, false)))
                 .hasRootCauseInstanceOf(InvalidField.class)
                 .hasMessageContaining(FactoryCommissioningProcess.FINDINGS);
-        assertThatThrownBy(() -> completeAs(inspect, "admin", List.of("admins"),
-                Map.of(FactoryCommissioningProcess.PASSED, true)))
+        assertThatThrownBy(() -> completeAs(
+                        inspect, "admin", List.of("admins"), Map.of(FactoryCommissioningProcess.PASSED, true)))
                 .hasRootCauseInstanceOf(NotPermitted.class);
 
         assertThat(process).isWaitingAt(FactoryCommissioningProcess.USER_INSPECT_FACTORY);
@@ -284,24 +363,35 @@ class FactoryCommissioningProcessTest {
         installAll();
         completeAs(task(process).getId(), "officer", OFFICERS, Map.of(FactoryCommissioningProcess.PASSED, true));
         String signOff = task(process).getId();
-        assertThatThrownBy(() -> completeAs(signOff, "officer2", OFFICERS,
-                Map.of(FactoryCommissioningProcess.APPROVED, false)))
+        assertThatThrownBy(() ->
+                        completeAs(signOff, "officer2", OFFICERS, Map.of(FactoryCommissioningProcess.APPROVED, false)))
                 .hasRootCauseInstanceOf(InvalidField.class)
                 .hasMessageContaining(FactoryCommissioningProcess.SIGN_OFF_REASON);
 
-        completeAs(signOff, "officer2", OFFICERS, Map.of(FactoryCommissioningProcess.APPROVED, false,
-                FactoryCommissioningProcess.SIGN_OFF_REASON, "Fire extinguishers missing from the inspection report"));
+        completeAs(
+                signOff,
+                "officer2",
+                OFFICERS,
+                Map.of(
+                        FactoryCommissioningProcess.APPROVED,
+                        false,
+                        FactoryCommissioningProcess.SIGN_OFF_REASON,
+                        "Fire extinguishers missing from the inspection report"));
 
-        assertThat(process).hasNotPassed(FactoryCommissioningProcess.SERVICE_COMMISSION_FACTORY)
+        assertThat(process)
+                .hasNotPassed(FactoryCommissioningProcess.SERVICE_COMMISSION_FACTORY)
                 .isWaitingAt(FactoryCommissioningProcess.USER_INSPECT_FACTORY);
         assertThat(eventStore.eventTypesOf(factoryId.value())).doesNotContain("FactoryCommissioned");
 
         // a new inspection by officer2 makes officer the one who may sign off
         completeAs(task(process).getId(), "officer2", OFFICERS, Map.of(FactoryCommissioningProcess.PASSED, true));
-        assertThat(runtime.getVariables(process.getId())).doesNotContainKeys(FactoryCommissioningProcess.APPROVED,
-                FactoryCommissioningProcess.SIGN_OFF_REASON);
-        assertThatThrownBy(() -> completeAs(task(process).getId(), "officer2", OFFICERS,
-                Map.of(FactoryCommissioningProcess.APPROVED, true)))
+        assertThat(runtime.getVariables(process.getId()))
+                .doesNotContainKeys(FactoryCommissioningProcess.APPROVED, FactoryCommissioningProcess.SIGN_OFF_REASON);
+        assertThatThrownBy(() -> completeAs(
+                        task(process).getId(),
+                        "officer2",
+                        OFFICERS,
+                        Map.of(FactoryCommissioningProcess.APPROVED, true)))
                 .hasRootCauseInstanceOf(NotPermitted.class);
         completeAs(task(process).getId(), "officer", OFFICERS, Map.of(FactoryCommissioningProcess.APPROVED, true));
 
@@ -315,31 +405,52 @@ class FactoryCommissioningProcessTest {
 
         commands.sendAndWait(new DecommissionFactory(factoryId, "Site flooded", "officer"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(process).isEnded());
-        assertThat(process).hasPassed(FactoryCommissioningProcess.START_DECOMMISSIONED,
-                FactoryCommissioningProcess.END_ABANDONED).hasNotPassed(FactoryCommissioningProcess.END_COMMISSIONED);
-        assertThat(tasks.createTaskQuery().processInstanceId(process.getId()).count()).isZero();
-        assertThat(management.createJobQuery().processInstanceId(process.getId()).count()).isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(process).isEnded());
+        assertThat(process)
+                .hasPassed(FactoryCommissioningProcess.START_DECOMMISSIONED, FactoryCommissioningProcess.END_ABANDONED)
+                .hasNotPassed(FactoryCommissioningProcess.END_COMMISSIONED);
+        assertThat(tasks.createTaskQuery().processInstanceId(process.getId()).count())
+                .isZero();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(process.getId())
+                        .count())
+                .isZero();
     }
 
     @Test
     void aProposalDeliveredAgainStartsNoSecondProcess() {
-        FactoryProposed again = new FactoryProposed(factoryId, "RPB Minahasa", "Sulawesi Utara", "Minahasa",
-                "Coconut oil", "COCONUT_OIL", "Koperasi Nyiur Melambai",
-                List.of(new MachinePlan("press-1", "COCONUT_OIL_PRESS", 8)), installationDueOn, staffGroup, "officer");
+        FactoryProposed again = new FactoryProposed(
+                factoryId,
+                "RPB Minahasa",
+                "Sulawesi Utara",
+                "Minahasa",
+                "Coconut oil",
+                "COCONUT_OIL",
+                "Koperasi Nyiur Melambai",
+                List.of(new MachinePlan("press-1", "COCONUT_OIL_PRESS", 8)),
+                installationDueOn,
+                staffGroup,
+                "officer");
 
         starter.on(again);
 
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(FactoryCommissioningProcess.KEY)
-                .processInstanceBusinessKey(factoryId.value()).count()).isOne();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(FactoryCommissioningProcess.KEY)
+                        .processInstanceBusinessKey(factoryId.value())
+                        .count())
+                .isOne();
         assertThat(identity.createGroupQuery().groupId(staffGroup).count()).isOne();
         assertThat(installTasks()).hasSize(2);
     }
 
     /** Refused by the engine's authorisations or by the process's own listener. */
     private static void isRefusal(Throwable e) {
-        assertThat(e).satisfiesAnyOf(t -> assertThat(t).isInstanceOf(AuthorizationException.class),
-                t -> assertThat(t).hasRootCauseInstanceOf(NotPermitted.class));
+        assertThat(e)
+                .satisfiesAnyOf(
+                        t -> assertThat(t).isInstanceOf(AuthorizationException.class),
+                        t -> assertThat(t).hasRootCauseInstanceOf(NotPermitted.class));
     }
 
     private void installAll() {
@@ -349,15 +460,20 @@ class FactoryCommissioningProcessTest {
     }
 
     private List<Task> installTasks() {
-        return tasks.createTaskQuery().processInstanceId(process.getId())
-                .taskDefinitionKey(FactoryCommissioningProcess.USER_INSTALL_MACHINE).list();
+        return tasks.createTaskQuery()
+                .processInstanceId(process.getId())
+                .taskDefinitionKey(FactoryCommissioningProcess.USER_INSTALL_MACHINE)
+                .list();
     }
 
     /** The id of the open install task of one machine. */
     private String installTask(String machineId) {
         return installTasks().stream()
-                .filter(install -> machineId.equals(tasks.getVariable(install.getId(), FactoryCommissioningProcess.MACHINE_ID)))
-                .findFirst().orElseThrow().getId();
+                .filter(install ->
+                        machineId.equals(tasks.getVariable(install.getId(), FactoryCommissioningProcess.MACHINE_ID)))
+                .findFirst()
+                .orElseThrow()
+                .getId();
     }
 
     private Task taskById(String taskId) {
@@ -365,14 +481,17 @@ class FactoryCommissioningProcessTest {
     }
 
     private List<String> candidateGroups(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(group -> group != null).toList();
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId)
+                .filter(group -> group != null)
+                .toList();
     }
 
     private Map<String, Object> formValues(String taskId) {
         return forms.getTaskFormData(taskId).getFormFields().stream()
                 .filter(field -> field.getValue() != null && field.getValue().getValue() != null)
-                .collect(Collectors.toMap(FormField::getId, field -> field.getValue().getValue()));
+                .collect(Collectors.toMap(
+                        FormField::getId, field -> field.getValue().getValue()));
     }
 
     private void completeAs(String taskId, String user, List<String> groups, Map<String, Object> variables) {

@@ -33,10 +33,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.factorysharing.api.programme.Recommendation;
 import org.factorysharing.api.programme.WaveCommands.EnrolFactory;
 import org.factorysharing.api.programme.WaveId;
-import org.factorysharing.testing.EventStoreProbe;
-import org.factorysharing.workflows.WorkflowTest;
 import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.testing.EventStoreProbe;
+import org.factorysharing.workflows.WorkflowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,16 +49,35 @@ import org.springframework.beans.factory.annotation.Autowired;
 @WorkflowTest
 class PilotRolloutProcessTest {
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired FormService forms;
-    @Autowired IdentityService identity;
-    @Autowired ManagementService management;
-    @Autowired RepositoryService repository;
-    @Autowired CommandGateway commands;
-    @Autowired QueryGateway queries;
-    @Autowired EventStoreProbe eventStore;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    QueryGateway queries;
+
+    @Autowired
+    EventStoreProbe eventStore;
 
     Rollouts rollouts;
     WaveId waveId;
@@ -80,7 +99,9 @@ class PilotRolloutProcessTest {
     void aPlannedWaveWaitsForItsFirstCommissionedFactoryThenForTheEndOfItsPilotPeriod() {
         ProcessInstance process = rollouts.plan(waveId, MET);
 
-        assertThat(process).isWaitingAt(PilotRolloutProcess.RECEIVE_WAVE_STARTED).variables()
+        assertThat(process)
+                .isWaitingAt(PilotRolloutProcess.RECEIVE_WAVE_STARTED)
+                .variables()
                 .containsEntry(PilotRolloutProcess.WAVE_ID, waveId.value())
                 .containsEntry(PilotRolloutProcess.YEAR, 2022)
                 .containsEntry(PilotRolloutProcess.KIND, "PILOT")
@@ -92,17 +113,22 @@ class PilotRolloutProcessTest {
 
         // a factory still being built is enrolled, but starts nothing
         commands.sendAndWait(new EnrolFactory(waveId, rollouts.proposedFactory(), "officer", false));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                runtime.getVariable(process.getId(), PilotRolloutProcess.ENROLLED_FACTORIES)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(runtime.getVariable(process.getId(), PilotRolloutProcess.ENROLLED_FACTORIES))
+                                .isEqualTo(1));
         assertThat(process).isWaitingAt(PilotRolloutProcess.RECEIVE_WAVE_STARTED);
 
         rollouts.start(waveId, process);
 
-        assertThat(process).hasPassed(PilotRolloutProcess.RECEIVE_WAVE_STARTED)
+        assertThat(process)
+                .hasPassed(PilotRolloutProcess.RECEIVE_WAVE_STARTED)
                 .isWaitingAt(PilotRolloutProcess.TIMER_PILOT_PERIOD);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(process).variables()
-                .containsEntry(PilotRolloutProcess.ENROLLED_FACTORIES, 2)
-                .containsEntry(PilotRolloutProcess.COMMISSIONED_FACTORIES, 1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(process)
+                        .variables()
+                        .containsEntry(PilotRolloutProcess.ENROLLED_FACTORIES, 2)
+                        .containsEntry(PilotRolloutProcess.COMMISSIONED_FACTORIES, 1));
         Date pilotEndsAt = (Date) runtime.getVariable(process.getId(), PilotRolloutProcess.PILOT_ENDS_AT);
         // a Date keeps milliseconds
         assertThat(pilotEndsAtIn(eventStore.payloadOf(waveId.value(), startedSequence())))
@@ -117,10 +143,15 @@ class PilotRolloutProcessTest {
 
         Task propose = rollouts.endPilotPeriod(waveId, process);
 
-        var decision = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(ScaleUpEligibilityDecision.KEY).latestVersion().singleResult();
-        assertThat(process).hasPassed(PilotRolloutProcess.TIMER_PILOT_PERIOD, PilotRolloutProcess.SERVICE_EVALUATE_WAVE)
-                .isWaitingAt(PilotRolloutProcess.USER_PROPOSE_OUTCOME).variables()
+        var decision = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(ScaleUpEligibilityDecision.KEY)
+                .latestVersion()
+                .singleResult();
+        assertThat(process)
+                .hasPassed(PilotRolloutProcess.TIMER_PILOT_PERIOD, PilotRolloutProcess.SERVICE_EVALUATE_WAVE)
+                .isWaitingAt(PilotRolloutProcess.USER_PROPOSE_OUTCOME)
+                .variables()
                 .containsEntry(PilotRolloutProcess.RECOMMENDATION, "SCALE_UP")
                 .containsEntry(PilotRolloutProcess.RECOMMENDATION_REASON, "Every KPI threshold was met")
                 .containsEntry(PilotRolloutProcess.DECISION_DEFINITION_ID, decision.getId())
@@ -128,14 +159,21 @@ class PilotRolloutProcessTest {
                 .containsEntry(PilotRolloutProcess.EVALUATIONS, 1);
         List<String> events = eventStore.eventTypesOf(waveId.value());
         assertThat(events).endsWith("ScaleUpRecommended");
-        assertThat(eventStore.payloadOf(waveId.value(), events.size() - 1)).contains("\"recommendation\":\"SCALE_UP\"",
-                "\"evaluationNo\":1", "\"extensions\":0", "\"decisionKey\":\"scale_up_eligibility\"",
-                "\"decisionDefinitionId\":\"" + decision.getId() + "\"", "\"version\":" + decision.getVersion(),
-                "\"commissionedFactories\":1", "\"kpiEventPosition\":");
+        assertThat(eventStore.payloadOf(waveId.value(), events.size() - 1))
+                .contains(
+                        "\"recommendation\":\"SCALE_UP\"",
+                        "\"evaluationNo\":1",
+                        "\"extensions\":0",
+                        "\"decisionKey\":\"scale_up_eligibility\"",
+                        "\"decisionDefinitionId\":\"" + decision.getId() + "\"",
+                        "\"version\":" + decision.getVersion(),
+                        "\"commissionedFactories\":1",
+                        "\"kpiEventPosition\":");
         assertThat(rollouts.candidateGroups(propose)).containsExactly("officers");
         // the form offers the recommendation as the outcome and shows why
         Map<String, Object> form = formValues(propose);
-        assertThat(form).containsEntry(PilotRolloutProcess.OUTCOME, "SCALE_UP")
+        assertThat(form)
+                .containsEntry(PilotRolloutProcess.OUTCOME, "SCALE_UP")
                 .containsEntry(PilotRolloutProcess.RECOMMENDATION_REASON, "Every KPI threshold was met");
         assertThat((String) form.get(PilotRolloutProcess.KPI_SUMMARY)).contains("commissioned factories 1");
     }
@@ -149,17 +187,35 @@ class PilotRolloutProcessTest {
         rollouts.propose(waveId, Recommendation.SCALE_UP, 8L, null, null);
         rollouts.approveAllStages(waveId);
 
-        assertThat(process).isEnded().hasPassed(PilotRolloutProcess.CALL_SCALE_UP_APPROVAL,
-                PilotRolloutProcess.SERVICE_PLAN_NEXT_WAVE, PilotRolloutProcess.END_SCALED_UP);
-        assertThat(eventStore.eventTypesOf(waveId.value())).endsWith("ScaleUpProposed", "ProposalStageApproved",
-                "ProposalStageApproved", "ProposalStageApproved", "ScaleUpApproved");
-        String nextWaveId = (String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(process.getId()).variableName(PilotRolloutProcess.NEXT_WAVE_ID).singleResult()
+        assertThat(process)
+                .isEnded()
+                .hasPassed(
+                        PilotRolloutProcess.CALL_SCALE_UP_APPROVAL,
+                        PilotRolloutProcess.SERVICE_PLAN_NEXT_WAVE,
+                        PilotRolloutProcess.END_SCALED_UP);
+        assertThat(eventStore.eventTypesOf(waveId.value()))
+                .endsWith(
+                        "ScaleUpProposed",
+                        "ProposalStageApproved",
+                        "ProposalStageApproved",
+                        "ProposalStageApproved",
+                        "ScaleUpApproved");
+        String nextWaveId = (String) BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(process.getId())
+                .variableName(PilotRolloutProcess.NEXT_WAVE_ID)
+                .singleResult()
                 .getValue();
         assertThat(eventStore.eventTypesOf(nextWaveId)).containsExactly("WavePlanned");
-        assertThat(eventStore.payloadOf(nextWaveId, 0)).contains("\"name\":\"Scale-up wave 2023\"", "\"year\":2023",
-                "\"kind\":\"SCALE_UP\"", "\"targetFactories\":8", "\"pilotMonths\":6",
-                "\"previousWaveId\":{\"value\":\"" + waveId.value() + "\"}", "\"plannedBy\":\"" + EXECUTIVE + "\"");
+        assertThat(eventStore.payloadOf(nextWaveId, 0))
+                .contains(
+                        "\"name\":\"Scale-up wave 2023\"",
+                        "\"year\":2023",
+                        "\"kind\":\"SCALE_UP\"",
+                        "\"targetFactories\":8",
+                        "\"pilotMonths\":6",
+                        "\"previousWaveId\":{\"value\":\"" + waveId.value() + "\"}",
+                        "\"plannedBy\":\"" + EXECUTIVE + "\"");
         ProcessInstance next = await().atMost(Duration.ofSeconds(30))
                 .until(() -> rollouts.rollout(new WaveId(nextWaveId)), p -> p != null);
         assertThat(next).isWaitingAt(PilotRolloutProcess.RECEIVE_WAVE_STARTED);
@@ -174,15 +230,22 @@ class PilotRolloutProcessTest {
         // as the task API and Tasklist submit: form fields only, defaults applied, validators run
         submitAs(propose.getId(), PROPOSER, OFFICERS, Map.of(PilotRolloutProcess.PROPOSED_TARGET, 6L));
 
-        assertThat(process).hasPassed(PilotRolloutProcess.SERVICE_PROPOSE_OUTCOME).variables()
+        assertThat(process)
+                .hasPassed(PilotRolloutProcess.SERVICE_PROPOSE_OUTCOME)
+                .variables()
                 .containsEntry(PilotRolloutProcess.OUTCOME, "SCALE_UP")
                 .containsEntry(PilotRolloutProcess.PROPOSED_BY, PROPOSER);
-        String regional = rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_REGIONAL_REVIEW).getId();
+        String regional = rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_REGIONAL_REVIEW)
+                .getId();
         assertThatThrownBy(() -> submitAs(regional, REGIONAL_REVIEWER, OFFICERS, Map.of()))
                 .hasMessageContaining(ScaleUpApprovalProcess.DECISION);
-        submitAs(regional, REGIONAL_REVIEWER, OFFICERS,
+        submitAs(
+                regional,
+                REGIONAL_REVIEWER,
+                OFFICERS,
                 Map.of(ScaleUpApprovalProcess.DECISION, ScaleUpApprovalProcess.APPROVE));
-        assertThat(rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_PLANNING_REVIEW)).isNotNull();
+        assertThat(rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_PLANNING_REVIEW))
+                .isNotNull();
     }
 
     @Test
@@ -203,34 +266,44 @@ class PilotRolloutProcessTest {
         String extended = eventStore.payloadOf(waveId.value(), events.size() - 1);
         assertThat(extended).contains("\"extensions\":1", "\"proposalNo\":1");
         assertThat(pilotEndsAtIn(extended)).isEqualTo(pilotEndsAt.toInstant());
-        assertThat(process).variables().containsEntry(PilotRolloutProcess.EXTENSIONS, 1)
+        assertThat(process)
+                .variables()
+                .containsEntry(PilotRolloutProcess.EXTENSIONS, 1)
                 .containsEntry(PilotRolloutProcess.PROPOSAL_NO, 1);
         Job timer = rollouts.pilotPeriodTimer(process);
         assertThat(timer.getDuedate()).isEqualTo(pilotEndsAt);
 
         // the second evaluation counts the extension: quality is still below its threshold
         Task propose = rollouts.endPilotPeriod(waveId, process);
-        assertThat(process).variables().containsEntry(PilotRolloutProcess.EVALUATIONS, 2)
+        assertThat(process)
+                .variables()
+                .containsEntry(PilotRolloutProcess.EVALUATIONS, 2)
                 .containsEntry(PilotRolloutProcess.RECOMMENDATION, "STOP")
-                .containsEntry(PilotRolloutProcess.RECOMMENDATION_REASON,
+                .containsEntry(
+                        PilotRolloutProcess.RECOMMENDATION_REASON,
                         "Quality stayed below its threshold after an extension");
-        assertThat(formValues(propose)).containsEntry(PilotRolloutProcess.OUTCOME, "STOP")
+        assertThat(formValues(propose))
+                .containsEntry(PilotRolloutProcess.OUTCOME, "STOP")
                 .doesNotContainEntry(PilotRolloutProcess.EXTENSION_MONTHS, 3L);
         int recommended = eventStore.eventTypesOf(waveId.value()).size() - 1;
-        assertThat(eventStore.payloadOf(waveId.value(), recommended)).contains("\"evaluationNo\":2",
-                "\"extensions\":1", "\"recommendation\":\"STOP\"");
+        assertThat(eventStore.payloadOf(waveId.value(), recommended))
+                .contains("\"evaluationNo\":2", "\"extensions\":1", "\"recommendation\":\"STOP\"");
 
         rollouts.propose(waveId, Recommendation.STOP, null, null, null);
-        assertThat(rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_REGIONAL_REVIEW)).isNotNull();
-        assertThat(runtime.getVariable(process.getId(), PilotRolloutProcess.PROPOSAL_NO)).isEqualTo(2);
+        assertThat(rollouts.openTask(waveId, ScaleUpApprovalProcess.USER_REGIONAL_REVIEW))
+                .isNotNull();
+        assertThat(runtime.getVariable(process.getId(), PilotRolloutProcess.PROPOSAL_NO))
+                .isEqualTo(2);
         rollouts.approveAllStages(waveId);
 
-        assertThat(process).isEnded().hasPassed(PilotRolloutProcess.END_STOPPED)
+        assertThat(process)
+                .isEnded()
+                .hasPassed(PilotRolloutProcess.END_STOPPED)
                 .hasNotPassed(PilotRolloutProcess.SERVICE_PLAN_NEXT_WAVE);
         List<String> finalEvents = eventStore.eventTypesOf(waveId.value());
         assertThat(finalEvents).endsWith("WaveStopped");
-        assertThat(eventStore.payloadOf(waveId.value(), finalEvents.size() - 1)).contains("\"proposalNo\":2",
-                "\"approvedBy\":\"" + EXECUTIVE + "\"");
+        assertThat(eventStore.payloadOf(waveId.value(), finalEvents.size() - 1))
+                .contains("\"proposalNo\":2", "\"approvedBy\":\"" + EXECUTIVE + "\"");
     }
 
     @Test
@@ -246,8 +319,11 @@ class PilotRolloutProcessTest {
         List<String> events = eventStore.eventTypesOf(waveId.value());
         assertThat(events).endsWith("WaveStopped").doesNotContain("ScaleUpApproved", "PilotExtended");
         assertThat(eventStore.payloadOf(waveId.value(), events.indexOf("ScaleUpProposed")))
-                .contains("\"outcome\":\"STOP\"", "\"recommended\":\"SCALE_UP\"",
-                        "Budget moved to another programme", "\"proposedBy\":\"" + PROPOSER + "\"");
+                .contains(
+                        "\"outcome\":\"STOP\"",
+                        "\"recommended\":\"SCALE_UP\"",
+                        "Budget moved to another programme",
+                        "\"proposedBy\":\"" + PROPOSER + "\"");
     }
 
     @Test
@@ -257,20 +333,32 @@ class PilotRolloutProcessTest {
         String propose = rollouts.endPilotPeriod(waveId, process).getId();
         long events = eventStore.eventTypesOf(waveId.value()).size();
 
-        assertThatThrownBy(() -> rollouts.completeAs(propose, PLANNER, PLANNERS,
-                Rollouts.proposal(Recommendation.SCALE_UP, 8L, null, null)))
-                .satisfiesAnyOf(e -> assertThat(e).isInstanceOf(AuthorizationException.class),
+        assertThatThrownBy(() -> rollouts.completeAs(
+                        propose, PLANNER, PLANNERS, Rollouts.proposal(Recommendation.SCALE_UP, 8L, null, null)))
+                .satisfiesAnyOf(
+                        e -> assertThat(e).isInstanceOf(AuthorizationException.class),
                         e -> assertThat(e).hasRootCauseInstanceOf(NotPermitted.class));
-        assertThatThrownBy(() -> rollouts.completeAs(propose, "admin", List.of("admins"),
-                Rollouts.proposal(Recommendation.SCALE_UP, 8L, null, null)))
+        assertThatThrownBy(() -> rollouts.completeAs(
+                        propose,
+                        "admin",
+                        List.of("admins"),
+                        Rollouts.proposal(Recommendation.SCALE_UP, 8L, null, null)))
                 .hasRootCauseInstanceOf(NotPermitted.class);
-        assertInvalid(propose, Rollouts.proposal(Recommendation.SCALE_UP, null, null, null),
+        assertInvalid(
+                propose,
+                Rollouts.proposal(Recommendation.SCALE_UP, null, null, null),
                 PilotRolloutProcess.PROPOSED_TARGET);
-        assertInvalid(propose, Rollouts.proposal(Recommendation.SCALE_UP, 0L, null, null),
+        assertInvalid(
+                propose,
+                Rollouts.proposal(Recommendation.SCALE_UP, 0L, null, null),
                 PilotRolloutProcess.PROPOSED_TARGET);
-        assertInvalid(propose, Rollouts.proposal(Recommendation.EXTEND_PILOT, null, 25L, "More time"),
+        assertInvalid(
+                propose,
+                Rollouts.proposal(Recommendation.EXTEND_PILOT, null, 25L, "More time"),
                 PilotRolloutProcess.EXTENSION_MONTHS);
-        assertInvalid(propose, Rollouts.proposal(Recommendation.EXTEND_PILOT, null, 3L, " "),
+        assertInvalid(
+                propose,
+                Rollouts.proposal(Recommendation.EXTEND_PILOT, null, 3L, " "),
                 PilotRolloutProcess.JUSTIFICATION);
         assertInvalid(propose, Map.of(PilotRolloutProcess.OUTCOME, "GROW"), PilotRolloutProcess.OUTCOME);
 
@@ -280,7 +368,8 @@ class PilotRolloutProcessTest {
 
     private void assertInvalid(String taskId, Map<String, Object> variables, String field) {
         assertThatThrownBy(() -> rollouts.completeAs(taskId, PROPOSER, OFFICERS, variables))
-                .hasRootCauseInstanceOf(InvalidField.class).hasMessageContaining(field);
+                .hasRootCauseInstanceOf(InvalidField.class)
+                .hasMessageContaining(field);
     }
 
     private void submitAs(String taskId, String user, List<String> groups, Map<String, Object> values) {
@@ -295,7 +384,9 @@ class PilotRolloutProcessTest {
     private Map<String, Object> formValues(Task task) {
         Map<String, Object> values = new java.util.HashMap<>();
         for (FormField field : forms.getTaskFormData(task.getId()).getFormFields()) {
-            values.put(field.getId(), field.getValue() == null ? null : field.getValue().getValue());
+            values.put(
+                    field.getId(),
+                    field.getValue() == null ? null : field.getValue().getValue());
         }
         return values;
     }

@@ -67,8 +67,13 @@ final class Rollouts {
     private final ManagementService management;
     private final IdentityService identity;
 
-    Rollouts(CommandGateway commands, QueryGateway queries, RuntimeService runtime, TaskService tasks,
-             ManagementService management, IdentityService identity) {
+    Rollouts(
+            CommandGateway commands,
+            QueryGateway queries,
+            RuntimeService runtime,
+            TaskService tasks,
+            ManagementService management,
+            IdentityService identity) {
         this.commands = commands;
         this.queries = queries;
         this.runtime = runtime;
@@ -79,14 +84,24 @@ final class Rollouts {
 
     /** Plans a 2022 pilot (target 5, 6 months); answers its pilot_rollout once the bridge has started it. */
     ProcessInstance plan(WaveId waveId, KpiThresholds thresholds) {
-        commands.sendAndWait(new PlanWave(waveId, "Pilot " + waveId.value().substring(0, 8), 2022, WaveKind.PILOT,
-                5, 6, thresholds, null, "planner"));
+        commands.sendAndWait(new PlanWave(
+                waveId,
+                "Pilot " + waveId.value().substring(0, 8),
+                2022,
+                WaveKind.PILOT,
+                5,
+                6,
+                thresholds,
+                null,
+                "planner"));
         return await().atMost(Duration.ofSeconds(30)).until(() -> rollout(waveId), p -> p != null);
     }
 
     ProcessInstance rollout(WaveId waveId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PilotRolloutProcess.KEY)
-                .processInstanceBusinessKey(waveId.value()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PilotRolloutProcess.KEY)
+                .processInstanceBusinessKey(waveId.value())
+                .singleResult();
     }
 
     /** A commissioned coconut factory in Minahasa with one 8-hour oil press. */
@@ -100,9 +115,15 @@ final class Rollouts {
 
     FactoryId proposedFactory() {
         FactoryId factoryId = FactoryId.newId();
-        commands.sendAndWait(new ProposeFactory(factoryId, "Rumah Produksi " + factoryId, "Sulawesi Utara",
-                "Minahasa", "Coconut", "Koperasi Nyiur Melambai",
-                List.of(new MachinePlan("PRESS-1", "COCONUT_OIL_PRESS", 8)), TestData.today().plusDays(30),
+        commands.sendAndWait(new ProposeFactory(
+                factoryId,
+                "Rumah Produksi " + factoryId,
+                "Sulawesi Utara",
+                "Minahasa",
+                "Coconut",
+                "Koperasi Nyiur Melambai",
+                List.of(new MachinePlan("PRESS-1", "COCONUT_OIL_PRESS", 8)),
+                TestData.today().plusDays(30),
                 "officer"));
         return factoryId;
     }
@@ -118,10 +139,14 @@ final class Rollouts {
      * its timer: the wave is evaluated and an officer is asked to propose.
      */
     Task endPilotPeriod(WaveId waveId, ProcessInstance process) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> queries.query(new FindWaveKpis(waveId),
-                        ResponseTypes.optionalInstanceOf(WaveKpisView.class)).join(),
-                view -> view.isPresent() && view.get().from() != null
-                        && view.get().kpis().commissionedFactories() >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> queries.query(
+                                        new FindWaveKpis(waveId), ResponseTypes.optionalInstanceOf(WaveKpisView.class))
+                                .join(),
+                        view -> view.isPresent()
+                                && view.get().from() != null
+                                && view.get().kpis().commissionedFactories() >= 1);
         Job timer = pilotPeriodTimer(process);
         ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
         management.executeJob(timer.getId());
@@ -129,13 +154,20 @@ final class Rollouts {
     }
 
     Job pilotPeriodTimer(ProcessInstance process) {
-        return management.createJobQuery().processInstanceId(process.getId()).timers()
-                .activityId(PilotRolloutProcess.TIMER_PILOT_PERIOD).singleResult();
+        return management
+                .createJobQuery()
+                .processInstanceId(process.getId())
+                .timers()
+                .activityId(PilotRolloutProcess.TIMER_PILOT_PERIOD)
+                .singleResult();
     }
 
     /** The proposer proposes; answers the regional review task. */
     Task propose(WaveId waveId, Recommendation outcome, Long target, Long months, String justification) {
-        completeAs(openTask(waveId, PilotRolloutProcess.USER_PROPOSE_OUTCOME).getId(), PROPOSER, OFFICERS,
+        completeAs(
+                openTask(waveId, PilotRolloutProcess.USER_PROPOSE_OUTCOME).getId(),
+                PROPOSER,
+                OFFICERS,
                 proposal(outcome, target, months, justification));
         return openTask(waveId, ScaleUpApprovalProcess.USER_REGIONAL_REVIEW);
     }
@@ -169,13 +201,17 @@ final class Rollouts {
 
     /** The open task of the wave's processes (pilot_rollout and its scale_up_approval share the business key). */
     Task openTask(WaveId waveId, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(waveId.value()).taskDefinitionKey(taskKey)
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(waveId.value())
+                .taskDefinitionKey(taskKey)
                 .singleResult();
     }
 
     void awaitWaitingAt(ProcessInstance process, String activityId) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(isWaitingAt(process, activityId))
-                .as("waiting at " + activityId).isTrue());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(isWaitingAt(process, activityId))
+                        .as("waiting at " + activityId)
+                        .isTrue());
     }
 
     private boolean isWaitingAt(ProcessInstance process, String activityId) {
@@ -184,8 +220,10 @@ final class Rollouts {
     }
 
     List<String> candidateGroups(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(group -> group != null).toList();
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId)
+                .filter(group -> group != null)
+                .toList();
     }
 
     void completeAs(String taskId, String user, List<String> groups, Map<String, Object> variables) {

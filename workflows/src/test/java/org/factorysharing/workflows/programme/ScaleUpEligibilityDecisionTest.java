@@ -34,8 +34,11 @@ class ScaleUpEligibilityDecisionTest {
     private static final String TWO_EXTENSIONS = "Thresholds still not met after two extensions";
     private static final String NOT_YET = "Some KPI thresholds are not met yet";
 
-    @Autowired ScaleUpEligibility eligibility;
-    @Autowired RepositoryService repository;
+    @Autowired
+    ScaleUpEligibility eligibility;
+
+    @Autowired
+    RepositoryService repository;
 
     @ParameterizedTest(name = "{0} extension(s)")
     @CsvSource({"0", "1", "2", "3"})
@@ -57,14 +60,14 @@ class ScaleUpEligibilityDecisionTest {
 
     @ParameterizedTest(name = "{0} just below its threshold")
     @CsvSource({
-            "utilisation,        0.5999, 10, 20, 500, 0.9",
-            "members served,     0.6,     9, 20, 500, 0.9",
-            "jobs completed,     0.6,    10, 19, 500, 0.9",
-            "output units,       0.6,    10, 20, 499, 0.9",
-            "quality pass rate,  0.6,    10, 20, 500, 0.8999"})
-    void oneKpiJustBelowItsThresholdExtendsThePilotAndAfterTwoExtensionsStops(String kpi, double utilisation,
-                                                                                int members, int jobs, long output,
-                                                                                double quality) {
+        "utilisation,        0.5999, 10, 20, 500, 0.9",
+        "members served,     0.6,     9, 20, 500, 0.9",
+        "jobs completed,     0.6,    10, 19, 500, 0.9",
+        "output units,       0.6,    10, 20, 499, 0.9",
+        "quality pass rate,  0.6,    10, 20, 500, 0.8999"
+    })
+    void oneKpiJustBelowItsThresholdExtendsThePilotAndAfterTwoExtensionsStops(
+            String kpi, double utilisation, int members, int jobs, long output, double quality) {
         KpiFigures figures = kpis(1, utilisation, members, jobs, output, quality);
         boolean qualityMissed = quality < THRESHOLDS.minQualityPassRate();
 
@@ -100,26 +103,39 @@ class ScaleUpEligibilityDecisionTest {
     @Test
     void theLatestDeployedVersionDecidesAndIsNamedWithoutARestart() throws IOException {
         ScaleUpEligibility.Outcome before = eligibility.evaluate(AT_THRESHOLDS, THRESHOLDS, 0);
-        DecisionDefinition deployed = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(ScaleUpEligibilityDecision.KEY).latestVersion().singleResult();
+        DecisionDefinition deployed = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(ScaleUpEligibilityDecision.KEY)
+                .latestVersion()
+                .singleResult();
         assertThat(before.decision().decisionKey()).isEqualTo(ScaleUpEligibilityDecision.KEY);
         assertThat(before.decision().decisionDefinitionId()).isEqualTo(deployed.getId());
         assertThat(before.decision().version()).isEqualTo(deployed.getVersion());
 
         // a stricter table: utilisation must now exceed its threshold
-        String stricter = new String(new ClassPathResource("dmn/scale_up_eligibility.dmn").getInputStream()
-                .readAllBytes(), StandardCharsets.UTF_8)
+        String stricter = new String(
+                        new ClassPathResource("dmn/scale_up_eligibility.dmn")
+                                .getInputStream()
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
                 .replace("utilisation &gt;= minUtilisation", "utilisation &gt; minUtilisation");
-        Deployment deployment = repository.createDeployment().name("stricter scale-up eligibility")
-                .addString("scale_up_eligibility.dmn", stricter).deploy();
+        Deployment deployment = repository
+                .createDeployment()
+                .name("stricter scale-up eligibility")
+                .addString("scale_up_eligibility.dmn", stricter)
+                .deploy();
         try {
             ScaleUpEligibility.Outcome after = eligibility.evaluate(AT_THRESHOLDS, THRESHOLDS, 0);
 
             assertThat(after.recommendation()).isEqualTo(Recommendation.EXTEND_PILOT);
             assertThat(after.decision().version()).isEqualTo(deployed.getVersion() + 1);
-            assertThat(after.decision().decisionDefinitionId()).isNotEqualTo(deployed.getId())
-                    .isEqualTo(repository.createDecisionDefinitionQuery().deploymentId(deployment.getId())
-                            .singleResult().getId());
+            assertThat(after.decision().decisionDefinitionId())
+                    .isNotEqualTo(deployed.getId())
+                    .isEqualTo(repository
+                            .createDecisionDefinitionQuery()
+                            .deploymentId(deployment.getId())
+                            .singleResult()
+                            .getId());
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
@@ -128,13 +144,14 @@ class ScaleUpEligibilityDecisionTest {
 
     private void assertOutcome(KpiFigures kpis, int extensions, Recommendation recommendation, String reason) {
         ScaleUpEligibility.Outcome outcome = eligibility.evaluate(kpis, THRESHOLDS, extensions);
-        assertThat(outcome.recommendation()).as("recommendation for %s, %d extension(s)", kpis, extensions)
+        assertThat(outcome.recommendation())
+                .as("recommendation for %s, %d extension(s)", kpis, extensions)
                 .isEqualTo(recommendation);
         assertThat(outcome.reason()).isEqualTo(reason);
     }
 
-    private static KpiFigures kpis(int commissioned, double utilisation, int members, int jobs, long output,
-                                   double quality) {
+    private static KpiFigures kpis(
+            int commissioned, double utilisation, int members, int jobs, long output, double quality) {
         return new KpiFigures(commissioned, 0, 0, utilisation, members, jobs, output, 0, quality);
     }
 }

@@ -28,7 +28,8 @@ class CandidateGroupsTest {
                 BpmnModelInstance process = Bpmn.readModelFromStream(in);
                 for (UserTask task : process.getModelElementsByType(UserTask.class)) {
                     String groups = task.getCamundaCandidateGroups();
-                    assertThat(groups).as(model.getFilename() + " " + task.getId() + " has candidate groups")
+                    assertThat(groups)
+                            .as(model.getFilename() + " " + task.getId() + " has candidate groups")
                             .isNotBlank();
                     for (String group : groups.split(",")) {
                         offered.add(group.strip());
@@ -36,7 +37,11 @@ class CandidateGroupsTest {
                 }
             }
         }
-        assertThat(offered).isNotEmpty().allSatisfy(group -> assertThat(group)
-                .satisfiesAnyOf(g -> assertThat(Groups.ALL).contains(g), g -> assertThat(g).isEqualTo("${staffGroup}")));
+        assertThat(offered)
+                .isNotEmpty()
+                .allSatisfy(group -> assertThat(group)
+                        .satisfiesAnyOf(
+                                g -> assertThat(Groups.ALL).contains(g),
+                                g -> assertThat(g).isEqualTo("${staffGroup}")));
     }
 }

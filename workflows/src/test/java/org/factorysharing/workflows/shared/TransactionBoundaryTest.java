@@ -3,14 +3,14 @@ package org.factorysharing.workflows.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CountDownLatch;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,8 +18,8 @@ import org.factorysharing.api.member.MemberCommands.RegisterMember;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.shared.DuplicateEntity;
 import org.factorysharing.testing.EventStoreProbe;
-import org.factorysharing.workflows.WorkflowTest;
 import org.factorysharing.testing.TestData;
+import org.factorysharing.workflows.WorkflowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,24 +32,34 @@ class TransactionBoundaryTest {
 
     private static final String PROBE = "transaction_probe";
 
-    @Autowired CommandGateway commands;
-    @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
-    @Autowired EventStoreProbe eventStore;
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    EventStoreProbe eventStore;
 
     @Test
     void aFailingStepAfterACommandLeavesNoEventAndNoProcessProgress() {
         MemberId memberId = registered();
         long eventsBefore = eventStore.eventCount();
 
-        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROBE, memberId.value(),
-                Map.of("decidedBy", "officer", "fail", true)))
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(
+                        PROBE, memberId.value(), Map.of("decidedBy", "officer", "fail", true)))
                 .hasMessageContaining("step after the command failed");
 
         assertThat(eventStore.eventCount()).isEqualTo(eventsBefore);
         assertThat(eventStore.eventTypesOf(memberId.value())).containsExactly("MemberRegistered");
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(PROBE)
-                .processInstanceBusinessKey(memberId.value()).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(PROBE)
+                        .processInstanceBusinessKey(memberId.value())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -59,16 +69,30 @@ class TransactionBoundaryTest {
         runtime.startProcessInstanceByKey(PROBE, memberId.value(), Map.of("decidedBy", "officer", "fail", false));
 
         assertThat(eventStore.eventTypesOf(memberId.value())).containsExactly("MemberRegistered", "MemberVerified");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROBE)
-                .processInstanceBusinessKey(memberId.value()).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(PROBE)
+                        .processInstanceBusinessKey(memberId.value())
+                        .count())
+                .isOne();
     }
 
     @Test
     void aRejectedRegistrationReleasesItsNibClaim() {
         String nib = TestData.nib();
         RegisterMember valid = TestData.registerMember(MemberId.newId(), nib);
-        RegisterMember badNik = new RegisterMember(MemberId.newId(), nib, valid.businessName(), valid.ownerName(),
-                "123", valid.sector(), valid.province(), valid.regency(), valid.scale(), null, null, null);
+        RegisterMember badNik = new RegisterMember(
+                MemberId.newId(),
+                nib,
+                valid.businessName(),
+                valid.ownerName(),
+                "123",
+                valid.sector(),
+                valid.province(),
+                valid.regency(),
+                valid.scale(),
+                null,
+                null,
+                null);
 
         assertThatThrownBy(() -> commands.sendAndWait(badNik)).isInstanceOf(IllegalArgumentException.class);
         assertThat(eventStore.nibClaims(nib)).isZero();
@@ -103,8 +127,11 @@ class TransactionBoundaryTest {
             for (Future<String> outcome : outcomes) {
                 results.add(outcome.get());
             }
-            assertThat(results).containsOnlyOnce("registered").hasSize(clients)
-                    .filteredOn("duplicate"::equals).hasSize(clients - 1);
+            assertThat(results)
+                    .containsOnlyOnce("registered")
+                    .hasSize(clients)
+                    .filteredOn("duplicate"::equals)
+                    .hasSize(clients - 1);
         } finally {
             pool.shutdownNow();
         }
