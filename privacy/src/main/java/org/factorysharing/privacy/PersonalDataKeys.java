@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The key table {@code personal_data_key}: one data key per data subject (a member id), stored wrapped with
  * the master key. JdbcTemplate on the shared DataSource, so every call joins the Spring transaction of the
  * caller: a key created while an event is appended commits or rolls back with that event, and a forget commits
- * with the event that records it. Nothing is cached: after a forget no node can still decrypt (see README).
+ * with the event that records it. Nothing is cached: after a forget no node can still decrypt (see docs/audit-and-privacy.md).
  */
 class PersonalDataKeys implements SubjectKeys {
 

@@ -10,7 +10,7 @@ public class InvalidField extends IllegalArgumentException {
     private final String reason;
 
     public InvalidField(String field, String reason) {
-        super(field + ": " + reason);
+        super(field + " " + reason);
         this.field = field;
         this.reason = reason;
     }

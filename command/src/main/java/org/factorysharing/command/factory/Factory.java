@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.factorysharing.command.shared.Require.text;
 import static org.factorysharing.command.shared.Require.that;
 import static org.factorysharing.command.shared.Require.today;
+import static org.factorysharing.command.shared.Require.usableDate;
 import static org.factorysharing.command.shared.Require.violation;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -130,7 +131,7 @@ class Factory {
             plans.add(new MachinePlan(
                     machineId, text(plan.machineType(), "plannedMachines.machineType"), plan.capacityHoursPerDay()));
         }
-        that(cmd.installationDueOn() != null, "installationDueOn is required");
+        usableDate(cmd.installationDueOn(), "installationDueOn");
         apply(new FactoryProposed(
                 cmd.factoryId(),
                 name,
@@ -306,7 +307,8 @@ class Factory {
         that(cmd.jobId() != null && cmd.memberId() != null, "jobId and memberId are required");
         String machineType = text(cmd.machineType(), "machineType");
         that(cmd.hours() > 0, "hours must be at least 1");
-        that(cmd.earliestStart() != null && cmd.deadline() != null, "earliestStart and deadline are required");
+        usableDate(cmd.earliestStart(), "earliestStart");
+        usableDate(cmd.deadline(), "deadline");
         that(!cmd.deadline().isBefore(cmd.earliestStart()), "deadline must not be before earliestStart");
         that(
                 !cmd.deadline().isAfter(cmd.earliestStart().plusDays(MAX_WINDOW_DAYS)),

@@ -42,6 +42,7 @@ import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.command.member.AccountClaims;
 import org.factorysharing.command.member.MemberEligibility.Refusal;
 import org.factorysharing.command.shared.Acting;
+import org.factorysharing.command.shared.Require;
 
 /** A member's production job: from the request through execution and inspection to completion. */
 @Aggregate
@@ -107,8 +108,8 @@ class ProductionJob {
         that(
                 cmd.machineHours() >= 1 && cmd.machineHours() <= MAX_MACHINE_HOURS,
                 "machineHours must be between 1 and " + MAX_MACHINE_HOURS);
-        that(cmd.earliestStart() != null, "earliestStart is required");
-        that(cmd.deadline() != null, "deadline is required");
+        Require.usableDate(cmd.earliestStart(), "earliestStart");
+        Require.usableDate(cmd.deadline(), "deadline");
         that(!cmd.deadline().isBefore(cmd.earliestStart()), "deadline must not be before earliestStart");
         that(
                 !cmd.deadline().isAfter(cmd.earliestStart().plusDays(MAX_WINDOW_DAYS)),

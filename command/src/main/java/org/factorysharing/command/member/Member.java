@@ -141,9 +141,7 @@ class Member {
     @CommandHandler
     void handle(GrantQualification cmd) {
         requireText(cmd.machineType(), "machineType");
-        if (cmd.expiresOn() == null) {
-            throw new IllegalArgumentException("expiresOn is required");
-        }
+        Require.usableDate(cmd.expiresOn(), "expiresOn");
         if (status != MemberStatus.VERIFIED) {
             throw violation("member.not-verified", "only a verified member can be qualified; this member is " + status);
         }

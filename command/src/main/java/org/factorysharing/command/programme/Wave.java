@@ -43,6 +43,7 @@ import org.factorysharing.api.programme.WaveStatus;
 import org.factorysharing.api.region.CommodityPotential;
 import org.factorysharing.api.region.RegionId;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.ProgrammeTime;
 import org.factorysharing.command.shared.Require;
 
@@ -54,8 +55,6 @@ import org.factorysharing.command.shared.Require;
 @Aggregate
 class Wave {
 
-    static final int MIN_YEAR = 2000;
-    static final int MAX_YEAR = 2100;
     static final int MAX_PILOT_MONTHS = 60;
     static final int MAX_EXTENSION_MONTHS = 24;
 
@@ -92,7 +91,11 @@ class Wave {
     @CommandHandler
     Wave(PlanWave cmd) {
         String name = text(cmd.name(), "name");
-        that(cmd.year() >= MIN_YEAR && cmd.year() <= MAX_YEAR, "year must be between " + MIN_YEAR + " and " + MAX_YEAR);
+        int latestYear = ProgrammeTime.latest(Require.today()).getYear();
+        if (cmd.year() < ProgrammeTime.EARLIEST.getYear() || cmd.year() > latestYear) {
+            throw new InvalidField(
+                    "year", "must lie between " + ProgrammeTime.EARLIEST.getYear() + " and " + latestYear);
+        }
         that(cmd.kind() != null, "kind is required");
         that(cmd.targetFactories() >= 1, "targetFactories must be at least 1");
         that(

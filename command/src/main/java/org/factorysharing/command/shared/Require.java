@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.ProgrammeTime;
 
 /** Input checks and the programme clock shared by the aggregates. Bad input throws; rules are violations. */
@@ -16,6 +17,20 @@ public final class Require {
             throw new IllegalArgumentException(field + " is required");
         }
         return value.strip();
+    }
+
+    /**
+     * A day a person entered: required, and in the range the programme can use (checked at the door too; here again
+     * so that no path stores an absurd date).
+     */
+    public static LocalDate usableDate(LocalDate day, String field) {
+        if (day == null) {
+            throw new InvalidField(field, "is required");
+        }
+        if (!ProgrammeTime.isUsable(day, today())) {
+            throw new InvalidField(field, ProgrammeTime.usableRange(today()));
+        }
+        return day;
     }
 
     public static void that(boolean condition, String message) {

@@ -157,8 +157,8 @@ class WaveTest {
     static Stream<Arguments> invalidPlans() {
         return Stream.of(
                 Arguments.of(plan(" ", 2022, 2, 6, THRESHOLDS), "name is required"),
-                Arguments.of(plan("Pilot", 1999, 2, 6, THRESHOLDS), "year must be between 2000 and 2100"),
-                Arguments.of(plan("Pilot", 2101, 2, 6, THRESHOLDS), "year must be between 2000 and 2100"),
+                Arguments.of(plan("Pilot", 1999, 2, 6, THRESHOLDS), "year must lie between 2000 and 2032"),
+                Arguments.of(plan("Pilot", 2033, 2, 6, THRESHOLDS), "year must lie between 2000 and 2032"),
                 Arguments.of(plan("Pilot", 2022, 0, 6, THRESHOLDS), "targetFactories must be at least 1"),
                 Arguments.of(plan("Pilot", 2022, 2, 0, THRESHOLDS), "pilotMonths must be between 1 and 60"),
                 Arguments.of(plan("Pilot", 2022, 2, 61, THRESHOLDS), "pilotMonths must be between 1 and 60"),
@@ -186,7 +186,7 @@ class WaveTest {
     @ParameterizedTest
     @MethodSource("invalidPlans")
     void aPlanIsValidatedBeforeTheWaveExists(PlanWave plan, String message) {
-        fixture.givenNoPriorActivity()
+        fixture.givenCurrentTime(JULY_1)
                 .when(plan)
                 .expectException(IllegalArgumentException.class)
                 .expectExceptionMessage(message)
@@ -201,13 +201,14 @@ class WaveTest {
                 .expectNoEvents();
     }
 
+    /** The year of a plan lies from 2000 to ten years after today (2022 here). */
     @Test
     void boundaryPlansAreAccepted() {
-        fixture.givenNoPriorActivity()
+        fixture.givenCurrentTime(JULY_1)
                 .when(new PlanWave(
                         WAVE,
                         "Pilot",
-                        2100,
+                        2032,
                         WaveKind.PILOT,
                         1,
                         60,

@@ -1,5 +1,6 @@
 package org.factorysharing.operations.deadletter;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.IllegalPayloadAccessException;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -96,11 +98,31 @@ class DeadLetterAdmin {
                         .toList());
         int succeeded = 0;
         for (String sequenceIdentifier : parked) {
-            if (processor.process(letter -> sequenceIdentifier(letter).equals(sequenceIdentifier))) {
-                succeeded++;
+            try {
+                if (processor.process(letter -> sequenceIdentifier(letter).equals(sequenceIdentifier))) {
+                    succeeded++;
+                }
+            } catch (RuntimeException failedAtCommit) {
+                // the handler passed but the transaction failed at flush or commit: Axon rolled the retry back and
+                // left the letter as it was; record the new cause so the admin sees why it is still parked
+                recordCause(queue, sequenceIdentifier, failedAtCommit);
             }
         }
         return new RetryResult(group, parked.size(), succeeded, parked.size() - succeeded);
+    }
+
+    private void recordCause(
+            SequencedDeadLetterQueue<EventMessage<?>> queue, String sequenceIdentifier, RuntimeException failure) {
+        Throwable cause = failure instanceof IllegalPayloadAccessException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        transactions.executeWithoutResult(tx -> list(queue.deadLetterSequence(sequenceIdentifier)).stream()
+                .findFirst()
+                .ifPresent(letter -> queue.requeue(
+                        letter,
+                        parked -> parked.withCause(cause)
+                                .withDiagnostics(parked.diagnostics()
+                                        .and("retryFailedAt", Instant.now().toString())))));
     }
 
     /** Gives up a whole sequence: its events are never handled by this group (a replay would deliver them again). */

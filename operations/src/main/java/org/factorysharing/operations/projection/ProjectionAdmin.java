@@ -35,6 +35,8 @@ import org.factorysharing.api.operations.OperationsQueries.ProcessorView;
 import org.factorysharing.api.operations.OperationsQueries.SegmentView;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.platform.axon.Failures;
+import org.factorysharing.platform.axon.ProcessorHealth;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,7 @@ import org.springframework.util.ReflectionUtils;
 class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorHealth health;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -60,11 +63,13 @@ class ProjectionAdmin {
 
     ProjectionAdmin(
             EventProcessingConfiguration processing,
+            ProcessorHealth health,
             EventStore eventStore,
             JdbcTemplate jdbc,
             Serializer serializer,
             PlatformTransactionManager transactionManager) {
         this.processing = processing;
+        this.health = health;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -160,6 +165,7 @@ class ProjectionAdmin {
                         SELECT segment, owner, token, token_type FROM token_entry
                         WHERE processor_name = ? ORDER BY segment""",
                 (row, i) -> segment(
+                        processor.getName(),
                         row.getInt("segment"),
                         row.getString("owner"),
                         token(row.getBytes("token"), row.getString("token_type")),
@@ -174,7 +180,7 @@ class ProjectionAdmin {
                 kind,
                 kind == ProcessorKind.PROJECTION && processor.supportsReset(),
                 processor.isRunning(),
-                processor.isError(),
+                processor.isError() || health.anyFailure(processor.getName()),
                 segments.stream().anyMatch(SegmentView::replaying),
                 head,
                 percentage,
@@ -183,18 +189,21 @@ class ProjectionAdmin {
 
     /**
      * Axon keeps a replay token until an event newer than the reset point arrives; a segment counts as replaying
-     * here only until it has handled everything up to that point.
+     * here only until it has handled everything up to that point. A segment whose batches keep failing (and are
+     * retried by Axon with back-off) shows since when, how often, at which position and why.
      */
-    private static SegmentView segment(
-            int segment, String owner, TrackingToken token, Map<Integer, EventTrackerStatus> local) {
+    private SegmentView segment(
+            String processor, int segment, String owner, TrackingToken token, Map<Integer, EventTrackerStatus> local) {
         long position = token == null ? 0 : token.position().orElse(0);
         OptionalLong resetAt = token == null ? OptionalLong.empty() : ReplayToken.getTokenAtReset(token);
         boolean replaying = resetAt.isPresent() && position < resetAt.getAsLong();
         EventTrackerStatus status = local.get(segment);
         String error = status != null && status.isErrorState() && status.getError() != null
-                ? status.getError().getClass().getSimpleName() + ": "
-                        + status.getError().getMessage()
-                : null;
+                ? Failures.rootCause(status.getError())
+                : health.failure(processor, segment)
+                        .map(failure -> "retrying since %s (%d attempts) at position %s: %s"
+                                .formatted(failure.since(), failure.attempts(), failure.position(), failure.cause()))
+                        .orElse(null);
         return new SegmentView(segment, owner, position, replaying ? resetAt.getAsLong() : null, replaying, error);
     }
 

@@ -46,6 +46,7 @@ import org.factorysharing.server.factory.FactoryRequests.ProposeFactoryRequest;
 import org.factorysharing.server.web.DateWindow;
 import org.factorysharing.server.web.MachineTypeCode;
 import org.factorysharing.server.web.PlainText;
+import org.factorysharing.server.web.ProgrammeDate;
 import org.factorysharing.server.web.ReasonRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -197,8 +198,8 @@ class FactoryController {
             description = "from..to inclusive, at most 366 days; machineType narrows it to one type.")
     CapacityCalendarView calendar(
             @PathVariable String factoryId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @ProgrammeDate LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @ProgrammeDate LocalDate to,
             @RequestParam(required = false) @MachineTypeCode String machineType) {
         DateWindow.require("from", from, "to", to, MAX_PERIOD_DAYS);
         return queries.query(
@@ -214,8 +215,8 @@ class FactoryController {
             description = "from..to inclusive, at most 366 days.")
     UtilisationView utilisation(
             @PathVariable String factoryId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @ProgrammeDate LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @ProgrammeDate LocalDate to) {
         DateWindow.require("from", from, "to", to, MAX_PERIOD_DAYS);
         return queries.query(
                         new FindUtilisation(new FactoryId(factoryId), from, to),

@@ -13,6 +13,7 @@ import java.util.List;
 import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.server.web.MachineTypeCode;
 import org.factorysharing.server.web.PlainText;
+import org.factorysharing.server.web.ProgrammeDate;
 
 /** Request bodies of the factory API; Bean Validation names each bad field in the 400 answer. */
 final class FactoryRequests {
@@ -32,7 +33,7 @@ final class FactoryRequests {
             @NotBlank @PlainText @Size(max = 100) String commodity,
             @NotBlank @PlainText @Size(max = 200) String operator,
             @NotEmpty @Size(max = 100) List<@NotNull @Valid MachineRequest> plannedMachines,
-            @NotNull LocalDate installationDueOn) {}
+            @NotNull @ProgrammeDate LocalDate installationDueOn) {}
 
     /** A machine planned in a proposal or installed directly. */
     record MachineRequest(

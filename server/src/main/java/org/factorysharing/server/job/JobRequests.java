@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.factorysharing.server.web.MachineTypeCode;
 import org.factorysharing.server.web.PlainText;
+import org.factorysharing.server.web.ProgrammeDate;
 
 /** Request bodies of the job API; Bean Validation names each bad field in the 400 answer. */
 final class JobRequests {
@@ -25,6 +26,6 @@ final class JobRequests {
             @NotBlank @PlainText @Size(max = 200) String product,
             @Min(1) int quantity,
             @Min(1) @Max(10_000) int machineHours,
-            @NotNull LocalDate earliestStart,
-            @NotNull LocalDate deadline) {}
+            @NotNull @ProgrammeDate LocalDate earliestStart,
+            @NotNull @ProgrammeDate LocalDate deadline) {}
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.server.web.PlainText;
+import org.factorysharing.server.web.ProgrammeDate;
 
 /** Request bodies of the member API; Bean Validation names each bad field in the 400 answer. */
 final class MemberRequests {
@@ -35,5 +36,5 @@ final class MemberRequests {
             @Email @PlainText @Size(max = 254) String contactEmail) {}
 
     /** expiresOn must lie after today in the programme's calendar; checked by the controller (see ProgrammeTime). */
-    record GrantQualificationRequest(@NotNull LocalDate expiresOn) {}
+    record GrantQualificationRequest(@NotNull @ProgrammeDate LocalDate expiresOn) {}
 }

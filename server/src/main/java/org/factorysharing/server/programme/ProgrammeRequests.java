@@ -15,6 +15,7 @@ import org.factorysharing.api.programme.ProgrammeTaskCommands.StageDecision;
 import org.factorysharing.api.programme.Recommendation;
 import org.factorysharing.api.programme.WaveKind;
 import org.factorysharing.server.web.PlainText;
+import org.factorysharing.server.web.ProgrammeYear;
 
 /** Request bodies of the programme API; Bean Validation names each bad field in the 400 answer. */
 final class ProgrammeRequests {
@@ -23,7 +24,7 @@ final class ProgrammeRequests {
 
     record PlanWaveRequest(
             @NotBlank @PlainText @Size(max = 200) String name,
-            @NotNull @Min(2000) @Max(2100) Integer year,
+            @NotNull @ProgrammeYear Integer year,
             @NotNull WaveKind kind,
             @NotNull @Min(1) @Max(10_000) Integer targetFactories,
             @NotNull @Min(1) @Max(60) Integer pilotMonths,

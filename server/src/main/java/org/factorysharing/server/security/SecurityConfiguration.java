@@ -3,6 +3,8 @@ package org.factorysharing.server.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Who may call what. /api and /engine-rest: HTTP Basic, stateless, problem+json on 401/403, each feature's rules
@@ -28,7 +31,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, List<AccessPolicy> policies)
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ObjectMapper json,
+            List<AccessPolicy> policies,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers)
             throws Exception {
         // path matchers, not MVC ones: engine REST is a Jersey servlet outside Spring MVC
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -39,7 +46,7 @@ class SecurityConfiguration {
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(json)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint(json))
-                        .accessDeniedHandler(problemAccessDenied(json)))
+                        .accessDeniedHandler(problemAccessDenied(json, handlers)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()); // stateless Basic auth: no cookie to forge
         return http.build();
@@ -47,7 +54,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/",
                                 "/error",
@@ -62,10 +69,18 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/camunda/app/", false))
+                // a program (no HTML in Accept) gets a 401 problem instead of a redirect to the login page
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        problemEntryPoint(json), request -> !acceptsHtml(request)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
         return http.build();
+    }
+
+    private static boolean acceptsHtml(jakarta.servlet.http.HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && (accept.contains("text/html") || accept.contains("application/xhtml"));
     }
 
     private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
@@ -75,9 +90,26 @@ class SecurityConfiguration {
         };
     }
 
-    private static AccessDeniedHandler problemAccessDenied(ObjectMapper json) {
-        return (request, response, exception) ->
+    /**
+     * Whatever no policy allows is refused; an address the API does not have at all is answered 404, like any
+     * unknown path, rather than 403.
+     */
+    private static AccessDeniedHandler problemAccessDenied(ObjectMapper json, ObjectProvider<HandlerMapping> handlers) {
+        return (request, response, exception) -> {
+            if (request.getRequestURI().startsWith("/api/") && !exists(handlers.getObject(), request)) {
+                writeProblem(json, response, HttpStatus.NOT_FOUND, "Nothing is found at this address.");
+            } else {
                 writeProblem(json, response, HttpStatus.FORBIDDEN, "Your groups do not allow this action.");
+            }
+        };
+    }
+
+    private static boolean exists(HandlerMapping handlers, jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            return handlers.getHandler(request) != null;
+        } catch (Exception knownPathOtherMethod) {
+            return true;
+        }
     }
 
     private static void writeProblem(

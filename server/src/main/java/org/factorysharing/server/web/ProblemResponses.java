@@ -1,7 +1,6 @@
 package org.factorysharing.server.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -72,20 +71,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return problem(invalid(List.of(new FieldError(path(unknown), "unknown field"))));
         }
-        if (cause instanceof InvalidFormatException format) {
-            String expected =
-                    format.getTargetType() != null && format.getTargetType().isEnum()
-                            ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                            : "has the wrong format";
-            return problem(invalid(List.of(new FieldError(path(format), expected))));
-        }
         if (cause instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
-            return problem(invalid(List.of(new FieldError(path(mismatch), "has the wrong type"))));
+            return problem(invalid(List.of(new FieldError(path(mismatch), expectation(mismatch)))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
@@ -130,6 +127,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> domain(Exception ex) throws Exception {
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
             if (t instanceof InvalidField invalid) {
                 return problem(invalid(List.of(new FieldError(invalid.field(), invalid.reason()))));
             }
@@ -167,6 +167,43 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", ex);
         return problem(ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged."));
+    }
+
+    /** What the field should have been, in words a person can act on. */
+    private static String expectation(MismatchedInputException mismatch) {
+        Class<?> target = mismatch.getTargetType();
+        if (mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().contains("unpaired surrogate")) {
+            return "contains an unpaired surrogate (no character)";
+        }
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + List.of(target.getEnumConstants());
+        }
+        if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
+            return "must be a whole number (no fraction, no quotes)";
+        }
+        if (target == double.class || target == Double.class) {
+            return "must be a number (no quotes)";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "must be a date such as 2026-12-31";
+        }
+        return "has the wrong type";
+    }
+
+    /** The body is larger than the server takes; nothing of it was used. */
+    static ResponseEntity<Object> tooLarge(BodyTooLarge tooLarge) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + tooLarge.limit() + " bytes, the most this request takes.");
+        problem.setTitle("Request body too large");
+        return problem(problem);
     }
 
     private ResponseEntity<Object> rule(BusinessRuleViolation violation) {

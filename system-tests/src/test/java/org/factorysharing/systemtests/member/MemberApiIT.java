@@ -230,7 +230,7 @@ class MemberApiIT {
                 officer()
                         .put(
                                 "/api/members/" + unknown + "/qualifications/CNC_ROUTER",
-                                "{\"expiresOn\":\"2099-01-01\"}"),
+                                "{\"expiresOn\":\"2030-01-01\"}"),
                 officer().get("/api/tasks/" + unknown),
                 officer().post("/api/tasks/" + unknown + "/complete", "{\"variables\":{}}"))) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(404);

@@ -48,7 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The workflow-task half of README.md's role matrix, cell by cell over real HTTP: for every kind of task (and its
+ * The workflow-task half of docs/role-matrix.md, cell by cell over real HTTP: for every kind of task (and its
  * overdue form, where overdue widens who may act), each demo user completes it through {@code POST
  * /api/tasks/{id}/complete} with valid input. Allowed users complete it (204), each on a fresh task of its own;
  * refused users share one task and get 403 problem+json, the task stays open and unclaimed, and no event is

@@ -11,6 +11,6 @@ class MemberBridgeProcessors {
     /** Each registration starts a process: small batches, so a slow one does not hold many back. */
     @Bean
     ProcessorSettings memberOnboardingBridgeProcessor() {
-        return ProcessorSettings.bridge(MemberOnboardingBridge.PROCESSING_GROUP, 20);
+        return ProcessorSettings.bridge(MemberOnboardingBridge.PROCESSING_GROUP, 5);
     }
 }
