@@ -19,7 +19,9 @@ import org.factorysharing.api.shared.ProgrammeTime;
 /** Unique, valid test inputs, so tests can share one database in any order. */
 public final class TestData {
 
-    public static final String PASSWORD = "test-secret";
+    /** The demo users' password: the test profile's, or the one a shipped database's users were made with. */
+    public static final String PASSWORD = System.getProperty("fs.demo-users.password", "test-secret");
+
     private static final AtomicLong SEQUENCE =
             new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L));
 
