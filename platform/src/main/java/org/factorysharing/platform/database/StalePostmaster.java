@@ -60,7 +60,7 @@ final class StalePostmaster {
         POSTMASTER,
         /** Some other process (or a PostgreSQL on another directory): the pid was reused. */
         OTHER,
-        /** Running, but its command line cannot be read. */
+        /** Running, but not recognisably either: no command line to read, no -D, or a pid file naming another directory. */
         UNKNOWN
     }
 
