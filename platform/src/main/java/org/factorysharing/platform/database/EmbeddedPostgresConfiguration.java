@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
@@ -36,22 +39,48 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(clean)
                 // Spring stops it after everything that uses it; a JVM hook of its own would race the context
                 .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
+                .setPGStartupWait(START_WAIT)
                 // durable by default (the zonky defaults trade durability for test speed)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100");
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        EmbeddedPostgres postgres = builder.start();
+        // chosen here rather than by zonky, so that a failure can name it
+        int pgPort = port > 0 ? port : freePort();
+        builder.setPort(pgPort);
+        // a PostgreSQL left running by a server that was killed (kill -9, the out-of-memory killer)
+        StalePostmaster.clear(directory.toPath(), STOP_WAIT);
+        EmbeddedPostgres postgres = start(builder, directory, pgPort);
         log.info(
                 "Embedded PostgreSQL {} on port {}, data in {}",
                 fresh ? "initialised" : "reopened",
                 postgres.getPort(),
                 directory);
         return postgres;
+    }
+
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, File directory, int port)
+            throws IOException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("Gave up waiting")) {
+                throw e;
+            }
+            throw new EmbeddedDatabaseStartException(
+                    "Embedded PostgreSQL on data directory " + directory + " did not answer on port " + port
+                            + " within " + START_WAIT.toSeconds() + " s.",
+                    "See PostgreSQL's own lines logged above (logger " + EmbeddedPostgres.class.getName()
+                            + ", pg_ctl); check that port " + port
+                            + " is free (FS_EMBEDDED_DB_PORT) and the disk is not full, then start again.",
+                    e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Bean
