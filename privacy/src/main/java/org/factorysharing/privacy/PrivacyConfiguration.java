@@ -36,6 +36,12 @@ class PrivacyConfiguration {
         return new PersonalDataKeys(dataSource, masterKey);
     }
 
+    /** Keyed with a key derived from the master key: without it, the index says nothing about anyone. */
+    @Bean
+    BlindIndex blindIndex(DataSource dataSource, @Value("${fs.privacy.master-key:}") String configured) {
+        return new BlindIndex(dataSource, StringUtils.hasText(configured) ? configured : LOCAL_ONLY_MASTER_KEY);
+    }
+
     /** Static and lazy: a post-processor is built before other beans, the key table only on first use. */
     @Bean
     static BeanPostProcessor personalDataEncryption(ObjectProvider<PersonalDataKeys> keys) {

@@ -13,4 +13,10 @@ class PrivacyProcessors {
     ProcessorSettings personalDataShredderProcessor() {
         return ProcessorSettings.subscribing(PersonalDataShredder.PROCESSING_GROUP);
     }
+
+    /** The blind index: a read model of keyed hashes, replayable, its poison events parked. */
+    @Bean
+    ProcessorSettings personalDataIndexProcessor() {
+        return ProcessorSettings.readModel(PersonalDataViews.PROCESSING_GROUP);
+    }
 }

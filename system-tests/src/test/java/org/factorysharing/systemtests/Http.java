@@ -103,6 +103,13 @@ public final class Http {
                 .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A DELETE with a JSON body (e.g. the reason of a forget). */
+    public Reply delete(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply delete(String path) {
         return send(request(path).DELETE());
     }

@@ -19,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Starts a test server on a copy of a shipped database instead of a fresh one: with {@code fs.test.database-fixture}
+ * Fixes the fresh test database's folder once per context, or starts a test server on a copy of a shipped database
+ * instead of a fresh one: with {@code fs.test.database-fixture}
  * naming a classpath tar.xz of an embedded PostgreSQL data directory (one top folder), the archive is unpacked into
  * a new folder under target/ and the embedded database opens it as it is. The upgrade tests use a database made by
  * the previous release.
@@ -32,6 +33,15 @@ public class DatabaseFixture implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String fixture = environment.getProperty(FIXTURE);
         if (fixture == null || fixture.isBlank()) {
+            // the test profile names a fresh folder with ${random.uuid}: fix it once, so that every reader (the
+            // embedded database, a test reading its files) sees the same folder
+            String dataDirectory = environment.getProperty("fs.embedded-db.data-dir");
+            if (dataDirectory != null) {
+                environment
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "fresh-test-database", Map.of("fs.embedded-db.data-dir", dataDirectory)));
+            }
             return;
         }
         Path target =

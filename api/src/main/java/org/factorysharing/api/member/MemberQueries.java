@@ -17,7 +17,10 @@ public final class MemberQueries {
         STATUS
     }
 
-    /** One page of the member directory; null filters match everything. Pages count from 0. */
+    /**
+     * One page of the member directory; null filters match everything. Pages count from 0. {@code memberIds}, when
+     * given, narrows the page to those members (e.g. the ones a search on personal data found).
+     */
     public record FindMembers(
             String province,
             String sector,
@@ -25,7 +28,8 @@ public final class MemberQueries {
             int page,
             int size,
             MemberSort sort,
-            boolean descending) {}
+            boolean descending,
+            List<String> memberIds) {}
 
     /** The member a login acts for, or nothing when the login is not linked to a member. */
     public record FindMemberOfAccount(String userId) {}
@@ -49,7 +53,11 @@ public final class MemberQueries {
 
     public record MemberPage(List<MemberSummaryView> items, int page, int size, long totalItems, int totalPages) {}
 
-    /** Member detail. The owner's NIK is shown masked: the read side never needs it in clear. */
+    /**
+     * Member detail. The read model holds no personal data: the owner's name, masked NIK and contacts come from the
+     * member's own registration event, decrypted when read ({@link FindPersonalData}), and read [forgotten] once the
+     * member's personal data are forgotten.
+     */
     public record MemberView(
             String memberId,
             String nib,
@@ -66,7 +74,48 @@ public final class MemberQueries {
             String statusReason,
             Instant registeredAt,
             Instant updatedAt,
-            List<QualificationView> qualifications) {}
+            List<QualificationView> qualifications) {
+
+        /** The same member with its personal data, as the privacy module reads them. */
+        public MemberView withPersonalData(PersonalDataView personal) {
+            return new MemberView(
+                    memberId,
+                    nib,
+                    businessName,
+                    personal.ownerName(),
+                    personal.ownerNikMasked(),
+                    sector,
+                    province,
+                    regency,
+                    scale,
+                    personal.contactPhone(),
+                    personal.contactEmail(),
+                    status,
+                    statusReason,
+                    registeredAt,
+                    updatedAt,
+                    qualifications);
+        }
+    }
+
+    /** The owner's personal data of a member, decrypted from its registration; nothing for an unknown member. */
+    public record FindPersonalData(MemberId memberId) {}
+
+    /** The owner's name, NIK (masked to its last four digits) and contacts, or [forgotten]. */
+    public record PersonalDataView(String ownerName, String ownerNikMasked, String contactPhone, String contactEmail) {}
+
+    /** Personal data an officer may search by, exactly (after normalising), without any copy in clear. */
+    public enum PersonalField {
+        NIK,
+        PHONE,
+        EMAIL
+    }
+
+    /** The members whose owner has this NIK, phone number or e-mail address (an exact, normalised match). */
+    public record FindMembersByPersonalData(PersonalField field, String value) {}
+
+    /** Ids of the members found. */
+    public record MemberIds(List<String> memberIds) {}
 
     /** A qualification with its state on the day of the query. */
     public record QualificationView(

@@ -16,7 +16,10 @@ import java.util.List;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberStatus;
 
-/** A row of the member directory; the detail view adds its qualifications. */
+/**
+ * A row of the member directory; the detail view adds its qualifications. No personal data: the owner's name, NIK
+ * and contacts stay in the member's encrypted registration event, read and decrypted only when shown.
+ */
 @Entity
 @Table(name = "member_directory")
 class MemberEntry {
@@ -30,24 +33,12 @@ class MemberEntry {
     @Column(name = "business_name")
     String businessName;
 
-    @Column(name = "owner_name")
-    String ownerName;
-
-    @Column(name = "owner_nik_masked")
-    String ownerNikMasked;
-
     String sector;
     String province;
     String regency;
 
     @Enumerated(EnumType.STRING)
     BusinessScale scale;
-
-    @Column(name = "contact_phone")
-    String contactPhone;
-
-    @Column(name = "contact_email")
-    String contactEmail;
 
     @Enumerated(EnumType.STRING)
     MemberStatus status;

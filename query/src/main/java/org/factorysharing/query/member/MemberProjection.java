@@ -17,7 +17,6 @@ import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberStatus;
-import org.factorysharing.api.shared.PersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,14 +44,10 @@ class MemberProjection {
                 .orElseGet(() -> new MemberEntry(event.memberId().value()));
         entry.nib = event.nib();
         entry.businessName = event.businessName();
-        entry.ownerName = event.ownerName();
-        entry.ownerNikMasked = mask(event.ownerNik());
         entry.sector = event.sector();
         entry.province = event.province();
         entry.regency = event.regency();
         entry.scale = event.scale();
-        entry.contactPhone = event.contactPhone();
-        entry.contactEmail = event.contactEmail();
         entry.status = MemberStatus.APPLIED;
         entry.statusReason = null;
         entry.registeredAt = at;
@@ -113,18 +108,10 @@ class MemberProjection {
                 ON CONFLICT (user_id) DO UPDATE SET member_id = EXCLUDED.member_id""", event.userId(), event.memberId().value(), java.sql.Timestamp.from(at));
     }
 
-    /**
-     * Blanks the row at once. A replay needs no help: the stored registration then reads as forgotten
-     * (its key is gone), and this handler blanks the row again.
-     */
+    /** The directory holds no personal data to blank: the forget only changes when the member last changed. */
     @EventHandler
     void on(MemberPersonalDataForgotten event, @Timestamp Instant at) {
-        update(event.memberId(), at, entry -> {
-            entry.ownerName = PersonalData.FORGOTTEN;
-            entry.ownerNikMasked = PersonalData.FORGOTTEN;
-            entry.contactPhone = forgotten(entry.contactPhone);
-            entry.contactEmail = forgotten(entry.contactEmail);
-        });
+        update(event.memberId(), at, entry -> {});
     }
 
     @ResetHandler
@@ -146,21 +133,5 @@ class MemberProjection {
         change.accept(entry);
         entry.updatedAt = at;
         members.save(entry);
-    }
-
-    /** An optional contact that was never given stays absent; one that was given reads as forgotten. */
-    private static String forgotten(String contact) {
-        return contact == null ? null : PersonalData.FORGOTTEN;
-    }
-
-    /** Keeps the last four digits, enough for an officer to match a document. */
-    static String mask(String nik) {
-        if (PersonalData.FORGOTTEN.equals(nik)) {
-            return nik;
-        }
-        if (nik == null || nik.length() <= 4) {
-            return "****";
-        }
-        return "*".repeat(nik.length() - 4) + nik.substring(nik.length() - 4);
     }
 }

@@ -91,6 +91,12 @@ class MemberQueryHandler {
             if (query.status() != null) {
                 where.add(cb.equal(root.get("status"), query.status()));
             }
+            if (query.memberIds() != null) {
+                where.add(
+                        query.memberIds().isEmpty()
+                                ? cb.disjunction()
+                                : root.get("memberId").in(query.memberIds()));
+            }
             return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
         };
     }
@@ -109,14 +115,14 @@ class MemberQueryHandler {
                 e.memberId,
                 e.nib,
                 e.businessName,
-                e.ownerName,
-                e.ownerNikMasked,
+                null,
+                null,
                 e.sector,
                 e.province,
                 e.regency,
                 e.scale,
-                e.contactPhone,
-                e.contactEmail,
+                null,
+                null,
                 e.status,
                 e.statusReason,
                 e.registeredAt,

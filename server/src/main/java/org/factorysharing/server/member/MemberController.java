@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -23,9 +25,14 @@ import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberQueries.FindMember;
 import org.factorysharing.api.member.MemberQueries.FindMembers;
+import org.factorysharing.api.member.MemberQueries.FindMembersByPersonalData;
+import org.factorysharing.api.member.MemberQueries.FindPersonalData;
+import org.factorysharing.api.member.MemberQueries.MemberIds;
 import org.factorysharing.api.member.MemberQueries.MemberPage;
 import org.factorysharing.api.member.MemberQueries.MemberSort;
 import org.factorysharing.api.member.MemberQueries.MemberView;
+import org.factorysharing.api.member.MemberQueries.PersonalDataView;
+import org.factorysharing.api.member.MemberQueries.PersonalField;
 import org.factorysharing.api.member.MemberStatus;
 import org.factorysharing.api.shared.IdentityQueries.FindUser;
 import org.factorysharing.api.shared.IdentityQueries.UserView;
@@ -101,11 +108,18 @@ class MemberController {
     }
 
     @GetMapping
-    @Operation(summary = "Member directory: filter, page and sort")
+    @Operation(
+            summary = "Member directory: filter, page and sort",
+            description = "nik, phone and email find the members whose owner has exactly that NIK, phone number or "
+                    + "e-mail address (spaces, case and a leading +62 or 0 do not matter), through a blind index: "
+                    + "the directory keeps no personal data in clear.")
     MemberPage list(
             @RequestParam(required = false) @PlainText @Size(max = 100) String province,
             @RequestParam(required = false) @PlainText @Size(max = 100) String sector,
             @RequestParam(required = false) MemberStatus status,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{16}", message = "must be 16 digits") String nik,
+            @RequestParam(required = false) @PlainText @Size(max = 32) String phone,
+            @RequestParam(required = false) @PlainText @Size(max = 254) String email,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
             @RequestParam(defaultValue = "REGISTERED_AT") MemberSort sort,
@@ -119,9 +133,33 @@ class MemberController {
                                 page,
                                 size,
                                 sort,
-                                "DESC".equals(direction)),
+                                "DESC".equals(direction),
+                                foundByPersonalData(nik, phone, email)),
                         MemberPage.class)
                 .join();
+    }
+
+    /** The members every given personal value finds (all of them must match), or null when none is given. */
+    private List<String> foundByPersonalData(String nik, String phone, String email) {
+        List<String> found = null;
+        for (var search : List.of(
+                Map.entry(PersonalField.NIK, Optional.ofNullable(blankToNull(nik))),
+                Map.entry(PersonalField.PHONE, Optional.ofNullable(blankToNull(phone))),
+                Map.entry(PersonalField.EMAIL, Optional.ofNullable(blankToNull(email))))) {
+            if (search.getValue().isEmpty()) {
+                continue;
+            }
+            List<String> members = queries.query(
+                            new FindMembersByPersonalData(
+                                    search.getKey(), search.getValue().get()),
+                            MemberIds.class)
+                    .join()
+                    .memberIds();
+            found = found == null
+                    ? members
+                    : found.stream().filter(members::contains).toList();
+        }
+        return found;
     }
 
     @GetMapping("/{memberId}")
@@ -131,7 +169,13 @@ class MemberController {
                         new FindMember(new MemberId(memberId)), ResponseTypes.optionalInstanceOf(MemberView.class))
                 .join()
                 .filter(view -> policy.maySee(CurrentUser.of(authentication), view.memberId()));
-        return member.orElseThrow(() -> new NotFound("member " + memberId));
+        // the personal data are read from the member's encrypted registration, never from a read model
+        return member.map(view -> view.withPersonalData(queries.query(
+                                new FindPersonalData(new MemberId(memberId)),
+                                ResponseTypes.optionalInstanceOf(PersonalDataView.class))
+                        .join()
+                        .orElseThrow()))
+                .orElseThrow(() -> new NotFound("member " + memberId));
     }
 
     @PutMapping("/{memberId}/accounts/{userId}")

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.factorysharing.systemtests.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,12 +94,8 @@ class PersonalDataIT {
     }
 
     Reply forget(Http http, String memberId, String body) {
-        HttpRequest.Builder request = http.request("/api/members/" + memberId + "/personal-data");
-        return http.send(
-                body == null
-                        ? request.DELETE()
-                        : request.header("Content-Type", "application/json")
-                                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+        String path = "/api/members/" + memberId + "/personal-data";
+        return body == null ? http.delete(path) : http.delete(path, body);
     }
 
     @Test
