@@ -62,6 +62,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkflowTasks {
 
+    /** The largest page of tasks. */
+    public static final int MAX_PAGE_SIZE = 200;
+
     /** The processes whose instances are about one factory and carry its id as the variable factoryId. */
     private static final String[] FACTORY_PROCESSES = {FactoryCommissioningProcess.KEY, ProductionJobProcess.KEY};
 
@@ -146,6 +149,12 @@ public class WorkflowTasks {
      */
     @Transactional(readOnly = true)
     TaskPage openTasksOf(FindMyTasks filter) {
+        if (filter.page() < 0) {
+            throw new InvalidField("page", "must be 0 or more");
+        }
+        if (filter.size() < 1 || filter.size() > MAX_PAGE_SIZE) {
+            throw new InvalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
         TaskActor user = new TaskActor(filter.userId(), filter.groups() == null ? List.of() : filter.groups());
         TaskQuery query = taskService.createTaskQuery().active();
         TaskAssignment assignment = filter.assignment() == null ? TaskAssignment.ANY : filter.assignment();
