@@ -35,15 +35,15 @@ public final class HttpWalk {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(PATIENCE).until(() -> {
             found.clear();
-            user.get("/api/tasks").json().forEach(task -> {
-                if (businessKey.equals(task.get("businessKey").asText())
-                        && taskKey.equals(task.get("taskKey").asText())) {
-                    found.add(task);
-                }
-            });
+            user.get(tasksAbout(businessKey, taskKey)).json().get("items").forEach(found::add);
             return found.size() == count;
         });
         return List.copyOf(found);
+    }
+
+    /** The user's open tasks of that key about the business key (GET /api/tasks filtered, one page of 200). */
+    public static String tasksAbout(String businessKey, String taskKey) {
+        return "/api/tasks?size=200&businessKey=" + businessKey + "&taskKey=" + taskKey;
     }
 
     public JsonNode awaitTask(Http user, String businessKey, String taskKey) {

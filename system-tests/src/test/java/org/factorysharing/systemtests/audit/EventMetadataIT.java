@@ -226,12 +226,11 @@ class EventMetadataIT {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> {
-                            for (JsonNode task : as("officer").get("/api/tasks").json()) {
-                                if (memberId.equals(task.path("businessKey").asText())) {
-                                    return task;
-                                }
-                            }
-                            return null;
+                            JsonNode tasks = as("officer")
+                                    .get("/api/tasks?businessKey=" + memberId)
+                                    .json()
+                                    .get("items");
+                            return tasks.isEmpty() ? null : tasks.get(0);
                         },
                         task -> task != null);
     }

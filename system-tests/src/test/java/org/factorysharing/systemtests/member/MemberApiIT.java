@@ -303,7 +303,12 @@ class MemberApiIT {
         }
         assertThat(as("auditor").get("/api/tasks/" + taskId).status()).isEqualTo(200);
         assertThat(eventStore.eventCount()).isEqualTo(events);
-        assertThat(officer().get("/api/tasks").json().findValuesAsText("id")).contains(taskId);
+        assertThat(officer()
+                        .get("/api/tasks?businessKey=" + memberId)
+                        .json()
+                        .get("items")
+                        .findValuesAsText("id"))
+                .containsExactly(taskId);
     }
 
     @Test
@@ -474,12 +479,11 @@ class MemberApiIT {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> {
-                            for (JsonNode task : officer().get("/api/tasks").json()) {
-                                if (memberId.equals(task.path("businessKey").asText())) {
-                                    return task;
-                                }
-                            }
-                            return null;
+                            JsonNode tasks = officer()
+                                    .get("/api/tasks?businessKey=" + memberId)
+                                    .json()
+                                    .get("items");
+                            return tasks.isEmpty() ? null : tasks.get(0);
                         },
                         task -> task != null);
     }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.platform.database.DatabaseMode;
+import org.factorysharing.workflows.shared.TasklistFilters;
 import org.factorysharing.workflows.shared.WorkGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the programme's groups and their Camunda authorisations (idempotent, every start), the first
+ * Creates the programme's groups, their Camunda authorisations and Tasklist filters (idempotent, every start), the first
  * administrator when FS_ADMIN_USER/FS_ADMIN_PASSWORD are given, and in the embedded default one demo
  * user per group. Admins are engine admin groups (see application.yml).
  */
@@ -49,6 +50,7 @@ public class IdentitySetup {
 
     private final IdentityService identity;
     private final WorkGroups workGroups;
+    private final TasklistFilters tasklistFilters;
     private final DatabaseMode databaseMode;
     private final String demoUsersEnabled;
     private final String demoPassword;
@@ -58,6 +60,7 @@ public class IdentitySetup {
     IdentitySetup(
             IdentityService identity,
             WorkGroups workGroups,
+            TasklistFilters tasklistFilters,
             DatabaseMode databaseMode,
             @Value("${fs.demo-users.enabled:}") String demoUsersEnabled,
             @Value("${fs.demo-users.password}") String demoPassword,
@@ -67,6 +70,7 @@ public class IdentitySetup {
         this.adminPassword = adminPassword;
         this.identity = identity;
         this.workGroups = workGroups;
+        this.tasklistFilters = tasklistFilters;
         this.databaseMode = databaseMode;
         this.demoUsersEnabled = demoUsersEnabled;
         this.demoPassword = demoPassword;
@@ -113,6 +117,8 @@ public class IdentitySetup {
                 Groups.MEMBERS)) {
             workGroups.grantTaskWork(group);
         }
+        tasklistFilters.removeOldDefaultFilter();
+        tasklistFilters.ensureProgrammeFilters();
         if (StringUtils.hasText(adminUser) && StringUtils.hasText(adminPassword)) {
             ensureUser(adminUser, adminPassword, Groups.ADMINS);
         }

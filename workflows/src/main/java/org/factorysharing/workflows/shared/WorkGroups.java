@@ -31,10 +31,14 @@ public class WorkGroups {
         this.authorizations = authorizations;
     }
 
-    /** Creates the group unless it exists (also when another transaction has just created it). */
-    public void ensureGroup(String groupId, String name) {
-        if (identity.createGroupQuery().groupId(groupId).count() > 0) {
-            return;
+    /**
+     * Creates the group unless it exists (also when another transaction has just created it); answers the name it
+     * has (an existing group keeps its own).
+     */
+    public String ensureGroup(String groupId, String name) {
+        Group existing = identity.createGroupQuery().groupId(groupId).singleResult();
+        if (existing != null) {
+            return existing.getName();
         }
         Group group = identity.newGroup(groupId);
         group.setName(name);
@@ -43,21 +47,36 @@ public class WorkGroups {
             identity.saveGroup(group);
         } catch (BadUserRequestException createdMeanwhile) {
             // Camunda checks for the id before it inserts: nothing was written, the group is there
-            if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group other = identity.createGroupQuery().groupId(groupId).singleResult();
+            if (other == null) {
                 throw createdMeanwhile;
             }
+            return other.getName();
         }
+        return name;
     }
 
     /**
-     * What every task-working group needs besides its tasks: Tasklist, its filters, and reading users and
-     * groups. Access to a task itself comes from the task's candidate group links.
+     * What every task-working group needs besides its tasks: Tasklist and reading users and groups. Access to a
+     * task itself comes from the task's candidate group links; each group reads its own Tasklist filter
+     * ({@link TasklistFilters}), no longer every filter (an earlier grant of all is removed).
      */
     public void grantTaskWork(String groupId) {
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(groupId, Resources.FILTER, "*", Permissions.READ);
         grant(groupId, Resources.USER, "*", Permissions.READ);
         grant(groupId, Resources.GROUP, "*", Permissions.READ);
+        revoke(groupId, Resources.FILTER, Authorization.ANY);
+    }
+
+    /** Removes the group's authorisations on that resource, if any. */
+    public void revoke(String groupId, Resource resource, String resourceId) {
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .list()
+                .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
     }
 
     /** Grants the permissions unless the group already has an authorisation on that resource. */

@@ -6,6 +6,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -19,10 +22,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.form.type.EnumFormType;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
 import org.factorysharing.api.shared.ConcurrentChange;
@@ -38,8 +43,13 @@ import org.factorysharing.api.task.TaskQueries.FindMyTasks;
 import org.factorysharing.api.task.TaskQueries.FindTask;
 import org.factorysharing.api.task.TaskQueries.FindTasksAbout;
 import org.factorysharing.api.task.TaskQueries.FormFieldView;
+import org.factorysharing.api.task.TaskQueries.TaskAssignment;
 import org.factorysharing.api.task.TaskQueries.TaskDetailView;
+import org.factorysharing.api.task.TaskQueries.TaskPage;
+import org.factorysharing.api.task.TaskQueries.TaskSort;
 import org.factorysharing.api.task.TaskQueries.TaskView;
+import org.factorysharing.workflows.factory.FactoryCommissioningProcess;
+import org.factorysharing.workflows.job.ProductionJobProcess;
 import org.factorysharing.workflows.shared.TaskActor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +61,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WorkflowTasks {
+
+    /** The largest page of tasks. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** The processes whose instances are about one factory and carry its id as the variable factoryId. */
+    private static final String[] FACTORY_PROCESSES = {FactoryCommissioningProcess.KEY, ProductionJobProcess.KEY};
 
     private final TaskService taskService;
     private final FormService formService;
@@ -72,8 +88,8 @@ public class WorkflowTasks {
     }
 
     @QueryHandler
-    List<TaskView> mine(FindMyTasks query) {
-        return openTasksOf(new TaskActor(query.userId(), query.groups()));
+    TaskPage mine(FindMyTasks query) {
+        return openTasksOf(query);
     }
 
     @QueryHandler
@@ -127,25 +143,97 @@ public class WorkflowTasks {
         }
     }
 
+    /**
+     * One page of the user's open tasks, counted and paged by the engine's query (nothing is loaded beyond the
+     * page). Candidate queries match unclaimed tasks only, so "offered to me" never shows another user's claim.
+     */
     @Transactional(readOnly = true)
-    List<TaskView> openTasksOf(TaskActor user) {
-        var query = taskService.createTaskQuery().active().or().taskAssignee(user.user());
-        if (!user.groups().isEmpty()) {
-            query = query.taskCandidateGroupIn(user.groups());
+    TaskPage openTasksOf(FindMyTasks filter) {
+        if (filter.page() < 0) {
+            throw new InvalidField("page", "must be 0 or more");
         }
-        return query
-                .taskCandidateUser(user.user())
-                .endOr()
-                .orderByTaskPriority()
-                .desc()
-                .orderByDueDate()
-                .asc()
-                .orderByTaskCreateTime()
-                .asc()
-                .listPage(0, 500)
-                .stream()
-                .map(this::view)
-                .toList();
+        if (filter.size() < 1 || filter.size() > MAX_PAGE_SIZE) {
+            throw new InvalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        TaskActor user = new TaskActor(filter.userId(), filter.groups() == null ? List.of() : filter.groups());
+        TaskQuery query = taskService.createTaskQuery().active();
+        TaskAssignment assignment = filter.assignment() == null ? TaskAssignment.ANY : filter.assignment();
+        switch (assignment) {
+            case MINE -> query.taskAssignee(user.user());
+            case UNASSIGNED -> offeredTo(query.or(), user).endOr();
+            case ANY -> offeredTo(query.or().taskAssignee(user.user()), user).endOr();
+        }
+        if (filter.taskKey() != null) {
+            query.taskDefinitionKey(filter.taskKey());
+        }
+        if (filter.processKey() != null) {
+            query.processDefinitionKey(filter.processKey());
+        }
+        if (filter.businessKey() != null) {
+            query.processInstanceBusinessKey(filter.businessKey());
+        }
+        if (filter.factoryId() != null) {
+            // the processes whose instances carry the factory (a wave's rollout holds many, task by task)
+            query.processDefinitionKeyIn(FACTORY_PROCESSES)
+                    .processVariableValueEquals(FactoryCommissioningProcess.FACTORY_ID, filter.factoryId());
+        }
+        if (filter.overdue() != null) {
+            Date now = ClockUtil.getCurrentTime();
+            if (filter.overdue()) {
+                query.dueBefore(now);
+            } else {
+                query.or().dueAfter(now).withoutDueDate().endOr();
+            }
+        }
+        sort(query, filter.sort(), filter.descending());
+        long total = query.count();
+        int size = filter.size();
+        long first = (long) filter.page() * size;
+        List<Task> tasks = first >= total ? List.of() : query.listPage((int) first, size);
+        return new TaskPage(views(tasks), filter.page(), size, total, (int) ((total + size - 1) / size));
+    }
+
+    private static TaskQuery offeredTo(TaskQuery or, TaskActor user) {
+        if (!user.groups().isEmpty()) {
+            or.taskCandidateGroupIn(user.groups());
+        }
+        return or.taskCandidateUser(user.user());
+    }
+
+    /** The chosen column first, then the most urgent, then the task id so that pages never overlap. */
+    private static void sort(TaskQuery query, TaskSort sort, Boolean descending) {
+        if (sort == null) {
+            query.orderByTaskPriority()
+                    .desc()
+                    .orderByDueDate()
+                    .asc()
+                    .orderByTaskCreateTime()
+                    .asc();
+        } else {
+            switch (sort) {
+                case DUE ->
+                    direction(query.orderByDueDate(), descending, false)
+                            .orderByTaskPriority()
+                            .desc()
+                            .orderByTaskCreateTime()
+                            .asc();
+                case PRIORITY ->
+                    direction(query.orderByTaskPriority(), descending, true)
+                            .orderByDueDate()
+                            .asc()
+                            .orderByTaskCreateTime()
+                            .asc();
+                case CREATED ->
+                    direction(query.orderByTaskCreateTime(), descending, false)
+                            .orderByTaskPriority()
+                            .desc();
+            }
+        }
+        query.orderByTaskId().asc();
+    }
+
+    private static TaskQuery direction(TaskQuery query, Boolean descending, boolean descendingByDefault) {
+        return (descending == null ? descendingByDefault : descending) ? query.desc() : query.asc();
     }
 
     /** Open tasks of every process about one business object (a wave's rollout and its approvals), oldest first. */
@@ -159,7 +247,7 @@ public class WorkflowTasks {
                 .asc()
                 .list()
                 .stream()
-                .map(this::view)
+                .map(task -> view(task, businessKeyOf(task.getProcessInstanceId())))
                 .toList();
     }
 
@@ -169,7 +257,7 @@ public class WorkflowTasks {
         if (!mayWorkOn(task, user) && !mayRead(user)) {
             throw new NotPermitted("task " + taskId + " is not yours or your groups'");
         }
-        return new TaskDetailView(view(task), form(taskId));
+        return new TaskDetailView(view(task, businessKeyOf(task.getProcessInstanceId())), form(taskId));
     }
 
     @Transactional
@@ -351,7 +439,26 @@ public class WorkflowTasks {
         return result;
     }
 
-    private TaskView view(Task task) {
+    /** The views of a page of tasks, with their business keys read in one query. */
+    private List<TaskView> views(List<Task> tasks) {
+        Set<String> instances = tasks.stream()
+                .map(Task::getProcessInstanceId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, String> businessKeys = new HashMap<>();
+        if (!instances.isEmpty()) {
+            runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceIds(instances)
+                    .list()
+                    .forEach(instance -> businessKeys.put(instance.getId(), instance.getBusinessKey()));
+        }
+        return tasks.stream()
+                .map(task -> view(task, businessKeys.get(task.getProcessInstanceId())))
+                .toList();
+    }
+
+    private TaskView view(Task task, String businessKey) {
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)
@@ -360,7 +467,6 @@ public class WorkflowTasks {
         ProcessDefinition definition = task.getProcessDefinitionId() == null
                 ? null
                 : repositoryService.getProcessDefinition(task.getProcessDefinitionId());
-        String businessKey = task.getProcessInstanceId() == null ? null : businessKeyOf(task.getProcessInstanceId());
         return new TaskView(
                 task.getId(),
                 task.getName(),
@@ -381,6 +487,9 @@ public class WorkflowTasks {
     }
 
     private String businessKeyOf(String processInstanceId) {
+        if (processInstanceId == null) {
+            return null;
+        }
         var instance = runtimeService
                 .createProcessInstanceQuery()
                 .processInstanceId(processInstanceId)

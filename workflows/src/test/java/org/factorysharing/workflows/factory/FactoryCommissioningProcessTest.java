@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,6 +46,7 @@ import org.factorysharing.api.shared.NotPermitted;
 import org.factorysharing.api.shared.ProgrammeTime;
 import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.workflows.WorkflowTest;
+import org.factorysharing.workflows.shared.TasklistFilters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,9 @@ class FactoryCommissioningProcessTest {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    TasklistFilters tasklistFilters;
 
     @Autowired
     EventStoreProbe eventStore;
@@ -136,8 +141,15 @@ class FactoryCommissioningProcessTest {
         assertThat(authorizations.isUserAuthorized(
                         "someone", staff, Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
                 .isTrue();
-        assertThat(authorizations.isUserAuthorized("someone", staff, Permissions.READ, Resources.FILTER, "*"))
+        Filter filter = tasklistFilters.filterOf(staffGroup);
+        assertThat(filter).as("the staff's Tasklist filter").isNotNull();
+        assertThat(filter.getName()).startsWith("Factory staff · Staf pabrik: RPB Minahasa");
+        assertThat(authorizations.isUserAuthorized(
+                        "someone", staff, Permissions.READ, Resources.FILTER, filter.getId()))
                 .isTrue();
+        assertThat(authorizations.isUserAuthorized("someone", staff, Permissions.READ, Resources.FILTER, "*"))
+                .as("no longer every filter")
+                .isFalse();
 
         List<Task> installs = installTasks();
         assertThat(installs).hasSize(2).allSatisfy(install -> {
