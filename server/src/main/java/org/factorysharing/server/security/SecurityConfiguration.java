@@ -2,7 +2,11 @@ package org.factorysharing.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,15 +20,51 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. /api and /engine-rest: HTTP Basic, stateless, problem+json on 401/403, each feature's rules
  * from its {@link AccessPolicy}, everything else refused. /camunda: form login, and the webapps trust the Spring
  * Security principal (single sign-on), so there is one identity store and one login. Workflow tasks are checked
  * again by the task rules and the process listeners, and commands by the command side, whichever door is used.
+ *
+ * <p>Every password goes through {@link IdentityAuthenticationProvider}, so the {@link LoginThrottle} sees every
+ * attempt: the webapps' own login endpoint and engine REST's "verify user" (both check any user's password) are
+ * refused on every path they are mounted on. A throttled login answers like a wrong password (401 problem+json on the
+ * API, with Retry-After; the login form's error).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * Doors that would check a password past the throttle: the webapps' login (unused, as they sign in through
+     * /login) and "verify user" of the webapps' engine REST (engine REST's own is refused by the engine policy).
+     */
+    static final String[] PASSWORD_CHECKS_OUTSIDE_THE_LOGIN = {
+        "/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify/**"
+    };
+
+    @Bean
+    LoginThrottle loginThrottle(
+            @Value("${fs.security.login-throttle.free-failures}") int freeFailures,
+            @Value("${fs.security.login-throttle.first-delay}") Duration firstDelay,
+            @Value("${fs.security.login-throttle.max-delay}") Duration maxDelay,
+            @Value("${fs.security.login-throttle.forget-after}") Duration forgetAfter,
+            @Value("${fs.security.login-throttle.address-failures}") int addressFailures,
+            @Value("${fs.security.login-throttle.address-window}") Duration addressWindow,
+            @Value("${fs.security.login-throttle.max-entries}") int maxEntries) {
+        return new LoginThrottle(
+                new LoginThrottle.Settings(
+                        freeFailures, firstDelay, maxDelay, forgetAfter, addressFailures, addressWindow, maxEntries),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    CredentialCache credentialCache(
+            @Value("${fs.security.credential-cache}") Duration timeToLive,
+            @Value("${fs.security.credential-cache-users}") int maxUsers) {
+        return new CredentialCache(timeToLive, maxUsers, Clock.systemUTC());
+    }
 
     @Bean
     @Order(1)
@@ -48,7 +88,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(Arrays.stream(PASSWORD_CHECKS_OUTSIDE_THE_LOGIN)
+                                .map(paths::matcher)
+                                .toArray(RequestMatcher[]::new))
+                        .denyAll()
+                        .requestMatchers(
                                 "/",
                                 "/error",
                                 "/login",
@@ -71,6 +116,9 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"factory-sharing\"");
+            if (exception instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            }
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic credentials.");
         };
     }
