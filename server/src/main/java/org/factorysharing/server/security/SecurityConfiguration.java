@@ -39,6 +39,8 @@ class SecurityConfiguration {
     /**
      * Doors that would check a password past the throttle: the webapps' login (unused, as they sign in through
      * /login) and "verify user" of the webapps' engine REST (engine REST's own is refused by the engine policy).
+     * Changing a password in the webapps or on engine REST also checks a password, but only the signed-in user's own
+     * (authenticatedUserPassword): it needs that user's session or credentials already, so it stays open.
      */
     static final String[] PASSWORD_CHECKS_OUTSIDE_THE_LOGIN = {
         "/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify/**"
