@@ -41,7 +41,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>A second scenario books machine time on 10 commissioned factories, before and after each holds 10,000
  * reservations (see {@link BookingScenario}).
  *
- * <p>Options: --seconds=15 (per measurement) --warmup=5 --clients=1,8 --scenarios=booking,registration
+ * <p>A third measures what HTTP Basic costs per request with and without the verified-credential cache (see
+ * {@link BasicAuthScenario}).
+ *
+ * <p>Options: --seconds=15 (per measurement) --warmup=5 --clients=1,8 --scenarios=booking,registration,basic-auth
  * --reservations=10000 (per factory, for the booking scenario). It runs on a fresh embedded
  * PostgreSQL in a temporary directory; with FS_DB_URL set and --allow-external-database it runs on that
  * database instead and leaves its test members and raw rows there (use a scratch database).
@@ -57,8 +60,8 @@ public final class Benchmark {
         Map<String, String> options = options(args);
         Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
-        List<String> scenarios = List.of(
-                options.getOrDefault("scenarios", "booking,registration").split(","));
+        List<String> scenarios = List.of(options.getOrDefault("scenarios", "booking,registration,basic-auth")
+                .split(","));
         int reservations = Integer.parseInt(options.getOrDefault("reservations", "10000"));
         List<Integer> clientCounts = new ArrayList<>();
         for (String n : options.getOrDefault("clients", "1,8").split(",")) {
@@ -72,25 +75,31 @@ public final class Benchmark {
                     + " that database. Point it at a scratch database and add --allow-external-database.");
             System.exit(2);
         }
-        Path dataDir = Files.createTempDirectory("factory-sharing-benchmark");
-        // arguments, not builder properties: those are defaults that application.yml would override
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class)
-                .run(
-                        "--fs.embedded-db.data-dir=" + dataDir,
-                        "--fs.embedded-db.clean=true",
-                        "--fs.demo-users.enabled=false",
-                        "--server.port=0",
-                        "--logging.level.root=WARN",
-                        "--spring.main.banner-mode=off");
-        try {
-            if (scenarios.contains("booking")) {
-                new Benchmark.Booking(context, measure, warmup, clientCounts, reservations).execute();
+        if (scenarios.contains("booking") || scenarios.contains("registration")) {
+            Path dataDir = Files.createTempDirectory("factory-sharing-benchmark");
+            // arguments, not builder properties: those are defaults that application.yml would override
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(FactorySharingApplication.class)
+                    .run(
+                            "--fs.embedded-db.data-dir=" + dataDir,
+                            "--fs.embedded-db.clean=true",
+                            "--fs.demo-users.enabled=false",
+                            "--server.port=0",
+                            "--logging.level.root=WARN",
+                            "--spring.main.banner-mode=off");
+            try {
+                if (scenarios.contains("booking")) {
+                    new Benchmark.Booking(context, measure, warmup, clientCounts, reservations).execute();
+                }
+                if (scenarios.contains("registration")) {
+                    new Benchmark.Run(context, measure, warmup, clientCounts).execute();
+                }
+            } finally {
+                context.close();
             }
-            if (scenarios.contains("registration")) {
-                new Benchmark.Run(context, measure, warmup, clientCounts).execute();
-            }
-        } finally {
-            context.close();
+        }
+        if (scenarios.contains("basic-auth")) {
+            // after the others: it starts two servers of its own, one after the other
+            new BasicAuthScenario(measure, warmup).execute();
         }
         // Axon's dead-letter janitor thread is not a daemon; the figures are printed, so end here
         System.exit(0);

@@ -74,6 +74,14 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A form POST to the webapps' own REST API, with the CSRF header they require. */
+    public Reply webappPostForm(String path, String form) {
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public Reply webappDelete(String path) {
         return send(request(path).header("X-XSRF-TOKEN", xsrfToken()).DELETE());
     }

@@ -49,11 +49,16 @@ class EngineWebapps {
         return registration;
     }
 
-    /** Engine REST is engine administration. */
+    /**
+     * Engine REST is engine administration. Its "verify user" checks any user's password and is refused: passwords are
+     * checked only at the login, behind the login throttle.
+     */
     @Bean
     AccessPolicy engineRestPolicy() {
-        return requests -> requests.requestMatchers(
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return requests -> requests.requestMatchers(paths.matcher("/engine-rest/identity/verify/**"))
+                .denyAll()
+                .requestMatchers(paths.matcher("/engine-rest/**"))
                 .hasAuthority(Authorities.of(Groups.ADMINS));
     }
 }

@@ -1,37 +1,62 @@
 package org.factorysharing.server.security;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.factorysharing.workflows.identity.IdentityStore;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates against the one identity store (salted, hashed passwords), so the HTTP API, engine REST, the pages
- * and the Camunda webapps share one user store; group memberships become authorities.
+ * The one place where a password is checked, for every door: HTTP Basic on /api and /engine-rest, and the form login
+ * on /login that signs in to the Camunda webapps (whose own login endpoint is closed, see SecurityConfiguration).
+ * Against the one identity store (bcrypt hashes), so the API, engine REST, the pages and the webapps share one user
+ * store; group memberships become authorities, read fresh for every request.
+ *
+ * <p>In order: the {@link LoginThrottle} may refuse the client and user without a check ({@link LoginThrottledException}
+ * , a 401 with Retry-After on the API); a credential verified within the last moments ({@link CredentialCache}) is
+ * accepted without a bcrypt check; otherwise the identity store checks the password, and the throttle learns the
+ * outcome.
  */
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityStore identity;
+    private final LoginThrottle throttle;
+    private final CredentialCache verified;
 
-    IdentityAuthenticationProvider(IdentityStore identity) {
+    IdentityAuthenticationProvider(IdentityStore identity, LoginThrottle throttle, CredentialCache verified) {
         this.identity = identity;
+        this.throttle = throttle;
+        this.verified = verified;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (user == null
-                || user.isBlank()
-                || credentials == null
-                || !identity.checkPassword(user, credentials.toString())) {
+        if (user == null || user.isBlank() || credentials == null) {
             throw new BadCredentialsException("bad credentials");
         }
+        String password = credentials.toString();
+        String client = remoteAddress(authentication);
+        Optional<Duration> refused = throttle.refusal(client, user);
+        if (refused.isPresent()) {
+            throw new LoginThrottledException(refused.get());
+        }
+        if (!verified.holds(user, password)) {
+            if (!identity.checkPassword(user, password)) {
+                throttle.failed(client, user);
+                throw new BadCredentialsException("bad credentials");
+            }
+            verified.remember(user, password);
+        }
+        throttle.succeeded(client, user);
         List<SimpleGrantedAuthority> authorities = identity.groupsOf(user).stream()
                 .map(group -> new SimpleGrantedAuthority(Authorities.of(group)))
                 .toList();
@@ -41,5 +66,12 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The servlet request's remote address, which Basic and form login put into the details. */
+    private static String remoteAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : null;
     }
 }

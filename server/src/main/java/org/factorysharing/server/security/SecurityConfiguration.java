@@ -2,9 +2,13 @@ package org.factorysharing.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -25,9 +30,46 @@ import org.springframework.web.servlet.HandlerMapping;
  * from its {@link AccessPolicy}, everything else refused. /camunda: form login, and the webapps trust the Spring
  * Security principal (single sign-on), so there is one identity store and one login. Workflow tasks are checked
  * again by the task rules and the process listeners, and commands by the command side, whichever door is used.
+ *
+ * <p>Every password goes through {@link IdentityAuthenticationProvider}, so the {@link LoginThrottle} sees every
+ * attempt: the webapps' own login endpoint and engine REST's "verify user" (both check any user's password) are
+ * refused on every path they are mounted on. A throttled login answers like a wrong password (401 problem+json on the
+ * API, with Retry-After; the login form's error).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * Doors that would check a password past the throttle: the webapps' login (unused, as they sign in through
+     * /login) and "verify user" of the webapps' engine REST (engine REST's own is refused by the engine policy).
+     * Changing a password in the webapps or on engine REST also checks a password, but only the signed-in user's own
+     * (authenticatedUserPassword): it needs that user's session or credentials already, so it stays open.
+     */
+    static final String[] PASSWORD_CHECKS_OUTSIDE_THE_LOGIN = {
+        "/camunda/api/admin/auth/user/*/login/**", "/camunda/api/engine/engine/*/identity/verify/**"
+    };
+
+    @Bean
+    LoginThrottle loginThrottle(
+            @Value("${fs.security.login-throttle.free-failures}") int freeFailures,
+            @Value("${fs.security.login-throttle.first-delay}") Duration firstDelay,
+            @Value("${fs.security.login-throttle.max-delay}") Duration maxDelay,
+            @Value("${fs.security.login-throttle.forget-after}") Duration forgetAfter,
+            @Value("${fs.security.login-throttle.address-failures}") int addressFailures,
+            @Value("${fs.security.login-throttle.address-window}") Duration addressWindow,
+            @Value("${fs.security.login-throttle.max-entries}") int maxEntries) {
+        return new LoginThrottle(
+                new LoginThrottle.Settings(
+                        freeFailures, firstDelay, maxDelay, forgetAfter, addressFailures, addressWindow, maxEntries),
+                Clock.systemUTC());
+    }
+
+    @Bean
+    CredentialCache credentialCache(
+            @Value("${fs.security.credential-cache}") Duration timeToLive,
+            @Value("${fs.security.credential-cache-users}") int maxUsers) {
+        return new CredentialCache(timeToLive, maxUsers, Clock.systemUTC());
+    }
 
     @Bean
     @Order(1)
@@ -55,7 +97,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(Arrays.stream(PASSWORD_CHECKS_OUTSIDE_THE_LOGIN)
+                                .map(paths::matcher)
+                                .toArray(RequestMatcher[]::new))
+                        .denyAll()
+                        .requestMatchers(
                                 "/",
                                 "/error",
                                 "/login",
@@ -86,6 +133,9 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint problemEntryPoint(ObjectMapper json) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"factory-sharing\"");
+            if (exception instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            }
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic credentials.");
         };
     }

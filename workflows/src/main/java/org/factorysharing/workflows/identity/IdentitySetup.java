@@ -27,7 +27,8 @@ import org.springframework.util.StringUtils;
 /**
  * Creates the programme's groups, their Camunda authorisations and Tasklist filters (idempotent, every start), the first
  * administrator when FS_ADMIN_USER/FS_ADMIN_PASSWORD are given, and in the embedded default one demo
- * user per group. Admins are engine admin groups (see application.yml).
+ * user per group. Admins are engine admin groups (see EngineAdminGroups). Passwords are hashed with bcrypt
+ * (PasswordHashing): one longer than 72 bytes is refused at start with a message naming the setting.
  */
 @Component
 public class IdentitySetup {
@@ -120,13 +121,24 @@ public class IdentitySetup {
         tasklistFilters.removeOldDefaultFilter();
         tasklistFilters.ensureProgrammeFilters();
         if (StringUtils.hasText(adminUser) && StringUtils.hasText(adminPassword)) {
+            requireHashable(adminPassword, "FS_ADMIN_PASSWORD (fs.admin.password)");
             ensureUser(adminUser, adminPassword, Groups.ADMINS);
         }
         if (demoUsersEnabled()) {
+            requireHashable(demoPassword, "FS_DEMO_PASSWORD (fs.demo-users.password)");
             DEMO_USERS.forEach((user, group) -> ensureUser(user, demoPassword, group));
             log.info(
                     "Demo users {} (password from fs.demo-users.password / FS_DEMO_PASSWORD)",
                     DEMO_USERS.keySet().stream().sorted().toList());
+        }
+    }
+
+    /** bcrypt reads at most 72 bytes of a password: refuse a longer one rather than store a hash of part of it. */
+    private static void requireHashable(String password, String setting) {
+        if (PasswordHashing.tooLong(password)) {
+            throw new IllegalStateException(setting + " is longer than " + PasswordHashing.MAX_PASSWORD_BYTES
+                    + " bytes (UTF-8); passwords are hashed with bcrypt, which reads at most "
+                    + PasswordHashing.MAX_PASSWORD_BYTES + " bytes. Choose a shorter one.");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.factorysharing.api.shared.IdentityQueries.FindUser;
@@ -24,9 +25,20 @@ public class IdentityStore {
         this.identity = identity;
     }
 
-    /** True when the user exists and the password is theirs (Camunda also counts and delays failed attempts). */
+    /**
+     * True when the user exists and the password is theirs. It counts nothing and delays nothing (throttling is the
+     * caller's, by client address and user); a successful check may store a new hash of the password (see
+     * PasswordHashing). This costs one bcrypt check (about 0.2 s of CPU at cost 12): callers keep it off paths that
+     * repeat it for every request.
+     */
     public boolean checkPassword(String userId, String password) {
-        return identity.checkPassword(userId, password);
+        try {
+            return identity.checkPassword(userId, password);
+        } catch (OptimisticLockingException e) {
+            // two logins re-hashed the same old hash at once (or an admin edited the user): the other one won, so
+            // the stored hash is new now and the second check only reads
+            return identity.checkPassword(userId, password);
+        }
     }
 
     public List<String> groupsOf(String userId) {
