@@ -41,7 +41,7 @@ class DomainRefusalsTest {
         assertThat(invalid.getStatus()).isEqualTo(400);
         assertThat(invalid.getEntity())
                 .isEqualTo(Map.of(
-                        "type", "InvalidField", "message", "signOffReason: is required", "field", "signOffReason"));
+                        "type", "InvalidField", "message", "signOffReason is required", "field", "signOffReason"));
         assertThat(rule.getStatus()).isEqualTo(409);
         assertThat(rule.getEntity())
                 .isEqualTo(Map.of("type", "BusinessRuleViolation", "message", "no", "code", "member.rejected"));
