@@ -61,13 +61,17 @@ wait_json() {
     done
 }
 
-# wait_tasks USER BUSINESS_KEY TASK_KEY [COUNT]: waits until the user's task list (GET /api/tasks, a JSON array of
-# {id, name, taskKey, processKey, businessKey, ...}) holds COUNT (default 1) such tasks; prints their ids.
+# wait_tasks USER BUSINESS_KEY TASK_KEY [COUNT]: waits until the user's open tasks of that kind about that business
+# object (GET /api/tasks?businessKey=..&taskKey=.., a page {items: [{id, name, taskKey, businessKey, ...}], page,
+# size, totalItems, totalPages}) number COUNT (default 1); prints their ids. A server older than the paged task list
+# (v0.8.0, which system-tests/src/test/resources/upgrade/make-fixture.sh runs these scripts against) answers a plain
+# array and ignores the filters: both shapes are read (`.items? // .`).
 wait_tasks() {
     local user=$1 key=$2 task=$3 count=${4:-1}
-    wait_json "$user" /api/tasks \
-        "[.[] | select(.businessKey == \"$key\" and .taskKey == \"$task\")] | length >= $count" |
-        jq -r --arg key "$key" --arg task "$task" '.[] | select(.businessKey == $key and .taskKey == $task) | .id'
+    wait_json "$user" "/api/tasks?businessKey=$key&taskKey=$task&size=200" \
+        "[(.items? // .)[] | select(.businessKey == \"$key\" and .taskKey == \"$task\")] | length >= $count" |
+        jq -r --arg key "$key" --arg task "$task" \
+            '(.items? // .)[] | select(.businessKey == $key and .taskKey == $task) | .id'
 }
 
 # complete USER TASK_ID VARIABLES_JSON: completes a workflow task with values for its form fields.
