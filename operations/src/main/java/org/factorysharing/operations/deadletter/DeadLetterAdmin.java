@@ -1,6 +1,5 @@
 package org.factorysharing.operations.deadletter;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +8,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
-import org.axonframework.messaging.IllegalPayloadAccessException;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.factorysharing.api.operations.OperationsCommands.EvictDeadLetter;
@@ -24,6 +20,7 @@ import org.factorysharing.api.operations.OperationsQueries.DeadLetterSequenceVie
 import org.factorysharing.api.operations.OperationsQueries.DeadLetterView;
 import org.factorysharing.api.operations.OperationsQueries.FindDeadLetters;
 import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.platform.axon.ParkedSequences;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -88,41 +85,15 @@ class DeadLetterAdmin {
      * Each sequence runs in its own transaction (Axon's processor opens it), so a failure keeps the others' work.
      */
     RetryResult retry(String group) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(group);
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
-                .sequencedDeadLetterProcessor(group)
-                .orElseThrow(() -> new NotFound("dead-letter queue " + group));
-        List<String> parked = transactions.execute(
-                tx -> StreamSupport.stream(queue.deadLetters().spliterator(), false)
-                        .map(sequence -> sequenceIdentifier(sequence.iterator().next()))
-                        .toList());
+        queue(group);
+        List<String> parked = ParkedSequences.sequences(processing, group, letter -> true);
         int succeeded = 0;
         for (String sequenceIdentifier : parked) {
-            try {
-                if (processor.process(letter -> sequenceIdentifier(letter).equals(sequenceIdentifier))) {
-                    succeeded++;
-                }
-            } catch (RuntimeException failedAtCommit) {
-                // the handler passed but the transaction failed at flush or commit: Axon rolled the retry back and
-                // left the letter as it was; record the new cause so the admin sees why it is still parked
-                recordCause(queue, sequenceIdentifier, failedAtCommit);
+            if (ParkedSequences.retry(processing, group, sequenceIdentifier)) {
+                succeeded++;
             }
         }
         return new RetryResult(group, parked.size(), succeeded, parked.size() - succeeded);
-    }
-
-    private void recordCause(
-            SequencedDeadLetterQueue<EventMessage<?>> queue, String sequenceIdentifier, RuntimeException failure) {
-        Throwable cause = failure instanceof IllegalPayloadAccessException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
-        transactions.executeWithoutResult(tx -> list(queue.deadLetterSequence(sequenceIdentifier)).stream()
-                .findFirst()
-                .ifPresent(letter -> queue.requeue(
-                        letter,
-                        parked -> parked.withCause(cause)
-                                .withDiagnostics(parked.diagnostics()
-                                        .and("retryFailedAt", Instant.now().toString())))));
     }
 
     /** Gives up a whole sequence: its events are never handled by this group (a replay would deliver them again). */
@@ -144,7 +115,9 @@ class DeadLetterAdmin {
             DeadLetter<? extends EventMessage<?>> letter = StreamSupport.stream(
                             queue.deadLetters().spliterator(), false)
                     .flatMap(sequence -> StreamSupport.stream(sequence.spliterator(), false))
-                    .filter(candidate -> jdbcLetter(candidate).getIdentifier().equals(letterId))
+                    .filter(candidate -> ParkedSequences.jdbcLetter(candidate)
+                            .getIdentifier()
+                            .equals(letterId))
                     .findFirst()
                     .orElseThrow(() -> new NotFound("dead letter " + letterId));
             queue.evict(letter);
@@ -158,7 +131,7 @@ class DeadLetterAdmin {
     private static DeadLetterSequenceView sequence(String group, List<DeadLetter<? extends EventMessage<?>>> letters) {
         return new DeadLetterSequenceView(
                 group,
-                sequenceIdentifier(letters.get(0)),
+                ParkedSequences.sequenceIdentifier(letters.get(0)),
                 letters.stream().map(DeadLetterAdmin::letter).toList());
     }
 
@@ -166,7 +139,7 @@ class DeadLetterAdmin {
         EventMessage<?> event = letter.message();
         DomainEventMessage<?> domainEvent = event instanceof DomainEventMessage<?> d ? d : null;
         return new DeadLetterView(
-                jdbcLetter(letter).getIdentifier(),
+                ParkedSequences.jdbcLetter(letter).getIdentifier(),
                 event.getIdentifier(),
                 event.getPayloadType().getName(),
                 domainEvent == null ? null : domainEvent.getType(),
@@ -177,19 +150,6 @@ class DeadLetterAdmin {
                 letter.enqueuedAt(),
                 letter.lastTouched(),
                 new LinkedHashMap<>(letter.diagnostics()));
-    }
-
-    private static String sequenceIdentifier(DeadLetter<? extends EventMessage<?>> letter) {
-        return jdbcLetter(letter).getSequenceIdentifier();
-    }
-
-    /** The queues are Axon's JDBC queue (AxonConfiguration): its letters carry their id and sequence. */
-    private static JdbcDeadLetter<?> jdbcLetter(DeadLetter<? extends EventMessage<?>> letter) {
-        if (letter instanceof JdbcDeadLetter<?> jdbc) {
-            return jdbc;
-        }
-        throw new IllegalStateException(
-                "not a JDBC dead letter: " + letter.getClass().getName());
     }
 
     private static List<DeadLetter<? extends EventMessage<?>>> list(

@@ -15,18 +15,23 @@ public final class DeadLetterDiagnostics implements EnqueuePolicy<EventMessage<?
 
     /** Diagnostics key: the cause is transient, so the node retries the letter by itself. */
     public static final String TRANSIENT = "transient";
-    /** Diagnostics key: automatic retries done so far. */
+    /** Diagnostics key: failed retries so far (the node's and admins'); the node's own retries stop at a limit. */
     public static final String AUTOMATIC_RETRIES = "automaticRetries";
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        boolean transientCause = Failures.isTransient(cause);
-        return Decisions.enqueue(cause, previous -> {
-            MetaData diagnostics = previous.diagnostics();
-            Object retries = diagnostics.get(AUTOMATIC_RETRIES);
-            int automaticRetries = retries instanceof Number number ? number.intValue() : -1;
-            return diagnostics.and(TRANSIENT, transientCause).and(AUTOMATIC_RETRIES, automaticRetries + 1);
-        });
+        return Decisions.enqueue(cause, previous -> afterFailedRetry(previous.diagnostics(), cause));
+    }
+
+    /**
+     * The diagnostics after a letter was parked or failed again: whether this cause is transient, and one more retry.
+     * An admin's failed retry counts too, so a letter an admin has retried by hand is not retried as often again.
+     */
+    static MetaData afterFailedRetry(MetaData diagnostics, Throwable cause) {
+        Object retries = diagnostics.get(AUTOMATIC_RETRIES);
+        // the first parking counts -1 + 1 = 0 retries
+        int failedRetries = retries instanceof Number number ? number.intValue() : -1;
+        return diagnostics.and(TRANSIENT, Failures.isTransient(cause)).and(AUTOMATIC_RETRIES, failedRetries + 1);
     }
 
     static boolean isTransient(DeadLetter<?> letter) {

@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -55,22 +54,13 @@ final class TransientLetterRetrier implements AutoCloseable {
 
     private void retry(String group) {
         EventProcessingConfiguration configuration = processing.get();
-        var queue = configuration.deadLetterQueue(group);
-        var processor = configuration.sequencedDeadLetterProcessor(group);
-        if (queue.isEmpty() || processor.isEmpty()) {
+        if (configuration.deadLetterQueue(group).isEmpty()) {
             return;
         }
         Instant now = Instant.now();
-        long due = configuration
-                .transactionManager(group)
-                .fetchInTransaction(
-                        () -> StreamSupport.stream(queue.get().deadLetters().spliterator(), false)
-                                .map(sequence -> sequence.iterator().next())
-                                .filter(letter -> isDue(letter, now))
-                                .count());
-        for (long i = 0; i < due; i++) {
-            boolean handled = processor.get().process(letter -> isDue(letter, now));
-            log.info("{}: automatic retry of a parked event {}", group, handled ? "succeeded" : "failed again");
+        for (String sequence : ParkedSequences.sequences(configuration, group, letter -> isDue(letter, now))) {
+            boolean handled = ParkedSequences.retry(configuration, group, sequence);
+            log.info("{}: automatic retry of parked sequence {} {}", group, sequence, handled ? "succeeded" : "failed");
         }
     }
 

@@ -28,6 +28,9 @@ class MemberProjectionTest {
     private static final String GROUP = "member-directory";
 
     @Autowired
+    org.factorysharing.testing.EventFeed feed;
+
+    @Autowired
     CommandGateway commands;
 
     @Autowired
@@ -54,11 +57,11 @@ class MemberProjectionTest {
 
         StreamingEventProcessor processor =
                 processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
+        feed.stop(processor);
         processor.resetTokens();
         processor.start();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> !processor.isReplaying() && directory().size() == directoryBefore.size());
+        // caught up with the store rather than "no longer replaying" (that flag can outlast the replay)
+        feed.awaitCaughtUp(GROUP);
 
         assertThat(directory()).isEqualTo(directoryBefore);
         assertThat(qualifications()).isEqualTo(qualificationsBefore);

@@ -23,6 +23,8 @@ import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.platform.axon.DeadLetterDiagnostics;
+import org.factorysharing.platform.axon.ParkedSequences;
 import org.factorysharing.query.QueryTest;
 import org.factorysharing.testing.EventFeed;
 import org.factorysharing.testing.EventFeed.Aggregate;
@@ -90,6 +92,35 @@ class PoisonEventTest {
         assertThat(parked.get(0).message().getPayload()).isInstanceOf(FactoryProposed.class);
         assertThat(parked.get(0).cause().orElseThrow().message()).contains("out of range");
         assertThat(letters(REGISTRY, healthy.id())).isEmpty();
+    }
+
+    /**
+     * A retry whose handler passes but whose batch the database refuses again at commit is a failed retry all the
+     * same: the letter keeps the new cause and counts one more retry, so the node's automatic retries back off and
+     * stop instead of retrying it at every round.
+     */
+    @Test
+    void aRetryRefusedAtCommitCountsAsAFailedRetry() {
+        Aggregate poison = feed.aggregate("Factory", FactoryId.newId().value());
+        FactoryId poisonId = new FactoryId(poison.id());
+        poison.publish(Instant.now(), proposed(poisonId, LocalDate.MAX));
+        feed.awaitCaughtUp(REGISTRY);
+        DeadLetter<? extends EventMessage<?>> parked =
+                letters(REGISTRY, poison.id()).get(0);
+        assertThat(parked.diagnostics().get(DeadLetterDiagnostics.AUTOMATIC_RETRIES))
+                .isEqualTo(0);
+
+        boolean handled = ParkedSequences.retry(processing, REGISTRY, ParkedSequences.sequenceIdentifier(parked));
+
+        assertThat(handled).isFalse();
+        DeadLetter<? extends EventMessage<?>> after =
+                letters(REGISTRY, poison.id()).get(0);
+        assertThat(after.cause().orElseThrow().message()).contains("out of range");
+        assertThat(after.diagnostics().get(DeadLetterDiagnostics.AUTOMATIC_RETRIES))
+                .isEqualTo(1);
+        assertThat(after.diagnostics()).containsKey("retryFailedAt");
+        assertThat(after.lastTouched()).isAfter(parked.lastTouched());
+        assertThat(factory(poisonId)).isEmpty();
     }
 
     /**

@@ -193,9 +193,9 @@ class ProjectionAdminIT {
 
         // the cause: the directory lacks the member; an operator restores its row (say, from a backup)
         jdbc.update("""
-                INSERT INTO member_directory (member_id, nib, business_name, owner_name, owner_nik_masked, sector,
+                INSERT INTO member_directory (member_id, nib, business_name, sector,
                     province, regency, scale, status, registered_at, updated_at)
-                VALUES (?, '9999999999999', 'Restored', 'Restored', '****', 'coconut', 'Sulawesi Utara',
+                VALUES (?, '9999999999999', 'Restored', 'coconut', 'Sulawesi Utara',
                     'Minahasa', 'MICRO', 'APPLIED', now(), now())""", ghost);
         try {
             JsonNode retried = as("admin")
