@@ -29,6 +29,8 @@ class ArchitectureTest {
     private static final String AUDIT = "org.factorysharing.audit..";
     private static final String PRIVACY = "org.factorysharing.privacy..";
     private static final String OPERATIONS = "org.factorysharing.operations..";
+    /** The pages: a controller per feature, on the same gateways as the API. */
+    private static final String WEB = "org.factorysharing.web..";
     /** Where the workflow engine's classes may be used: the processes, and the webapps' wiring in the server. */
     private static final String ENGINE_WIRING = "org.factorysharing.server.engine..";
     /** The server's feature packages: HTTP for one feature each, talking to the domain through the gateways. */
@@ -41,7 +43,8 @@ class ArchitectureTest {
         "org.factorysharing.server.audit..",
         "org.factorysharing.server.admin..",
         "org.factorysharing.server.task..",
-        "org.factorysharing.server.web.."
+        "org.factorysharing.server.web..",
+        WEB
     };
 
     // --- api: the published language ---
@@ -179,6 +182,8 @@ class ArchitectureTest {
                             "java..",
                             "jakarta..",
                             API,
+                            "org.factorysharing.web.shared..",
+                            "org.factorysharing.web.security..",
                             "org.factorysharing.server.web..",
                             "org.factorysharing.server.security..",
                             "org.axonframework.commandhandling.gateway..",
@@ -191,9 +196,19 @@ class ArchitectureTest {
                             "org.axonframework.common..")
                     .or(describe(
                             "in the controller's own feature package",
-                            (JavaClass c) -> c.getPackageName().startsWith("org.factorysharing.server."))))
+                            (JavaClass c) -> c.getPackageName().startsWith("org.factorysharing.server.")
+                                    || c.getPackageName().startsWith("org.factorysharing.web."))))
             .as("a controller depends only on api, the command and query gateways, and the web and security "
                     + "packages (and its own feature's request and policy classes)");
+
+    @ArchTest
+    static final ArchRule pagesTalkToTheDomainOnlyThroughMessages = noClasses()
+            .that()
+            .resideInAPackage(WEB)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMAND, QUERY, WORKFLOWS, AUDIT, PRIVACY, OPERATIONS)
+            .as("the pages are a second door to the same commands and queries, not a second path to the domain");
 
     @ArchTest
     static final ArchRule serverFeaturesReachNoStoreDirectly = noClasses()
@@ -226,7 +241,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featurePackagesShareOneVocabulary = classes()
             .that()
-            .resideInAnyPackage(API, COMMAND, QUERY, WORKFLOWS)
+            .resideInAnyPackage(API, COMMAND, QUERY, WORKFLOWS, WEB)
             .should(be(describe(
                     "in a package named after a feature (member, factory, job, programme, region) or a "
                             + "shared concern",
@@ -243,7 +258,10 @@ class ArchitectureTest {
                                                 "task",
                                                 "audit",
                                                 "operations",
-                                                "identity")
+                                                "identity",
+                                                "home",
+                                                "security",
+                                                "admin")
                                         .contains(parts[3]);
                     })))
             .as("one name per feature in every module");

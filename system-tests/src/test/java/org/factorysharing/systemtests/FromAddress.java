@@ -56,7 +56,7 @@ public final class FromAddress {
     public Reply formLogin(String user, String password) {
         if (csrf == null) {
             Reply form = send("GET", "/login", Map.of(), null);
-            csrf = form.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+            csrf = java.net.URLDecoder.decode(Http.csrfToken(form.body()), java.nio.charset.StandardCharsets.UTF_8);
         }
         String body = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf);
         return send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded"), body);

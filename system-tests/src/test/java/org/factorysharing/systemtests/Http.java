@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A small real HTTP client for the tests: Basic auth for the API, cookies for the webapps. */
 public final class Http {
@@ -52,18 +55,50 @@ public final class Http {
      * XSRF-TOKEN cookie by the Tasklist page): ready for {@link #webappPost}.
      */
     public static Http signedInToWebapps(int port, String user, String password) {
-        Http browser = browser(port);
-        String loginPage = browser.get("/login").body();
-        String csrf = loginPage.replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
-        Reply login = browser.postForm("/login", "username=" + user + "&password=" + password + "&_csrf=" + csrf);
-        if (login.status() != 302 || login.header("Location").contains("error")) {
-            throw new IllegalStateException("login of " + user + " failed: " + login);
-        }
+        Http browser = signedIn(port, user, password);
         Reply tasklist = browser.get("/camunda/app/tasklist/default/");
         if (tasklist.status() != 200) {
             throw new IllegalStateException("Tasklist answered " + tasklist);
         }
         return browser;
+    }
+
+    /** A browser-like client signed in through the login form (a session cookie), as the pages are used. */
+    public static Http signedIn(int port, String user, String password) {
+        Http browser = browser(port);
+        String csrf = csrfToken(browser.get("/login").body());
+        Reply login = browser.postForm(
+                "/login",
+                "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+        if (login.status() != 302 || login.header("Location").contains("error")) {
+            throw new IllegalStateException("login of " + user + " failed: " + login);
+        }
+        return browser;
+    }
+
+    /** The CSRF token a page's forms carry (the hidden _csrf field, or the page's csrf-token meta for htmx). */
+    public static String csrfToken(String html) {
+        Matcher field = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>").matcher(html);
+        Matcher meta = Pattern.compile("<meta[^>]*name=\"csrf-token\"[^>]*>").matcher(html);
+        String tag = field.find() ? field.group() : meta.find() ? meta.group() : null;
+        if (tag == null) {
+            throw new IllegalStateException("no CSRF token on the page: " + html);
+        }
+        Matcher value = Pattern.compile("(?:value|content)=\"([^\"]+)\"").matcher(tag);
+        if (!value.find()) {
+            throw new IllegalStateException("no CSRF token in " + tag);
+        }
+        return URLEncoder.encode(value.group(1), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A form POST from a page, as a signed-in browser sends it: with the session's CSRF token (taken from the home
+     * page) added to {@code form}.
+     */
+    public Reply pagePost(String path, String form) {
+        String csrf = csrfToken(get("/").body());
+        return postForm(path, (form.isEmpty() ? "" : form + "&") + "_csrf=" + csrf);
     }
 
     /** A JSON POST to the webapps' own REST API (/camunda/api/...), with the CSRF header they require. */

@@ -2,7 +2,7 @@ package org.factorysharing.server.admin;
 
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.server.security.AccessPolicy;
-import org.factorysharing.server.security.Authorities;
+import org.factorysharing.web.security.Authorities;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.server.security.AccessPolicy;
-import org.factorysharing.server.security.Authorities;
+import org.factorysharing.web.security.Authorities;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,10 +1,10 @@
 package org.factorysharing.server.factory;
 
-import static org.factorysharing.server.security.Authorities.READERS;
-import static org.factorysharing.server.security.Authorities.STAFF;
-import static org.factorysharing.server.security.Authorities.anyOfOrFactoryStaff;
-import static org.factorysharing.server.security.Authorities.anyOfOrStaffOfThatFactory;
-import static org.factorysharing.server.security.Authorities.of;
+import static org.factorysharing.web.security.Authorities.READERS;
+import static org.factorysharing.web.security.Authorities.STAFF;
+import static org.factorysharing.web.security.Authorities.anyOfOrFactoryStaff;
+import static org.factorysharing.web.security.Authorities.anyOfOrStaffOfThatFactory;
+import static org.factorysharing.web.security.Authorities.of;
 
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.server.security.AccessPolicy;

@@ -1,7 +1,7 @@
 package org.factorysharing.server.job;
 
-import static org.factorysharing.server.security.Authorities.anyOfOrFactoryStaff;
-import static org.factorysharing.server.security.Authorities.of;
+import static org.factorysharing.web.security.Authorities.anyOfOrFactoryStaff;
+import static org.factorysharing.web.security.Authorities.of;
 
 import java.util.List;
 import org.factorysharing.api.job.JobQueries.FindJobs;
@@ -11,7 +11,7 @@ import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotPermitted;
 import org.factorysharing.server.member.MemberPolicy;
 import org.factorysharing.server.security.AccessPolicy;
-import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.web.security.CurrentUser;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;

@@ -1,8 +1,8 @@
 package org.factorysharing.server.member;
 
-import static org.factorysharing.server.security.Authorities.READERS;
-import static org.factorysharing.server.security.Authorities.STAFF;
-import static org.factorysharing.server.security.Authorities.of;
+import static org.factorysharing.web.security.Authorities.READERS;
+import static org.factorysharing.web.security.Authorities.STAFF;
+import static org.factorysharing.web.security.Authorities.of;
 
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -11,7 +11,7 @@ import org.factorysharing.api.member.MemberQueries.FindMemberOfAccount;
 import org.factorysharing.api.member.MemberQueries.MemberAccountView;
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.server.security.AccessPolicy;
-import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.web.security.CurrentUser;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;

@@ -30,7 +30,7 @@ import org.factorysharing.server.programme.ProgrammeRequests.ApprovalRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.EnrolFactoryRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.PlanWaveRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.ProposalRequest;
-import org.factorysharing.server.security.CurrentUser;
+import org.factorysharing.web.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;

@@ -1,7 +1,7 @@
 package org.factorysharing.server.programme;
 
-import static org.factorysharing.server.security.Authorities.STAFF;
-import static org.factorysharing.server.security.Authorities.of;
+import static org.factorysharing.web.security.Authorities.STAFF;
+import static org.factorysharing.web.security.Authorities.of;
 
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.server.security.AccessPolicy;

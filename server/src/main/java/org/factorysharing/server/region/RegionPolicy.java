@@ -1,8 +1,8 @@
 package org.factorysharing.server.region;
 
-import static org.factorysharing.server.security.Authorities.READERS;
-import static org.factorysharing.server.security.Authorities.anyOfOrFactoryStaff;
-import static org.factorysharing.server.security.Authorities.of;
+import static org.factorysharing.web.security.Authorities.READERS;
+import static org.factorysharing.web.security.Authorities.anyOfOrFactoryStaff;
+import static org.factorysharing.web.security.Authorities.of;
 
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.server.security.AccessPolicy;

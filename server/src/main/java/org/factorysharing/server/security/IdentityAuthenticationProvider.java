@@ -3,6 +3,7 @@ package org.factorysharing.server.security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.factorysharing.web.security.Authorities;
 import org.factorysharing.workflows.identity.IdentityStore;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.factorysharing.web.security.PagePolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
@@ -94,35 +100,58 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * No inline script or style anywhere on the pages (htmx and the app's script come from the server itself); the
+     * Camunda webapps need inline code of their own and keep Spring's other headers.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'self';"
+            + " form-action 'self'; base-uri 'self'";
+
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectMapper json, List<PagePolicy> pages) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(Arrays.stream(PASSWORD_CHECKS_OUTSIDE_THE_LOGIN)
-                                .map(paths::matcher)
-                                .toArray(RequestMatcher[]::new))
-                        .denyAll()
-                        .requestMatchers(
-                                "/",
-                                "/error",
-                                "/login",
-                                "/actuator/health",
-                                "/v3/api-docs/**",
-                                "/swagger-ui.html",
-                                "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/camunda/**")
-                        .authenticated()
-                        .anyRequest()
-                        .authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/camunda/app/", false))
+        RequestMatcher camunda = paths.matcher("/camunda/**");
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(Arrays.stream(PASSWORD_CHECKS_OUTSIDE_THE_LOGIN)
+                                    .map(paths::matcher)
+                                    .toArray(RequestMatcher[]::new))
+                            .denyAll()
+                            .requestMatchers(
+                                    "/error",
+                                    "/actuator/health",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
+                            .permitAll();
+                    pages.forEach(page -> page.authorize(requests));
+                    requests.requestMatchers(camunda)
+                            .authenticated()
+                            .anyRequest()
+                            .authenticated();
+                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                // back to the page asked for before the login, without Spring's "?continue" marker in its address
+                .requestCache(cache -> cache.requestCache(savedRequests()))
                 // a program (no HTML in Accept) gets a 401 problem instead of a redirect to the login page
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         problemEntryPoint(json), request -> !acceptsHtml(request)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(camunda),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN)
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(camunda));
         return http.build();
+    }
+
+    private static HttpSessionRequestCache savedRequests() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     private static boolean acceptsHtml(jakarta.servlet.http.HttpServletRequest request) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.catalina.core.StandardHost;
+import org.factorysharing.web.shared.ErrorPage;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Every error is application/problem+json, also those that never reach a controller: an unknown path or method, a
  * request the container or the firewall refuses (an encoded NUL or slash in the path, an over-long request line).
- * Spring's /error answers the same shape instead of its own JSON, and Tomcat's own error page is replaced.
+ * Spring's /error answers the same shape instead of its own JSON, and Tomcat's own error page is replaced. A browser
+ * outside the API's addresses gets the pages' error page instead.
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemErrors {
@@ -32,15 +34,30 @@ class ProblemErrors {
     static class ErrorEndpoint implements ErrorController {
 
         @RequestMapping("/error")
-        ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object error(HttpServletRequest request) {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             // asked for directly, /error is just an address without a page
             HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                     ? HttpStatus.valueOf(value)
                     : HttpStatus.NOT_FOUND;
+            if (wantsPage(request)) {
+                return ErrorPage.of(status);
+            }
             return ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemDetail.forStatusAndDetail(status, detail(status)));
+        }
+
+        /** A person's browser, outside the API's addresses, gets the error page in their language. */
+        private static boolean wantsPage(HttpServletRequest request) {
+            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            String path = uri instanceof String value ? value : request.getRequestURI();
+            String accept = request.getHeader("Accept");
+            return accept != null
+                    && accept.contains("text/html")
+                    && !path.startsWith("/api/")
+                    && !path.startsWith("/engine-rest/")
+                    && !path.startsWith("/camunda/api/");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.factorysharing.server.security;
+package org.factorysharing.web.security;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -12,7 +12,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 /** Groups as Spring Security authorities ({@code GROUP_officers}), and the request rules the policies share. */
 public final class Authorities {
 
-    static final String GROUP_PREFIX = "GROUP_";
+    public static final String GROUP_PREFIX = "GROUP_";
 
     /** Officers, supervisors and admins: the programme's staff at the ministry. */
     public static final String[] STAFF = {Groups.OFFICERS, Groups.SUPERVISORS, Groups.ADMINS};

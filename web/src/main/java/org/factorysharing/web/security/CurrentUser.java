@@ -1,4 +1,4 @@
-package org.factorysharing.server.security;
+package org.factorysharing.web.security;
 
 import java.util.List;
 import org.factorysharing.api.shared.Groups;

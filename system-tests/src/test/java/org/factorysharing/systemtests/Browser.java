@@ -1,0 +1,303 @@
+package org.factorysharing.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.factorysharing.testing.TestData;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person at a browser: Debian's chromium, headless, driven through Debian's chromedriver (Selenium Manager cannot
+ * download drivers here, and must not). Steps find fields by their visible label and buttons and links by their
+ * text, as a person does, so a page whose field has no label cannot be filled. {@link #shot} saves a screenshot of
+ * each step under target/screenshots/&lt;walk&gt;/ as a test artifact.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** How a page test finds the browser; override with -Dfs.test.chromium=... and -Dfs.test.chromedriver=... */
+    static final Path CHROMIUM = Path.of(System.getProperty("fs.test.chromium", "/usr/bin/chromium"));
+
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("fs.test.chromedriver", "/usr/bin/chromedriver"));
+
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** A phone of the smallest common width. */
+    public static final Dimension PHONE = new Dimension(360, 780);
+
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    private final WebDriver driver;
+    private final String base;
+    private final Path screenshots;
+    private final AtomicInteger step = new AtomicInteger();
+
+    private Browser(int port, String walk, Dimension size, String language) {
+        requireBrowser();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--lang=" + language,
+                "--window-size=" + size.width + "," + size.height);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().pageLoadTimeout(PATIENCE);
+        this.base = "http://localhost:" + port;
+        this.screenshots = Path.of("target", "screenshots", walk);
+    }
+
+    /** A desktop browser whose language setting is Indonesian (the default the pages must speak). */
+    public static Browser desktop(int port, String walk) {
+        return new Browser(port, walk, DESKTOP, "id-ID");
+    }
+
+    /** A 360 px wide phone, Indonesian. */
+    public static Browser phone(int port, String walk) {
+        return new Browser(port, walk, PHONE, "id-ID");
+    }
+
+    /** A desktop browser whose language setting prefers English (Accept-Language: en). */
+    public static Browser englishDesktop(int port, String walk) {
+        return new Browser(port, walk, DESKTOP, "en-GB");
+    }
+
+    /** Fails with one line saying how to get the browser: page tests are never skipped silently. */
+    public static void requireBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("No browser for the page tests at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": install Debian's chromium and chromium-driver (sudo apt-get install -y chromium"
+                    + " chromium-driver) or set -Dfs.test.chromium and -Dfs.test.chromedriver");
+        }
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in through the login page with the demo password of the tests. */
+    public Browser signIn(String user) {
+        return signIn(user, TestData.PASSWORD);
+    }
+
+    public Browser signIn(String user, String password) {
+        open("/login");
+        WebElement form = driver.findElement(By.cssSelector("form[action$='/login']"));
+        form.findElement(By.name("username")).sendKeys(user);
+        form.findElement(By.name("password")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntilLoaded();
+        return this;
+    }
+
+    /** Signs out through the header's button. */
+    public Browser signOut() {
+        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        waitUntilLoaded();
+        return this;
+    }
+
+    /** Types into the field whose label reads {@code label} (the label's text, without its hints). */
+    public Browser fill(String label, String value) {
+        WebElement field = field(label);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    public Browser choose(String label, String visibleOption) {
+        new Select(field(label)).selectByVisibleText(visibleOption);
+        return this;
+    }
+
+    /** Ticks the checkbox or radio button labelled {@code label}. */
+    public Browser tick(String label) {
+        WebElement box = field(label);
+        if (!box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
+    /** Picks a file for the file field labelled {@code label}. */
+    public Browser attach(String label, Path file) {
+        field(label).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** The form field a {@code <label>} with that text points at (for=...), or wraps. */
+    public WebElement field(String label) {
+        for (WebElement candidate : driver.findElements(By.tagName("label"))) {
+            if (!labelText(candidate).equals(label)) {
+                continue;
+            }
+            String target = candidate.getDomAttribute("for");
+            if (target != null) {
+                return driver.findElement(By.id(target));
+            }
+            return candidate.findElement(By.cssSelector("input, select, textarea"));
+        }
+        throw new NoSuchElementException("no field labelled '" + label + "' on " + driver.getCurrentUrl() + "; labels: "
+                + driver.findElements(By.tagName("label")).stream()
+                        .map(this::labelText)
+                        .toList());
+    }
+
+    /** A label's own words: its first line, without the hint or required-mark spans it may hold. */
+    private String labelText(WebElement label) {
+        String own = (String) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return Array.from(arguments[0].childNodes).filter(n => n.nodeType === 3)"
+                                + ".map(n => n.textContent).join('').trim();",
+                        label);
+        return own == null || own.isBlank() ? label.getText().trim() : own.replaceAll("\\s+", " ");
+    }
+
+    /** Clicks the button (or submit input) reading {@code text}; waits for the next page or htmx swap. */
+    public Browser press(String text) {
+        WebElement button = driver.findElements(By.cssSelector("button, input[type=submit]")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(candidate ->
+                        text.equals(candidate.getText().trim()) || text.equals(candidate.getDomAttribute("value")))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no button '" + text + "' on " + driver.getCurrentUrl()
+                        + "; buttons: "
+                        + driver.findElements(By.tagName("button")).stream()
+                                .map(WebElement::getText)
+                                .toList()));
+        button.click();
+        waitUntilLoaded();
+        return this;
+    }
+
+    /** Follows the link reading {@code text}. */
+    public Browser follow(String text) {
+        driver.findElement(By.linkText(text)).click();
+        waitUntilLoaded();
+        return this;
+    }
+
+    /** Waits until the page's text holds {@code text} (after a redirect, a projection catching up, a swap). */
+    public Browser awaitText(String text) {
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "'" + text + "' on " + driver.getCurrentUrl() + ", page reads: " + text())
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+        return this;
+    }
+
+    /**
+     * Reloads the page until its text holds {@code text}: read models follow the events, so a page opened just after
+     * an action may show the state before it for a moment (as a person would press reload).
+     */
+    public Browser reloadUntil(String text) {
+        new WebDriverWait(driver, PATIENCE)
+                .pollingEvery(Duration.ofMillis(500))
+                .withMessage(() -> "'" + text + "' on " + driver.getCurrentUrl() + ", page reads: " + text())
+                .until(d -> {
+                    if (text().contains(text)) {
+                        return true;
+                    }
+                    d.navigate().refresh();
+                    waitUntilLoaded();
+                    return false;
+                });
+        return this;
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    public String language() {
+        return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Runs a script in the page, for what a person sees but Selenium cannot ask directly (layout widths). */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Whether the page scrolls sideways (it must not, on a phone). */
+    public boolean overflowsHorizontally() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    }
+
+    /** Saves a screenshot of this step as target/screenshots/&lt;walk&gt;/&lt;nn&gt;-&lt;step&gt;.png. */
+    public Browser shot(String stepName) {
+        try {
+            Files.createDirectories(screenshots);
+            Path png = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
+            String name =
+                    String.format("%02d-%s.png", step.incrementAndGet(), stepName.replaceAll("[^a-zA-Z0-9-]", "-"));
+            Files.copy(png, screenshots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(png);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    private void waitUntilLoaded() {
+        new WebDriverWait(driver, PATIENCE)
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                        && Boolean.TRUE.equals(((JavascriptExecutor) d)
+                                .executeScript("return !document.querySelector('.htmx-request');")));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
