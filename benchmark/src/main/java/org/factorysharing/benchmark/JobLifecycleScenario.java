@@ -1,0 +1,198 @@
+package org.factorysharing.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.factorysharing.api.shared.ProgrammeTime;
+
+/**
+ * A production job end to end over HTTP, as people do it through the API: an officer requests machine time for a
+ * member, the production_job process reserves it (scheduled), staff start the job, record the output and pass the
+ * quality inspection through the task API, and the job is completed. Each client runs one job after another; the
+ * run reports completed jobs/s and p50/p99 of every step (each step from the end of the previous one, including the
+ * wait for the task or status to appear, polled every 20 ms).
+ */
+final class JobLifecycleScenario {
+
+    static final String PRESS = "COCONUT_OIL_PRESS";
+    private static final int MACHINES = 8;
+    private static final int MEMBERS = 16;
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final List<String> STEPS =
+            List.of("request", "scheduled", "start", "output", "quality", "completed");
+
+    private final Server server;
+    private final Report report;
+    private final Duration measure;
+    private final Duration warmup;
+    private final List<Integer> clientCounts;
+    private final LocalDate today = ProgrammeTime.dateOf(java.time.Instant.now());
+    private String factoryId;
+    private final List<String> members = new ArrayList<>();
+
+    JobLifecycleScenario(Server server, Report report, Duration measure, Duration warmup, List<Integer> clientCounts) {
+        this.server = server;
+        this.report = report;
+        this.measure = measure;
+        this.warmup = warmup;
+        this.clientCounts = clientCounts;
+    }
+
+    void execute() throws Exception {
+        prepare();
+        Steps warm = new Steps();
+        LoadRun.run("warm-up", 4, warmup, (client, sequence) -> lifecycle(client, warm));
+        try (Lag lag = new Lag(server)) {
+            for (int clients : clientCounts) {
+                lag.drain(Duration.ofMinutes(5));
+                Steps steps = new Steps();
+                LoadRun.Result result = LoadRun.run(
+                        "job lifecycle over HTTP", clients, measure, (client, sequence) -> lifecycle(client, steps));
+                report.add(result, "jobs/s", null, "request -> completed through the task API");
+                for (String step : STEPS) {
+                    long[] sorted = steps.sorted(step);
+                    report.add(new Report.Row(
+                            "  step: " + step,
+                            clients,
+                            result.perSecond(),
+                            "jobs/s",
+                            percentile(sorted, 0.50) / 1e6,
+                            percentile(sorted, 0.99) / 1e6,
+                            null,
+                            ""));
+                }
+            }
+        }
+    }
+
+    /** A commissioned factory of eight 24-hour presses staffed by "staff", and verified, qualified members. */
+    private void prepare() {
+        Api officer = server.as("officer");
+        Api staff = server.as("staff");
+        StringBuilder machines = new StringBuilder();
+        for (int m = 1; m <= MACHINES; m++) {
+            machines.append(m > 1 ? "," : "")
+                    .append("{\"machineId\":\"PRESS-%d\",\"machineType\":\"%s\",\"capacityHoursPerDay\":24}"
+                            .formatted(m, PRESS));
+        }
+        factoryId = officer.post("/api/factories", """
+                        {"name":"Rumah Produksi Kelapa Benchmark","province":"Sulawesi Utara","regency":"Minahasa",
+                         "commodity":"Coconut","operator":"Koperasi Benchmark","plannedMachines":[%s],
+                         "installationDueOn":"%s"}""".formatted(machines, today.plusDays(30)))
+                .expect(201)
+                .json()
+                .get("factoryId")
+                .asText();
+        officer.put("/api/factories/" + factoryId + "/staff/staff", null).expect(204);
+        for (int m = 0; m < MACHINES; m++) {
+            staff.complete(staff.awaitTask(factoryId, "user_install_machine", POLL, PATIENCE), "{}");
+        }
+        officer.complete(officer.awaitTask(factoryId, "user_inspect_factory", POLL, PATIENCE), "{\"passed\":true}");
+        Api officer2 = server.as("officer2");
+        officer2.complete(
+                officer2.awaitTask(factoryId, "user_commissioning_signoff", POLL, PATIENCE), "{\"approved\":true}");
+        officer.await(
+                "/api/factories/" + factoryId,
+                factory -> factory.get("status").asText().equals("COMMISSIONED"),
+                POLL,
+                PATIENCE);
+        for (int i = 0; i < MEMBERS; i++) {
+            String memberId = officer.post("/api/members", HttpRegistrationScenario.json())
+                    .expect(201)
+                    .json()
+                    .get("memberId")
+                    .asText();
+            officer.complete(
+                    officer.awaitTask(memberId, "user_verify_documents", POLL, PATIENCE), "{\"approved\":true}");
+            officer.await(
+                    "/api/members/" + memberId,
+                    member -> member.get("status").asText().equals("VERIFIED"),
+                    POLL,
+                    PATIENCE);
+            officer.put(
+                            "/api/members/" + memberId + "/qualifications/" + PRESS,
+                            "{\"expiresOn\":\"" + today.plusYears(1) + "\"}")
+                    .expect(204);
+            members.add(memberId);
+        }
+    }
+
+    private void lifecycle(int client, Steps steps) {
+        Api officer = server.as("officer");
+        Api staff = server.as("staff");
+        long start = System.nanoTime();
+        String jobId = officer.post("/api/jobs", """
+                        {"memberId":"%s","factoryId":"%s","machineType":"%s","product":"Virgin coconut oil",
+                         "quantity":100,"machineHours":1,"earliestStart":"%s","deadline":"%s"}""".formatted(
+                                members.get(client % members.size()), factoryId, PRESS, today, today.plusDays(60)))
+                .expect(202)
+                .json()
+                .get("jobId")
+                .asText();
+        start = steps.record("request", start);
+        officer.await("/api/jobs/" + jobId, job -> is(job, "SCHEDULED"), POLL, PATIENCE);
+        start = steps.record("scheduled", start);
+        staff.complete(staff.awaitTask(jobId, "user_start_job", POLL, PATIENCE), "{}");
+        start = steps.record("start", start);
+        staff.complete(
+                staff.awaitTask(jobId, "user_record_output", POLL, PATIENCE), "{\"goodUnits\":95,\"rejectedUnits\":5}");
+        start = steps.record("output", start);
+        staff.complete(staff.awaitTask(jobId, "user_quality_inspection", POLL, PATIENCE), "{\"passed\":true}");
+        start = steps.record("quality", start);
+        officer.await("/api/jobs/" + jobId, job -> is(job, "COMPLETED"), POLL, PATIENCE);
+        steps.record("completed", start);
+    }
+
+    private static boolean is(JsonNode job, String status) {
+        String now = job.get("status").asText();
+        if (now.equals("REJECTED") || now.equals("CANCELLED")) {
+            throw new IllegalStateException("job ended " + now + ": " + job);
+        }
+        return now.equals(status);
+    }
+
+    /** Step latencies of one run, from all clients. */
+    private static final class Steps {
+
+        private final Map<String, long[]> latencies = new LinkedHashMap<>();
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        synchronized long record(String step, long since) {
+            long now = System.nanoTime();
+            long[] values = latencies.computeIfAbsent(step, s -> new long[1024]);
+            int count = counts.getOrDefault(step, 0);
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+                latencies.put(step, values);
+            }
+            values[count] = now - since;
+            counts.put(step, count + 1);
+            return now;
+        }
+
+        synchronized long[] sorted(String step) {
+            long[] values = Arrays.copyOf(latencies.getOrDefault(step, new long[0]), counts.getOrDefault(step, 0));
+            Arrays.sort(values);
+            return values;
+        }
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "job lifecycle on factory %s", factoryId);
+    }
+}
