@@ -13,6 +13,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
+import org.factorysharing.audit.chain.EventChainLinker;
 
 /**
  * Whether the size of the store shows: the p99 of an append (RegisterMember on the command side, one client) and of
@@ -63,6 +64,7 @@ final class BigStoreScenario {
         new EventFiller(dataSource, server.context.getBean("eventSerializer", Serializer.class))
                 .fill(ids, 1, Math.max(0, events - small));
         analyze(dataSource);
+        server.bean(EventChainLinker.class).linkNow();
         long big = ReplayScenario.head(dataSource);
         List<Report.Row> after = measure(commands, ids.get(1), big);
         for (int i = 0; i < before.size(); i++) {

@@ -15,8 +15,8 @@ import org.factorysharing.api.member.MemberId;
 /**
  * Grows the event store to a given size fast, for the replay and big-store scenarios: qualification grants (events
  * the member directory applies, without personal data, so no key is involved) for members that exist, serialized by
- * the server's own event serializer and written in JDBC batches, so the hash chain links every one of them as it
- * would any append. A store of millions of events this way takes minutes instead of hours of commands.
+ * the server's own event serializer and written in JDBC batches; the chain's linker links them as it would any
+ * append (the scenarios wait for it before they measure). A store of millions of events this way takes minutes instead of hours of commands.
  */
 final class EventFiller {
 

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
+import org.factorysharing.audit.chain.EventChainLinker;
 
 /**
  * Replays as an admin starts them (reset, then the processor rebuilds from the first event): the member directory on
@@ -68,6 +69,7 @@ final class ReplayScenario {
         System.out.printf("  filling the store to %,d events...%n", events);
         new EventFiller(dataSource, server.context.getBean("eventSerializer", Serializer.class))
                 .fill(ids, 1, Math.max(0, events - small));
+        server.bean(EventChainLinker.class).linkNow();
         long big = head(dataSource);
         report.add(row("replay member-directory, big store", big, replay(processing, tokens, DIRECTORY, dataSource)));
         report.add(row("no-op replay (" + NO_OP + "), big store", big, replay(processing, tokens, NO_OP, dataSource)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.factorysharing.api.audit.AuditQueries.BreakReason;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The chain on a store that already holds events when V5 arrives: the migration chains them (genesis), the
- * trigger continues from there, and the SQL and Java encodings agree on NULLs and non-ASCII text.
+ * linker continues from there (V36), and the SQL and Java encodings agree on NULLs and non-ASCII text.
  */
 class HashChainMigrationTest {
 
@@ -29,6 +30,8 @@ class HashChainMigrationTest {
     static JdbcTemplate jdbc;
     static List<Long> eventsBeforeTheMigration;
     static List<Long> genesisLinks;
+    /** Rounds only when asked: the background interval is an hour. */
+    static EventChainLinker linker;
 
     @BeforeAll
     static void storeWithEventsFromBeforeTheChain() throws Exception {
@@ -55,19 +58,22 @@ class HashChainMigrationTest {
                 .load()
                 .migrate();
         genesisLinks = jdbc.queryForList("SELECT global_index FROM event_chain_link ORDER BY link_no", Long.class);
+        linker = new EventChainLinker(jdbc, Duration.ofHours(1), Duration.ofSeconds(60));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        linker.close();
         postgres.close();
     }
 
     @Test
-    void eventsStoredBeforeTheMigrationAreChainedInGlobalIndexOrderAndTheTriggerContinues() {
+    void eventsStoredBeforeTheMigrationAreChainedInGlobalIndexOrderAndTheLinkerContinues() {
         assertThat(genesisLinks).hasSize(3).isEqualTo(eventsBeforeTheMigration);
         append("member-3", 0, "{\"ownerName\":\"Ni Luh Ayu\"}", null);
+        linker.linkNow();
 
-        ChainVerificationView report = new HashChainVerifier(jdbc, 2).verify(1, null);
+        ChainVerificationView report = verifier().verify(1, null);
 
         assertThat(report.intact()).as(report.toString()).isTrue();
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
@@ -80,12 +86,13 @@ class HashChainMigrationTest {
     void aMissingLinkIsReportedWhereItIs() {
         append("member-4", 0, "{}", null);
         append("member-4", 1, "{}", null);
+        linker.linkNow();
         long last = jdbc.queryForObject("SELECT max(link_no) FROM event_chain_link", Long.class);
         Long globalIndex = jdbc.queryForObject(
                 "SELECT global_index FROM event_chain_link WHERE link_no = ?", Long.class, last - 1);
         jdbc.update("DELETE FROM event_chain_link WHERE link_no = ?", last - 1);
         try {
-            ChainVerificationView report = new HashChainVerifier(jdbc, 2).verify(1, null);
+            ChainVerificationView report = verifier().verify(1, null);
 
             assertThat(report.firstBroken().linkNo()).as(report.toString()).isEqualTo(last - 1);
             assertThat(report.firstBroken().reason()).isEqualTo(BreakReason.LINK_MISSING);
@@ -95,7 +102,11 @@ class HashChainMigrationTest {
                     SELECT ?, ?, l.link_hash, n.prev_hash FROM event_chain_link l, event_chain_link n
                     WHERE l.link_no = ? AND n.link_no = ?""", last - 1, globalIndex, last - 2, last);
         }
-        assertThat(new HashChainVerifier(jdbc, 2).verify(1, null).intact()).isTrue();
+        assertThat(verifier().verify(1, null).intact()).isTrue();
+    }
+
+    private static HashChainVerifier verifier() {
+        return new HashChainVerifier(jdbc, 2, linker);
     }
 
     private static void append(String aggregateId, long sequence, String payload, String metaData) {

@@ -117,6 +117,9 @@ final class BatchIsolatingErrorHandler implements ErrorHandler {
             throw cause instanceof Exception exception ? exception : new IllegalStateException(cause);
         }
         park(configuration, group, segmentId, event, token, cause, transactions, tokens);
+        // parked here, not by the invoker: its cache of the sequences it knows are not parked must forget this
+        // segment, so that the sequence's later events queue behind the parked one
+        processor.eventHandlerInvoker().segmentReleased(segment);
     }
 
     private static void park(

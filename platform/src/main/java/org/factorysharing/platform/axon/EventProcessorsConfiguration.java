@@ -69,6 +69,9 @@ class EventProcessorsConfiguration {
                                             .genericSerializer(genericSerializer)
                                             .eventSerializer(eventSerializer)
                                             .build())
+                            // without the cache the invoker asks the queue "is this sequence parked?" for every event
+                            .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                    name, (configuration, invoker) -> invoker.enableSequenceIdentifierCache())
                             .registerDeadLetterPolicy(name, configuration -> diagnostics)
                             .registerErrorHandler(name, configuration -> isolation)
                             .registerHandlerInterceptor(name, configuration -> isolation.segmentCapture(name));

@@ -157,15 +157,33 @@ class HashChainIT {
         assertThat(verify(VERIFY).get("intact").asBoolean()).isTrue();
     }
 
+    /**
+     * Linked after commit, the chain covers whatever is committed, also a row written past the application at the
+     * head; what it still catches is an event slipped in where the linker has passed: into an index handed out to a
+     * transaction that never committed, once that gap is given up (after the gap timeout, simulated here by ageing
+     * the linker's record of it).
+     */
     @Test
-    void anEventWrittenPastTheTriggerIsReported() {
+    void anEventSlippedInWhereTheLinkerHasPassedIsReported() {
+        long reserved = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
         String memberId = registerThroughTheApi();
         long globalIndex = globalIndexOf(memberId);
+        linkOf(globalIndex);
+        // under the chain lock, as the linker writes the state: its round cannot overwrite the aged record
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.queryForList("SELECT 1 FROM event_chain_lock FOR UPDATE");
+            jdbc.update("UPDATE event_chain_state SET gaps_seen = array_fill(now() - interval '1 hour',"
+                    + " ARRAY[cardinality(gaps)])");
+        });
+        assertThat(verify(VERIFY).get("intact").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT ? = ANY (gaps) FROM event_chain_state", Boolean.class, reserved))
+                .as("the gap is given up")
+                .isFalse();
+
         Map<String, Object> row =
                 jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", globalIndex);
-        long forgedIndex = jdbc.queryForObject("SELECT nextval('domain_event_entry_global_index_seq')", Long.class);
         String forgedId = MemberId.newId().value();
-        row.put("global_index", forgedIndex);
+        row.put("global_index", reserved);
         row.put("event_identifier", forgedId);
         row.put("aggregate_identifier", forgedId);
         // a type no event handler knows, so that the projections and workflows pass over it while it exists
@@ -178,10 +196,10 @@ class HashChainIT {
             JsonNode broken = verify(VERIFY).get("firstBroken");
 
             assertThat(broken.get("reason").asText()).isEqualTo("EVENT_NOT_CHAINED");
-            assertThat(broken.get("globalIndex").asLong()).isEqualTo(forgedIndex);
+            assertThat(broken.get("globalIndex").asLong()).isEqualTo(reserved);
             assertThat(broken.get("aggregateIdentifier").asText()).isEqualTo(forgedId);
         } finally {
-            jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", forgedIndex);
+            jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", reserved);
         }
     }
 
@@ -212,16 +230,19 @@ class HashChainIT {
         }
 
         assertThat(verify(VERIFY).get("intact").asBoolean()).isTrue();
-        // one statement, one snapshot: every committed event has exactly one link, numbered 1..n without gaps
-        Map<String, Object> counts = jdbc.queryForMap("""
-                SELECT (SELECT count(*) FROM domain_event_entry) AS events,
-                       (SELECT count(*) FROM event_chain_link) AS links,
-                       (SELECT coalesce(max(link_no), 0) FROM event_chain_link) AS last_link""");
-        assertThat(counts.get("links")).isEqualTo(counts.get("events")).isEqualTo(counts.get("last_link"));
+        // one statement, one snapshot: every committed event has exactly one link, numbered 1..n without gaps (once
+        // the linker has caught up with what the bridges append meanwhile)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> counts = jdbc.queryForMap("""
+                    SELECT (SELECT count(*) FROM domain_event_entry) AS events,
+                           (SELECT count(*) FROM event_chain_link) AS links,
+                           (SELECT coalesce(max(link_no), 0) FROM event_chain_link) AS last_link""");
+            assertThat(counts.get("links")).isEqualTo(counts.get("events")).isEqualTo(counts.get("last_link"));
+        });
     }
 
     @Test
-    void eventsOfOneTransactionAreConsecutiveLinksInGlobalIndexOrder() throws Exception {
+    void eventsOfOneTransactionAreLinkedInGlobalIndexOrder() throws Exception {
         int transactionsAtOnce = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(transactionsAtOnce);
@@ -246,7 +267,7 @@ class HashChainIT {
                 long firstIndex = globalIndexOf(members.get(0).value());
                 long secondIndex = globalIndexOf(members.get(1).value());
                 assertThat(secondIndex).isGreaterThan(firstIndex);
-                assertThat(linkOf(secondIndex)).isEqualTo(linkOf(firstIndex) + 1);
+                assertThat(linkOf(secondIndex)).isGreaterThan(linkOf(firstIndex));
             }
         } finally {
             pool.shutdownNow();
@@ -330,9 +351,19 @@ class HashChainIT {
                 SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0""", Long.class, aggregateId);
     }
 
+    /** The event's link, once the linker has made it (within a round after the commit). */
     private long linkOf(long globalIndex) {
-        return jdbc.queryForObject(
-                "SELECT link_no FROM event_chain_link WHERE global_index = ?", Long.class, globalIndex);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc
+                                .queryForList(
+                                        "SELECT link_no FROM event_chain_link WHERE global_index = ?",
+                                        Long.class,
+                                        globalIndex)
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        link -> link != null);
     }
 
     private String eventIdentifierOf(long globalIndex) {
@@ -345,10 +376,9 @@ class HashChainIT {
                 "SELECT encode(link_hash, 'hex') FROM event_chain_link WHERE link_no = ?", String.class, linkNo);
     }
 
-    /** Writes an event row as a DBA would, past the chain trigger (triggers are off for this transaction only). */
+    /** Writes an event row as a DBA would, with SQL past the application. */
     private void restore(Map<String, Object> row) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL session_replication_role = replica");
             jdbc.update(
                     """
                     INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,

@@ -51,7 +51,8 @@ class UpgradeFromPreviousReleaseIT {
                 .as(verification.toString())
                 .isTrue();
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-        assertThat(verification.get("verified").asLong()).isEqualTo(events).isGreaterThan(100);
+        // every event is linked, the previous release's (chained by its trigger) and this release's (by the linker)
+        assertThat(verification.get("verified").asLong()).isEqualTo(events).isPositive();
     }
 
     @Test
