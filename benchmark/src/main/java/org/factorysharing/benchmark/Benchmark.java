@@ -34,7 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       ({@link ReplayScenario});
  *   <li>big-store: append and audit-log pages at ten thousand and at ten million events ({@link BigStoreScenario});
  *   <li>booking (not by default): machine-time bookings on 10 factories, fresh and with 10,000 reservations each;
- *   <li>basic-auth (not by default): what HTTP Basic costs with and without the credential cache.
+ *   <li>basic-auth (not by default): what HTTP Basic costs with and without the credential cache;
+ *   <li>two-nodes (not by default): two nodes on one PostgreSQL under more load than the machine takes: parked healthy
+ *       events, onboarding processes per member, time to catch up ({@link TwoNodesScenario}).
  * </ul>
  *
  * <p>Options: --seconds=15 --warmup=5 --clients=1,8 --job-clients=8,32 --replay-events=1000000
@@ -111,6 +113,14 @@ public final class Benchmark {
             try (Server server = new Server()) {
                 new Booking(server.context, measure, warmup, clientCounts, reservations).execute();
             }
+        }
+        if (scenarios.contains("two-nodes")) {
+            Path jar = Path.of(Benchmark.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            new TwoNodesScenario(report, Duration.ofSeconds(Math.max(60, measure.toSeconds())), jarOf(jar)).execute();
         }
         if (scenarios.contains("basic-auth")) {
             // it starts two servers of its own, one after the other
