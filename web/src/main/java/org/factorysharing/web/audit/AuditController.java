@@ -66,6 +66,10 @@ class AuditController {
     @GetMapping
     ModelAndView log(@ModelAttribute("filter") EventFilterForm filter, BindingResult binding) {
         filter.check(binding, LocalDate.now(ProgrammeTime.ZONE));
+        return page(filter, binding);
+    }
+
+    private ModelAndView page(EventFilterForm filter, BindingResult binding) {
         ModelAndView page = new ModelAndView("audit/log");
         page.addObject("invalid", binding.hasErrors());
         if (binding.hasErrors()) {
@@ -103,7 +107,7 @@ class AuditController {
         }
         filter.check(binding, LocalDate.now(ProgrammeTime.ZONE));
         if (binding.hasErrors()) {
-            return log(filter, binding);
+            return page(filter, binding);
         }
         EventFilter eventFilter = filter.filter();
         response.setContentType(exportFormat.contentType());
