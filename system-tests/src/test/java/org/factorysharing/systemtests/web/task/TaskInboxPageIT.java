@@ -179,6 +179,26 @@ class TaskInboxPageIT {
     }
 
     @Test
+    void aBrowserThatPrefersEnglishReadsTheInboxAndTheFormInEnglish() {
+        String factoryId = setup.proposedFactory("RPB English");
+        String install = setup.awaitTasks(setup.as("staff"), factoryId, "user_install_machine", 3)
+                .get(0)
+                .get("id")
+                .asText();
+
+        try (Browser browser = Browser.englishDesktop(port, "task-english")) {
+            browser.signIn("staff").follow("Tasks");
+            assertThat(browser.heading()).isEqualTo("My tasks");
+            browser.fill("Factory ID", factoryId).press("Filter");
+            assertThat(browser.text()).contains("3 tasks", "Install machine", "Not claimed (groups: factory staff)");
+            browser.open("/tasks/" + install);
+            assertThat(browser.heading()).isEqualTo("Install machine");
+            assertThat(browser.text()).contains("Machine type", "Capacity (machine-hours per day)", "Complete");
+            browser.shot("task-english");
+        }
+    }
+
+    @Test
     void aMemberMayNotOpenTheInboxAndAnAuditorReadsATaskButCompletesNothing() {
         String factoryId = setup.proposedFactory("RPB Peran");
         String install = setup.awaitTasks(setup.as("staff"), factoryId, "user_install_machine", 3)
