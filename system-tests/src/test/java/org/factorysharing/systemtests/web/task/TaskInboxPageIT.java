@@ -206,6 +206,11 @@ class TaskInboxPageIT {
                 .get("id")
                 .asText();
 
+        try (Browser browser = Browser.desktop(port, "task-member")) {
+            browser.signIn("member").open("/tasks");
+            assertThat(browser.heading()).isEqualTo("Tidak diizinkan");
+            assertThat(browser.text()).doesNotContain("Tugas saya");
+        }
         Http member = Http.signedIn(port, "member", TestData.PASSWORD);
         assertThat(member.get("/tasks").status()).isEqualTo(403);
         assertThat(member.get("/tasks/" + install).status()).isEqualTo(403);
