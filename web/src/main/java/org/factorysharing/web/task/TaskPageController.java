@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.shared.Groups;
 import org.factorysharing.api.task.TaskCommands.ClaimTask;
 import org.factorysharing.api.task.TaskCommands.CompleteTask;
 import org.factorysharing.api.task.TaskCommands.UnclaimTask;
@@ -184,6 +185,10 @@ class TaskPageController {
         page.addObject("fields", new TaskForm(detail, texts).fields(entered, errors, fmt));
         page.addObject("editable", detail.form().stream().anyMatch(f -> !f.readonly()));
         page.addObject("mayWork", mayWork(task, user));
+        // the task rules let admins give back anyone's claim (a colleague away, a task stuck with them)
+        page.addObject(
+                "mayRelease",
+                task.assignee() != null && (task.assignee().equals(user.id()) || user.isIn(Groups.ADMINS)));
         page.addObject("featurePage", routes.pathFor(task.taskKey(), task.id(), task.businessKey()));
         page.addObject("refusal", refusal);
         return page;

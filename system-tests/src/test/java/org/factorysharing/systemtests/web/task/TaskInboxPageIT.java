@@ -240,6 +240,14 @@ class TaskInboxPageIT {
         assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
         assertThat(taken.body()).contains("Tugas ini sudah diambil orang lain.");
         assertThat(assignee(inspection)).isEqualTo("officer");
+
+        // an admin may give back anyone's claim, and the page offers it
+        Http admin = Http.signedIn(port, "admin", TestData.PASSWORD);
+        assertThat(admin.get("/tasks/" + inspection).body()).contains("/tasks/" + inspection + "/unclaim");
+        Reply released = admin.pagePost("/tasks/" + inspection + "/unclaim", "back=/tasks/" + inspection);
+        assertThat(released.status()).as(released.toString()).isEqualTo(302);
+        assertThat(released.header("Location")).endsWith("/tasks/" + inspection);
+        assertThat(assignee(inspection)).isNull();
     }
 
     /** Who holds the task now, as the API tells an admin (null: nobody). */
