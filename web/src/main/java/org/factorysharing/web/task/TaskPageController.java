@@ -116,11 +116,24 @@ class TaskPageController {
         try {
             commands.sendAndWait(new CompleteTask(taskId, reading.variables()));
         } catch (RuntimeException failure) {
-            Refusal refusal = refusalOf(failure);
-            Map<String, String> errors =
-                    refusal.field() != null && detail.form().stream().anyMatch(f -> f.id().equals(refusal.field()))
-                            ? Map.of(refusal.field(), refusal.text() + " (" + refusal.detail() + ")")
-                            : Map.of();
+            Refusal refused = refusalOf(failure);
+            Refusal refusal = refused;
+            // a value the task rules refuse is named by its label, and marked next to its field
+            var field = detail.form().stream()
+                    .filter(f -> f.id().equals(refused.field()))
+                    .findFirst();
+            if (field.isPresent()) {
+                String label = texts.field(
+                        detail.task().taskKey(), field.get().id(), field.get().label());
+                refusal = new Refusal(
+                        refusal.status(),
+                        texts.message("task.refused.invalid", label),
+                        refusal.detail(),
+                        refusal.field());
+            }
+            Map<String, String> errors = field.isPresent()
+                    ? Map.of(refusal.field(), refusal.text() + " (" + refusal.detail() + ")")
+                    : Map.of();
             return page(detail, user, reading.entered(), errors, refusal, refusal.status());
         }
         flash.addFlashAttribute(

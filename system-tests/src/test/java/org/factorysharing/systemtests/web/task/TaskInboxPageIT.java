@@ -94,6 +94,15 @@ class TaskInboxPageIT {
             browser.open("/tasks/" + inspection);
             assertThat(browser.heading()).isEqualTo("Inspeksi keselamatan dan mutu");
             assertThat(browser.text()).contains("Pabrik", "RPB Kotak Masuk", "Lewat tenggat");
+            // a refusal of the process's own rules is shown next to the field it is about, and changes nothing
+            browser.tick("Tidak").press("Selesaikan");
+            assertThat(browser.path()).isEqualTo("/tasks/" + inspection);
+            assertThat(browser.find(By.id("refusal")).getText())
+                    .contains("Isian Temuan (wajib jika tidak lulus) ditolak oleh aturan tugas.");
+            assertThat(browser.find(By.id("f-findings-error")).getText())
+                    .contains("required when the inspection fails");
+            assertThat(setup.isOpen("officer", inspection)).isTrue();
+            browser.shot("refused-by-the-process");
             browser.tick("Ya").fill("Temuan (wajib jika tidak lulus)", "Mesin terpasang dengan baik");
             browser.shot("inspection-form");
             browser.press("Selesaikan").awaitText("Tugas selesai: Inspeksi keselamatan dan mutu.");
