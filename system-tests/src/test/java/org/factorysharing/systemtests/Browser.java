@@ -201,6 +201,41 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks the button reading {@code text} and accepts the question the page asks before it sends its form
+     * ({@code form[data-confirm]}); waits for the next page.
+     */
+    public Browser pressConfirming(String text) {
+        WebElement button = driver.findElements(By.cssSelector("button, input[type=submit]")).stream()
+                .filter(WebElement::isDisplayed)
+                .filter(candidate ->
+                        text.equals(candidate.getText().trim()) || text.equals(candidate.getDomAttribute("value")))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no button '" + text + "' on " + driver.getCurrentUrl()));
+        return clickConfirming(button);
+    }
+
+    /** Clicks an element (a button of one row among many) and waits for the next page or htmx swap. */
+    public Browser click(By by) {
+        driver.findElement(by).click();
+        waitUntilLoaded();
+        return this;
+    }
+
+    /** Clicks an element whose form asks first ({@code form[data-confirm]}), accepts, and waits for the next page. */
+    public Browser clickConfirming(By by) {
+        return clickConfirming(driver.findElement(by));
+    }
+
+    private Browser clickConfirming(WebElement button) {
+        button.click();
+        new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.alertIsPresent())
+                .accept();
+        waitUntilLoaded();
+        return this;
+    }
+
     /** Follows the link reading {@code text}. */
     public Browser follow(String text) {
         driver.findElement(By.linkText(text)).click();
