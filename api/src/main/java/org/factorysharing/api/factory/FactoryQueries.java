@@ -12,6 +12,12 @@ public final class FactoryQueries {
     /** One page of the factory registry, ordered by name; null filters match everything. Pages count from 0. */
     public record FindFactories(FactoryStatus status, String province, String commodityCode, int page, int size) {}
 
+    /** What the registry can be filtered by: the provinces and commodity codes of the registered factories. */
+    public record FindRegistryFacets() {}
+
+    /** Provinces and commodity codes in alphabetical order, each once. */
+    public record RegistryFacetsView(List<String> provinces, List<String> commodityCodes) {}
+
     /** The detail view of one factory, or nothing when the id is unknown. */
     public record FindFactory(FactoryId factoryId) {}
 

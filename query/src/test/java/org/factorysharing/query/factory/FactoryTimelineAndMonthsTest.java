@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -25,8 +26,10 @@ import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.FactoryQueries.FactoryTimelineView;
 import org.factorysharing.api.factory.FactoryQueries.FindFactoryTimeline;
 import org.factorysharing.api.factory.FactoryQueries.FindMonthlyUtilisation;
+import org.factorysharing.api.factory.FactoryQueries.FindRegistryFacets;
 import org.factorysharing.api.factory.FactoryQueries.MonthUtilisationView;
 import org.factorysharing.api.factory.FactoryQueries.MonthlyUtilisationView;
+import org.factorysharing.api.factory.FactoryQueries.RegistryFacetsView;
 import org.factorysharing.api.factory.FactoryQueries.TimelineEntryKind;
 import org.factorysharing.api.factory.FactoryQueries.TimelineEntryView;
 import org.factorysharing.api.factory.MachinePlan;
@@ -42,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A factory's timeline and its utilisation per month, on PostgreSQL, from events chosen by hand (appended to the
+ * A factory's timeline, its utilisation per month and the registry's filter options, on PostgreSQL, from events chosen by hand (appended to the
  * event store as the command side would).
  */
 @QueryTest
@@ -181,6 +184,36 @@ class FactoryTimelineAndMonthsTest {
         assertThat(view.months().get(1).utilisation()).isCloseTo(0.5, within(1e-9));
         assertThat(view.months().get(2).utilisation()).isCloseTo(6.0 / 64, within(1e-9));
         assertThat(months(FactoryId.newId(), day(1), day(31))).isEmpty();
+    }
+
+    @Test
+    void theRegistryOffersEachProvinceAndCommodityOfItsFactoriesOnce() {
+        String province = "Provinsi Uji " + UUID.randomUUID().toString().substring(0, 8);
+        for (String commodity : List.of("COFFEE_TEST", "COFFEE_TEST", "ANCHOVY_TEST")) {
+            Aggregate factory = factory();
+            FactoryId id = new FactoryId(factory.id());
+            factory.publish(
+                    at(1),
+                    new FactoryProposed(
+                            id,
+                            "Rumah Produksi " + commodity,
+                            province,
+                            "Kabupaten",
+                            commodity,
+                            commodity,
+                            "Koperasi",
+                            List.of(new MachinePlan("m-1", PRESS, 8)),
+                            LocalDate.of(2025, 4, 30),
+                            id.staffGroup(),
+                            "officer-a"));
+        }
+        feed.awaitCaughtUp("factory-registry");
+
+        RegistryFacetsView facets = queries.query(new FindRegistryFacets(), RegistryFacetsView.class)
+                .join();
+
+        assertThat(facets.provinces()).containsOnlyOnce(province);
+        assertThat(facets.commodityCodes()).containsOnlyOnce("COFFEE_TEST", "ANCHOVY_TEST");
     }
 
     private Optional<FactoryTimelineView> timeline(FactoryId id) {
