@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.factorysharing.systemtests.Browser;
+import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.ServerTest;
 import org.factorysharing.systemtests.StaffLogins;
 import org.factorysharing.testing.EventStoreProbe;
@@ -147,5 +148,19 @@ class FactoryCommissioningWalkthroughIT {
         assertThat(events).filteredOn("MachineInstalled"::equals).hasSize(2);
         assertThat(events).filteredOn("FactoryInspected"::equals).hasSize(2);
         assertThat(events).last().isEqualTo("FactoryCommissioned");
+        // and the API tells the same timeline
+        assertThat(Http.as(port, "officer", TestData.PASSWORD)
+                        .get("/api/factories/" + factoryId + "/timeline")
+                        .json()
+                        .get("entries")
+                        .findValuesAsText("kind"))
+                .containsExactly(
+                        "PROPOSED",
+                        "STAFF_ASSIGNED",
+                        "MACHINE_INSTALLED",
+                        "MACHINE_INSTALLED",
+                        "INSPECTION_FAILED",
+                        "INSPECTION_PASSED",
+                        "COMMISSIONED");
     }
 }
