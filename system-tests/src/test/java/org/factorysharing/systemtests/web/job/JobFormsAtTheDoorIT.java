@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Bad input in the booking form is refused at the door, next to its field, and books nothing: fractions in the
  * quantity and the hours, a start centuries away, a deadline before the start, a machine type the factory does not
- * have (sent by hand: the form offers only the factory's own types).
+ * have (sent by hand: the form offers only the factory's own types). A booking the factory cannot serve is taken,
+ * rejected by the factory, and the member reads why.
  */
 @ServerTest
 class JobFormsAtTheDoorIT {
@@ -104,6 +105,30 @@ class JobFormsAtTheDoorIT {
         assertThat(booked.status()).isEqualTo(302);
         assertThat(booked.header("Location")).contains("/jobs/");
         assertThat(requests()).isEqualTo(requests + 1);
+    }
+
+    @Test
+    void aBookingTheFactoryCannotServeIsRejectedAndTheMemberSeesWhyInItsList() {
+        try (Browser browser = Browser.desktop(port, "job-rejected")) {
+            browser.signIn(member.login())
+                    .open("/jobs/new")
+                    .choose("Pabrik", "Rumah Produksi " + factoryId + " (Minahasa)")
+                    .chooseWhenOffered("Jenis mesin", PRESS)
+                    .fill("Produk", "Minyak kelapa")
+                    .fill("Jumlah", "100")
+                    .fill("Jam-mesin", "20")
+                    .fillDate("Mulai paling awal", TestData.today())
+                    .fillDate("Selesai paling lambat", TestData.today());
+            // one press of 8 h: the page says so before the booking is sent
+            browser.awaitText("Tidak cukup untuk 20 jam-mesin");
+            browser.press("Pesan").reloadUntil("Ditolak");
+            assertThat(browser.text()).contains("Waktu mesin yang bebas dalam rentang waktu ini tidak cukup");
+            browser.shot("rejected");
+            browser.open("/jobs");
+            assertThat(browser.find(By.cssSelector("small.rejection")).getText())
+                    .isEqualTo("Waktu mesin yang bebas dalam rentang waktu ini tidak cukup");
+            browser.shot("rejected-in-my-list");
+        }
     }
 
     private String booking(String machineType) {
