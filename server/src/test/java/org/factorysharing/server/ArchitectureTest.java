@@ -261,7 +261,8 @@ class ArchitectureTest {
                                                 "identity",
                                                 "home",
                                                 "security",
-                                                "admin")
+                                                "admin",
+                                                "staff")
                                         .contains(parts[3]);
                     })))
             .as("one name per feature in every module");

@@ -141,6 +141,37 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets the date field labelled {@code label} to {@code day} as a date picker would (typing into a date field
+     * depends on the browser's language), and tells the page it changed.
+     */
+    public Browser fillDate(String label, java.time.LocalDate day) {
+        script(
+                "arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                field(label),
+                day.toString());
+        return this;
+    }
+
+    /** Chooses {@code visibleOption} once the select labelled {@code label} offers it (after an htmx swap). */
+    public Browser chooseWhenOffered(String label, String visibleOption) {
+        new WebDriverWait(driver, PATIENCE)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "no option '" + visibleOption + "' in '" + label + "' on " + driver.getCurrentUrl())
+                .until(d -> new Select(field(label))
+                        .getOptions().stream().anyMatch(o -> o.getText().trim().equals(visibleOption)));
+        return choose(label, visibleOption);
+    }
+
+    /** Follows the first link whose text contains {@code text} (a card reading a task's name and subject). */
+    public Browser followContaining(String text) {
+        driver.findElement(By.partialLinkText(text)).click();
+        waitUntilLoaded();
+        return this;
+    }
+
     /** Ticks the checkbox or radio button labelled {@code label}. */
     public Browser tick(String label) {
         WebElement box = field(label);

@@ -53,7 +53,8 @@ public class ReadModelTables {
                             "programme_factory", "factory_id",
                             "programme_recommendation", "wave_id, evaluation_no",
                             "programme_proposal", "wave_id, proposal_no",
-                            "programme_approval_step", "wave_id, event_seq"));
+                            "programme_approval_step", "wave_id, event_seq"),
+            "factory-timeline", orderedTables("factory_timeline", "factory_id, sequence_no"));
 
     private final JdbcTemplate jdbc;
 

@@ -12,6 +12,12 @@ public final class FactoryQueries {
     /** One page of the factory registry, ordered by name; null filters match everything. Pages count from 0. */
     public record FindFactories(FactoryStatus status, String province, String commodityCode, int page, int size) {}
 
+    /** What the registry can be filtered by: the provinces and commodity codes of the registered factories. */
+    public record FindRegistryFacets() {}
+
+    /** Provinces and commodity codes in alphabetical order, each once. */
+    public record RegistryFacetsView(List<String> provinces, List<String> commodityCodes) {}
+
     /** The detail view of one factory, or nothing when the id is unknown. */
     public record FindFactory(FactoryId factoryId) {}
 
@@ -96,4 +102,44 @@ public final class FactoryQueries {
 
     /** One person of a factory's staff. */
     public record StaffMemberView(String userId, String firstName, String lastName, String email) {}
+
+    /**
+     * Booked against available machine-hours of the whole factory per calendar month, for the months that
+     * {@code from..to} (inclusive) touches, each month clipped to the period; months without machines count 0.
+     */
+    public record FindMonthlyUtilisation(FactoryId factoryId, LocalDate from, LocalDate to) {}
+
+    /** Months in order, none left out. */
+    public record MonthlyUtilisationView(
+            String factoryId, LocalDate from, LocalDate to, List<MonthUtilisationView> months) {}
+
+    /** {@code month} as {@code 2025-03}; {@code utilisation} = booked / available (0 when nothing was available). */
+    public record MonthUtilisationView(String month, long availableHours, long bookedHours, double utilisation) {}
+
+    /** What happened to a factory, oldest first: its commissioning, machines, maintenance, status and staff. */
+    public record FindFactoryTimeline(FactoryId factoryId) {}
+
+    public record FactoryTimelineView(String factoryId, List<TimelineEntryView> entries) {}
+
+    /**
+     * One step of a factory's history: who did it and when; {@code machineId} for machine steps, {@code detail} the
+     * findings, reason, machine type or staff member it is about.
+     */
+    public record TimelineEntryView(Instant at, TimelineEntryKind kind, String by, String machineId, String detail) {}
+
+    /** The kinds of steps in a factory's timeline, one per factory event a person causes. */
+    public enum TimelineEntryKind {
+        PROPOSED,
+        MACHINE_INSTALLED,
+        INSPECTION_PASSED,
+        INSPECTION_FAILED,
+        COMMISSIONED,
+        SUSPENDED,
+        RESUMED,
+        DECOMMISSIONED,
+        MAINTENANCE_STARTED,
+        MAINTENANCE_ENDED,
+        STAFF_ASSIGNED,
+        STAFF_REMOVED
+    }
 }

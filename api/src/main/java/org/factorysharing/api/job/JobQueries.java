@@ -17,6 +17,7 @@ public final class JobQueries {
     /** The detail view of one job, or nothing when the id is unknown. */
     public record FindJob(JobId jobId) {}
 
+    /** A line of the job board; {@code rejection} says why a REJECTED job was turned down. */
     public record JobSummaryView(
             String jobId,
             String factoryId,
@@ -29,7 +30,8 @@ public final class JobQueries {
             LocalDate plannedStart,
             LocalDate plannedEnd,
             boolean reschedulingNeeded,
-            Instant requestedAt) {}
+            Instant requestedAt,
+            ReservationRejection rejection) {}
 
     public record JobPage(List<JobSummaryView> items, int page, int size, long totalItems, int totalPages) {}
 

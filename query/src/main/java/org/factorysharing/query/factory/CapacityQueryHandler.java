@@ -1,6 +1,7 @@
 package org.factorysharing.query.factory;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,12 @@ import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.FactoryQueries.CapacityCalendarView;
 import org.factorysharing.api.factory.FactoryQueries.CapacityDayView;
 import org.factorysharing.api.factory.FactoryQueries.FindCapacityCalendar;
+import org.factorysharing.api.factory.FactoryQueries.FindMonthlyUtilisation;
 import org.factorysharing.api.factory.FactoryQueries.FindUtilisation;
 import org.factorysharing.api.factory.FactoryQueries.MachineCalendarView;
 import org.factorysharing.api.factory.FactoryQueries.MachineUtilisationView;
+import org.factorysharing.api.factory.FactoryQueries.MonthUtilisationView;
+import org.factorysharing.api.factory.FactoryQueries.MonthlyUtilisationView;
 import org.factorysharing.api.factory.FactoryQueries.UtilisationView;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -152,6 +156,45 @@ class CapacityQueryHandler {
                 booked,
                 MachineHours.utilisation(booked, available),
                 machines));
+    }
+
+    /**
+     * Per calendar month of {@code from..to}: the same sums as {@link FindUtilisation} for the whole factory, each
+     * month clipped to the period; a month without any machine-day is answered with zeros, not left out.
+     */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public Optional<MonthlyUtilisationView> handle(FindMonthlyUtilisation query) {
+        if (!known(query.factoryId())) {
+            return Optional.empty();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("factoryId", query.factoryId().value())
+                .addValue("from", query.from())
+                .addValue("to", query.to());
+        String sql = MACHINE_DAYS.formatted("") + """
+                SELECT to_char(d.day, 'YYYY-MM') AS month,
+                       COALESCE(sum(m.capacity_hours_per_day) FILTER (WHERE mt.day IS NULL), 0) AS available_hours,
+                       COALESCE(sum(b.booked_hours) FILTER (WHERE mt.day IS NULL), 0) AS booked_hours
+                FROM machine m
+                JOIN machine_day d ON d.machine_id = m.machine_id
+                LEFT JOIN maintenance_day mt ON mt.machine_id = d.machine_id AND mt.day = d.day
+                LEFT JOIN capacity_booked_day b
+                       ON b.factory_id = :factoryId AND b.machine_id = d.machine_id AND b.day = d.day
+                GROUP BY month""";
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        jdbc.query(sql, params, rs -> {
+            sums.put(rs.getString("month"), new long[] {rs.getLong("available_hours"), rs.getLong("booked_hours")});
+        });
+        List<MonthUtilisationView> months = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(query.from());
+                !month.isAfter(YearMonth.from(query.to()));
+                month = month.plusMonths(1)) {
+            long[] hours = sums.getOrDefault(month.toString(), new long[] {0, 0});
+            months.add(new MonthUtilisationView(
+                    month.toString(), hours[0], hours[1], MachineHours.utilisation(hours[1], hours[0])));
+        }
+        return Optional.of(new MonthlyUtilisationView(query.factoryId().value(), query.from(), query.to(), months));
     }
 
     private boolean known(FactoryId factoryId) {

@@ -10,8 +10,10 @@ import org.factorysharing.api.factory.FactoryQueries.FactorySummaryView;
 import org.factorysharing.api.factory.FactoryQueries.FactoryView;
 import org.factorysharing.api.factory.FactoryQueries.FindFactories;
 import org.factorysharing.api.factory.FactoryQueries.FindFactory;
+import org.factorysharing.api.factory.FactoryQueries.FindRegistryFacets;
 import org.factorysharing.api.factory.FactoryQueries.InspectionView;
 import org.factorysharing.api.factory.FactoryQueries.MachineView;
+import org.factorysharing.api.factory.FactoryQueries.RegistryFacetsView;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -41,6 +43,12 @@ class FactoryQueryHandler {
                 query.size(),
                 page.getTotalElements(),
                 page.getTotalPages());
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    public RegistryFacetsView handle(FindRegistryFacets query) {
+        return new RegistryFacetsView(factories.provinces(), factories.commodityCodes());
     }
 
     @QueryHandler

@@ -17,4 +17,9 @@ class FactoryReadModelProcessors {
     ProcessorSettings capacityCalendarProcessor() {
         return ProcessorSettings.readModel(CapacityCalendarProjection.PROCESSING_GROUP);
     }
+
+    @Bean
+    ProcessorSettings factoryTimelineProcessor() {
+        return ProcessorSettings.readModel(FactoryTimelineProjection.PROCESSING_GROUP);
+    }
 }

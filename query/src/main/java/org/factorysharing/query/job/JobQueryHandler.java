@@ -77,7 +77,8 @@ class JobQueryHandler {
                 e.plannedStart,
                 e.plannedEnd,
                 e.reschedulingNeeded,
-                e.requestedAt);
+                e.requestedAt,
+                e.rejection);
     }
 
     private static JobView detail(JobEntry e) {

@@ -27,12 +27,16 @@ import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.FactoryQueries.CapacityCalendarView;
 import org.factorysharing.api.factory.FactoryQueries.FactoryPage;
 import org.factorysharing.api.factory.FactoryQueries.FactoryStaffView;
+import org.factorysharing.api.factory.FactoryQueries.FactoryTimelineView;
 import org.factorysharing.api.factory.FactoryQueries.FactoryView;
 import org.factorysharing.api.factory.FactoryQueries.FindCapacityCalendar;
 import org.factorysharing.api.factory.FactoryQueries.FindFactories;
 import org.factorysharing.api.factory.FactoryQueries.FindFactory;
 import org.factorysharing.api.factory.FactoryQueries.FindFactoryStaff;
+import org.factorysharing.api.factory.FactoryQueries.FindFactoryTimeline;
+import org.factorysharing.api.factory.FactoryQueries.FindMonthlyUtilisation;
 import org.factorysharing.api.factory.FactoryQueries.FindUtilisation;
+import org.factorysharing.api.factory.FactoryQueries.MonthlyUtilisationView;
 import org.factorysharing.api.factory.FactoryQueries.StaffMemberView;
 import org.factorysharing.api.factory.FactoryQueries.UtilisationView;
 import org.factorysharing.api.factory.FactoryStatus;
@@ -221,6 +225,36 @@ class FactoryController {
         return queries.query(
                         new FindUtilisation(new FactoryId(factoryId), from, to),
                         ResponseTypes.optionalInstanceOf(UtilisationView.class))
+                .join()
+                .orElseThrow(() -> new NotFound("factory " + factoryId));
+    }
+
+    @GetMapping("/{factoryId}/utilisation/months")
+    @Operation(
+            summary = "Booked against available machine-hours of the factory per calendar month",
+            description =
+                    "Every month that from..to (inclusive, at most 366 days) touches, each clipped to the period.")
+    MonthlyUtilisationView monthlyUtilisation(
+            @PathVariable String factoryId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @ProgrammeDate LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @ProgrammeDate LocalDate to) {
+        DateWindow.require("from", from, "to", to, MAX_PERIOD_DAYS);
+        return queries.query(
+                        new FindMonthlyUtilisation(new FactoryId(factoryId), from, to),
+                        ResponseTypes.optionalInstanceOf(MonthlyUtilisationView.class))
+                .join()
+                .orElseThrow(() -> new NotFound("factory " + factoryId));
+    }
+
+    @GetMapping("/{factoryId}/timeline")
+    @Operation(
+            summary = "What happened to the factory, oldest first",
+            description = "Proposal, installations, inspections, commissioning, maintenance, status and staff changes:"
+                    + " who and when.")
+    FactoryTimelineView timeline(@PathVariable String factoryId) {
+        return queries.query(
+                        new FindFactoryTimeline(new FactoryId(factoryId)),
+                        ResponseTypes.optionalInstanceOf(FactoryTimelineView.class))
                 .join()
                 .orElseThrow(() -> new NotFound("factory " + factoryId));
     }
