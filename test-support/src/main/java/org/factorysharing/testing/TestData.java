@@ -63,7 +63,7 @@ public final class TestData {
      */
     public static String proposeFactoryJson(String name) {
         return """
-                {"name":"%s","province":"Sulawesi Utara","regency":"Minahasa","commodity":"Coconut oil",
+                {"name":"%s","province":"Sulawesi Utara","regency":"Minahasa","commodity":"Coconut",
                  "operator":"Koperasi Nyiur Melambai",
                  "plannedMachines":[
                    {"machineId":"PRESS-1","machineType":"COCONUT_OIL_PRESS","capacityHoursPerDay":8},
@@ -89,7 +89,7 @@ public final class TestData {
 
     /** A commissioned coconut factory in Minahasa with the given machines, made by commands (see above). */
     public static FactoryId commissionedFactory(CommandGateway commands, MachinePlan... machines) {
-        return commissionedFactory(commands, "Sulawesi Utara", "Minahasa", "Coconut oil", machines);
+        return commissionedFactory(commands, "Sulawesi Utara", "Minahasa", "Coconut", machines);
     }
 
     /** A commissioned factory for a commodity in a region (the shipped regions have potentials for "Coconut"). */

@@ -71,9 +71,7 @@ class FactoryApiIT {
         assertThat(eventStore.eventTypesOf(factoryId)).containsExactly("FactoryProposed");
         assertThat(eventStore.payloadOf(factoryId, 0))
                 .contains(
-                        "\"proposedBy\":\"supervisor\"",
-                        "\"commodityCode\":\"COCONUT_OIL\"",
-                        "\"machineId\":\"DRYER-1\"");
+                        "\"proposedBy\":\"supervisor\"", "\"commodityCode\":\"COCONUT\"", "\"machineId\":\"DRYER-1\"");
     }
 
     static Stream<Arguments> invalidProposals() {
@@ -446,10 +444,10 @@ class FactoryApiIT {
                                 officer().get(list).json().get("totalItems").asLong())
                         .isEqualTo(1));
         JsonNode page = as("auditor")
-                .get(list + "&status=PROPOSED&commodityCode=coconut_oil")
+                .get(list + "&status=PROPOSED&commodityCode=coconut")
                 .json();
         assertThat(page.get("items").findValuesAsText("factoryId")).containsExactly(factoryId);
-        assertThat(page.get("items").get(0).get("commodityCode").asText()).isEqualTo("COCONUT_OIL");
+        assertThat(page.get("items").get(0).get("commodityCode").asText()).isEqualTo("COCONUT");
         assertThat(officer()
                         .get(list + "&status=COMMISSIONED")
                         .json()

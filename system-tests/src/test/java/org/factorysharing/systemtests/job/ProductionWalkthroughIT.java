@@ -61,7 +61,7 @@ class ProductionWalkthroughIT {
         String factoryId = officer()
                 .post("/api/factories", """
                 {"name":"Rumah Produksi Kelapa Minahasa","province":"Sulawesi Utara","regency":"Minahasa",
-                 "commodity":"Coconut oil","operator":"Koperasi Nyiur Melambai",
+                 "commodity":"Coconut","operator":"Koperasi Nyiur Melambai",
                  "plannedMachines":[
                    {"machineId":"PRESS-1","machineType":"COCONUT_OIL_PRESS","capacityHoursPerDay":8},
                    {"machineId":"PRESS-2","machineType":"COCONUT_OIL_PRESS","capacityHoursPerDay":8}],
