@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationApproved;
 import org.factorysharing.api.programme.WaveEvent.FactoryCommissionedInWave;
 import org.factorysharing.api.programme.WaveEvent.FactoryEnrolled;
 import org.factorysharing.api.programme.WaveEvent.PilotExtended;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Event-to-process bridge of programme waves: a planned wave starts its pilot_rollout; its start, extensions and
- * factories are delivered to that process. A wave's events come in order (one aggregate, one segment), so the
+ * Event-to-process bridge of programme waves: a planned wave starts its pilot_rollout; its start, extensions, approved
+ * early evaluations and factories are delivered to that process. A wave's events come in order (one aggregate, one segment), so the
  * process waits for each message when it arrives. Runs in the streaming processor's transaction, so each process
  * step and the processor's token commit together.
  */
@@ -106,6 +107,19 @@ class PilotRolloutBridge {
                 runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_PILOT_EXTENDED)
                         .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt()))
                         .setVariable(PilotRolloutProcess.EXTENSIONS, event.extensions()),
+                event.waveId().value());
+    }
+
+    /**
+     * The pilot period ends now: the process leaves its pilot-period timer and evaluates at once, in this
+     * transaction. If the timer fired first, the process no longer waits for this and nothing happens.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(EarlyEvaluationApproved event) {
+        correlate(
+                runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_EARLY_EVALUATION_APPROVED)
+                        .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt())),
                 event.waveId().value());
     }
 
