@@ -14,8 +14,8 @@ import org.springframework.http.HttpMethod;
 /**
  * The programme pages, open to the groups the programme API lets in (ProgrammePolicy): planners, executives,
  * officers, supervisors, auditors and admins read the dashboard and the waves; the ministry's staff plan and enrol;
- * officers and supervisors ask for an early evaluation, which supervisors decide; the approval stages' task pages
- * are for those who may work on them (the task rules decide which stage whom).
+ * officers and supervisors ask for an early evaluation, which supervisors decide; a wave's task pages are read by
+ * whom the task rules let see the task and sent by those who work on tasks (the task rules decide which stage whom).
  */
 @Configuration(proxyBeanMethods = false)
 class ProgrammePages {
@@ -42,7 +42,7 @@ class ProgrammePages {
                 .hasAnyAuthority(of(REQUESTERS.toArray(String[]::new)))
                 .requestMatchers(HttpMethod.POST, "/programme/waves/*/early-evaluations/*/decision")
                 .hasAnyAuthority(of(Groups.SUPERVISORS))
-                .requestMatchers("/programme/tasks/**")
+                .requestMatchers(HttpMethod.POST, "/programme/tasks/**")
                 .hasAnyAuthority(of(DECIDERS.toArray(String[]::new)))
                 .requestMatchers("/programme", "/programme/**")
                 .hasAnyAuthority(of(READERS.toArray(String[]::new)));
