@@ -78,18 +78,31 @@ class EnrolmentController {
                 wave.factories().stream().map(WaveFactoryView::factoryId).collect(Collectors.toSet());
         FactoryPage all = queries.query(new FindFactories(null, null, null, 0, MAX_FACTORIES), FactoryPage.class)
                 .join();
-        List<FactorySummaryView> candidates = all.items().stream()
-                .filter(f -> f.status() != FactoryStatus.DECOMMISSIONED && !inWave.contains(f.factoryId()))
-                .toList();
         TreeSet<String> commodities = new TreeSet<>();
-        candidates.forEach(f -> commodities.add(f.commodityCode()));
-        String chosen = commodity == null || commodity.isBlank()
+        all.items().stream()
+                .filter(f -> f.status() != FactoryStatus.DECOMMISSIONED && !inWave.contains(f.factoryId()))
+                .forEach(f -> commodities.add(f.commodityCode()));
+        String chosen = commodity == null || commodity.isBlank() || commodity.length() > 120
                 ? (commodities.isEmpty() ? null : commodities.first())
                 : Codes.of(commodity);
+        if (chosen != null && chosen.isEmpty()) {
+            chosen = null; // nothing but punctuation typed: no commodity
+        }
+        if (chosen != null) {
+            commodities.add(chosen);
+        }
+        // the factories of the chosen commodity that may join (not decommissioned, not in this wave already)
+        FactoryPage ofCommodity = chosen == null
+                ? all
+                : queries.query(new FindFactories(null, null, chosen, 0, MAX_FACTORIES), FactoryPage.class)
+                        .join();
+        List<FactorySummaryView> candidates = ofCommodity.items().stream()
+                .filter(f -> f.status() != FactoryStatus.DECOMMISSIONED && !inWave.contains(f.factoryId()))
+                .toList();
 
         List<RankedRegion> ranked = new ArrayList<>();
         List<WithoutPotential> withoutPotential = new ArrayList<>();
-        if (chosen != null && !chosen.isEmpty()) {
+        if (chosen != null) {
             RegionPage regions = queries.query(new FindRegions(null, chosen, 0, MAX_REGIONS), RegionPage.class)
                     .join();
             Map<String, List<FactorySummaryView>> byRegion = new LinkedHashMap<>();
@@ -117,7 +130,8 @@ class EnrolmentController {
         model.addAttribute("commodity", chosen);
         model.addAttribute("ranked", ranked);
         model.addAttribute("withoutPotential", withoutPotential);
-        model.addAttribute("moreFactories", all.totalItems() > all.items().size());
+        model.addAttribute(
+                "moreFactories", ofCommodity.totalItems() > ofCommodity.items().size());
         model.addAttribute(
                 "beyondTarget",
                 wave.summary().enrolledFactories() >= wave.summary().targetFactories());

@@ -62,7 +62,10 @@ class WavePlanController {
                 && !errors.hasFieldErrors("year")
                 && (form.getYear() < ProgrammeTime.EARLIEST.getYear() || form.getYear() > latest)) {
             errors.rejectValue(
-                    "year", "programme.plan.year.range", new Object[] {ProgrammeTime.EARLIEST.getYear(), latest}, null);
+                    "year",
+                    "programme.plan.year.range",
+                    new Object[] {String.valueOf(ProgrammeTime.EARLIEST.getYear()), String.valueOf(latest)},
+                    null);
         }
         if (errors.hasErrors()) {
             return page(model);
