@@ -7,8 +7,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationApproved;
 import org.factorysharing.api.programme.WaveEvent.FactoryCommissionedInWave;
 import org.factorysharing.api.programme.WaveEvent.FactoryEnrolled;
@@ -35,10 +38,12 @@ class PilotRolloutBridge {
     private static final Logger log = LoggerFactory.getLogger(PilotRolloutBridge.class);
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final ProcessStarts processes;
 
-    PilotRolloutBridge(RuntimeService runtime, ProcessStarts processes) {
+    PilotRolloutBridge(RuntimeService runtime, ManagementService management, ProcessStarts processes) {
         this.runtime = runtime;
+        this.management = management;
         this.processes = processes;
     }
 
@@ -112,15 +117,39 @@ class PilotRolloutBridge {
 
     /**
      * The pilot period ends now: the process leaves its pilot-period timer and evaluates at once, in this
-     * transaction. If the timer fired first, the process no longer waits for this and nothing happens.
+     * transaction. If the timer fired first, the process no longer waits for this and nothing happens. A rollout
+     * started on the model before early evaluation (release 0.8.0) waits for its timer alone: the timer is moved to
+     * the approval, so the job executor evaluates that wave over the same shortened period.
      */
     @EventHandler
     @DisallowReplay
     void on(EarlyEvaluationApproved event) {
-        correlate(
-                runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_EARLY_EVALUATION_APPROVED)
-                        .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt())),
-                event.waveId().value());
+        String waveId = event.waveId().value();
+        Date endsAt = Date.from(event.pilotEndsAt());
+        boolean delivered = !runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_EARLY_EVALUATION_APPROVED)
+                .processInstanceBusinessKey(waveId)
+                .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, endsAt)
+                .correlateAllWithResult()
+                .isEmpty();
+        if (delivered) {
+            return;
+        }
+        for (ProcessInstance rollout : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PilotRolloutProcess.KEY)
+                .processInstanceBusinessKey(waveId)
+                .list()) {
+            for (Job timer : management
+                    .createJobQuery()
+                    .processInstanceId(rollout.getId())
+                    .timers()
+                    .activityId(PilotRolloutProcess.TIMER_PILOT_PERIOD)
+                    .list()) {
+                runtime.setVariable(rollout.getId(), PilotRolloutProcess.PILOT_ENDS_AT, endsAt);
+                management.setJobDuedate(timer.getId(), endsAt);
+                log.info(
+                        "pilot_rollout of wave {} (an earlier model) evaluates at its pilot-period timer, now", waveId);
+            }
+        }
     }
 
     /**

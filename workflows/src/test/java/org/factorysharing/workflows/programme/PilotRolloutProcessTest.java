@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.factorysharing.api.programme.ProgrammeQueries.FindWaveKpis;
 import org.factorysharing.api.programme.ProgrammeQueries.WaveKpisView;
 import org.factorysharing.api.programme.Recommendation;
@@ -271,6 +272,61 @@ class PilotRolloutProcessTest {
                         .containsEntry(PilotRolloutProcess.EXTENSIONS, 1));
         assertThat(eventStore.eventTypesOf(waveId.value()))
                 .containsSubsequence("PilotExtended", "EarlyEvaluationApproved", "ScaleUpRecommended");
+    }
+
+    @Test
+    void aRolloutOfTheModelBeforeEarlyEvaluationEvaluatesAtItsTimerMovedToTheApproval() {
+        // release 0.8.0's model is the latest while this wave is planned, the current one again right after
+        repository
+                .createDeployment()
+                .name("pilot_rollout of release 0.8.0")
+                .addInputStream(
+                        "pilot_rollout.bpmn", getClass().getResourceAsStream("/previous/pilot_rollout-v0.8.0.xml"))
+                .deploy();
+        ProcessInstance process;
+        try {
+            process = rollouts.plan(waveId, MET);
+        } finally {
+            repository
+                    .createDeployment()
+                    .name("pilot_rollout")
+                    .addClasspathResource("bpmn/pilot_rollout.bpmn")
+                    .deploy();
+        }
+        assertThat(hasEarlyEvaluation(process))
+                .as("the earlier model has no early evaluation")
+                .isFalse();
+        rollouts.start(waveId, process);
+        awaitKpisStarted();
+        Date plannedEnd = rollouts.pilotPeriodTimer(process).getDuedate();
+
+        rollouts.requestEarlyEvaluation(waveId, "the harvest ended early");
+        rollouts.approveEarlyEvaluation(waveId, 1);
+
+        Job moved = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> rollouts.pilotPeriodTimer(process),
+                        timer -> timer.getDuedate().before(plannedEnd));
+        management.executeJob(moved.getId());
+        assertThat(process)
+                .hasPassed(PilotRolloutProcess.SERVICE_EVALUATE_WAVE)
+                .isWaitingAt(PilotRolloutProcess.USER_PROPOSE_OUTCOME);
+        List<String> events = eventStore.eventTypesOf(waveId.value());
+        Instant approvedAt =
+                pilotEndsAtIn(eventStore.payloadOf(waveId.value(), events.indexOf("EarlyEvaluationApproved")));
+        assertThat(moved.getDuedate().toInstant()).isEqualTo(approvedAt);
+        assertThat(eventStore.payloadOf(waveId.value(), events.indexOf("ScaleUpRecommended")))
+                .contains("\"periodTo\":\"" + ProgrammeTime.dateOf(approvedAt) + "\"");
+        // waves planned now start on the current model again
+        WaveId next = WaveId.newId();
+        assertThat(hasEarlyEvaluation(rollouts.plan(next, MET))).isTrue();
+    }
+
+    private boolean hasEarlyEvaluation(ProcessInstance process) {
+        ModelElementInstance boundary = repository
+                .getBpmnModelInstance(process.getProcessDefinitionId())
+                .getModelElementById(PilotRolloutProcess.BOUNDARY_EARLY_EVALUATION_APPROVED);
+        return boundary != null;
     }
 
     private void awaitKpisStarted() {
