@@ -16,9 +16,15 @@ public final class ProgrammeQueries {
 
     /**
      * The wave's KPIs over its pilot period so far ({@code from} the start day {@code to} the end of the pilot
-     * period), with the event-store position the figures include everything up to.
+     * period), with the event-store position the figures include everything up to. With {@code until}, the period
+     * ends on that day instead (the day an evaluation names, e.g. an early evaluation's).
      */
-    public record FindWaveKpis(WaveId waveId) {}
+    public record FindWaveKpis(WaveId waveId, LocalDate until) {
+
+        public FindWaveKpis(WaveId waveId) {
+            this(waveId, null);
+        }
+    }
 
     /** {@code running}: commissioned factories neither suspended nor decommissioned. */
     public record WaveSummaryView(
@@ -45,7 +51,8 @@ public final class ProgrammeQueries {
             List<WaveFactoryView> factories,
             WaveKpisView kpis,
             List<RecommendationView> recommendations,
-            List<ProposalView> proposals) {}
+            List<ProposalView> proposals,
+            List<EarlyEvaluationView> earlyEvaluations) {}
 
     public record WaveFactoryView(
             String factoryId,
@@ -101,4 +108,18 @@ public final class ProgrammeQueries {
 
     /** One entry of a proposal's timeline: PROPOSED, APPROVED, ESCALATED, REJECTED (who, when, what, why). */
     public record ApprovalStepView(String action, ApprovalStage stage, String by, Instant at, String comment) {}
+
+    /**
+     * A request to evaluate the running pilot early: {@code status} OPEN (waiting for a supervisor), APPROVED (the
+     * pilot period ended then), DECLINED, or OVERTAKEN (the pilot period ended before anyone decided).
+     */
+    public record EarlyEvaluationView(
+            int requestNo,
+            String reason,
+            String requestedBy,
+            Instant requestedAt,
+            String status,
+            String decidedBy,
+            Instant decidedAt,
+            String decisionComment) {}
 }

@@ -85,4 +85,22 @@ public final class WaveCommands {
     /** A stage went past its due date and was escalated to {@code escalatedTo} (a group). */
     public record RecordStageEscalated(
             @TargetAggregateIdentifier WaveId waveId, int proposalNo, ApprovalStage stage, String escalatedTo) {}
+
+    /**
+     * Ask to evaluate a running pilot now instead of at the end of its pilot period (officers and supervisors), with
+     * the reason; one request is open at a time. The requester comes with the command's metadata.
+     */
+    public record RequestEarlyEvaluation(
+            @TargetAggregateIdentifier WaveId waveId, String reason) {}
+
+    /**
+     * A supervisor other than the requester approves the open request {@code requestNo}: the pilot period ends now
+     * and the wave is evaluated at once. The supervisor comes with the command's metadata.
+     */
+    public record ApproveEarlyEvaluation(
+            @TargetAggregateIdentifier WaveId waveId, int requestNo, String comment) {}
+
+    /** A supervisor other than the requester declines the open request, with the reason; the pilot runs on. */
+    public record DeclineEarlyEvaluation(
+            @TargetAggregateIdentifier WaveId waveId, int requestNo, String reason) {}
 }

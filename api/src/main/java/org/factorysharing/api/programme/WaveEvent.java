@@ -97,4 +97,19 @@ public sealed interface WaveEvent {
     /** Final approval of a STOP proposal. */
     @Revision("1")
     record WaveStopped(WaveId waveId, int proposalNo, String approvedBy) implements WaveEvent {}
+
+    /** Someone asked to evaluate the running pilot before its period ends; {@code requestNo} counts the requests. */
+    @Revision("1")
+    record EarlyEvaluationRequested(WaveId waveId, int requestNo, String reason, String requestedBy)
+            implements WaveEvent {}
+
+    /** A supervisor approved the request: the pilot period ends at {@code pilotEndsAt} and the wave is evaluated. */
+    @Revision("1")
+    record EarlyEvaluationApproved(WaveId waveId, int requestNo, String comment, String approvedBy, Instant pilotEndsAt)
+            implements WaveEvent {}
+
+    /** A supervisor declined the request with the reason; the pilot runs until the end of its period. */
+    @Revision("1")
+    record EarlyEvaluationDeclined(WaveId waveId, int requestNo, String reason, String declinedBy)
+            implements WaveEvent {}
 }

@@ -9,23 +9,31 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.programme.ApprovalStage;
 import org.factorysharing.api.programme.KpiThresholds;
 import org.factorysharing.api.programme.Recommendation;
+import org.factorysharing.api.programme.WaveCommands.ApproveEarlyEvaluation;
 import org.factorysharing.api.programme.WaveCommands.ApproveProposalStage;
+import org.factorysharing.api.programme.WaveCommands.DeclineEarlyEvaluation;
 import org.factorysharing.api.programme.WaveCommands.PlanWave;
 import org.factorysharing.api.programme.WaveCommands.ProposeScaleUp;
 import org.factorysharing.api.programme.WaveCommands.RecordFactoryCommissioned;
 import org.factorysharing.api.programme.WaveCommands.RecordRecommendation;
 import org.factorysharing.api.programme.WaveCommands.RecordStageEscalated;
 import org.factorysharing.api.programme.WaveCommands.RejectProposal;
+import org.factorysharing.api.programme.WaveCommands.RequestEarlyEvaluation;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationApproved;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationDeclined;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationRequested;
 import org.factorysharing.api.programme.WaveEvent.FactoryCommissionedInWave;
 import org.factorysharing.api.programme.WaveEvent.FactoryEnrolled;
 import org.factorysharing.api.programme.WaveEvent.PilotExtended;
@@ -42,9 +50,13 @@ import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.programme.WaveStatus;
 import org.factorysharing.api.region.CommodityPotential;
 import org.factorysharing.api.region.RegionId;
+import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.api.shared.BusinessRuleViolation;
+import org.factorysharing.api.shared.Groups;
 import org.factorysharing.api.shared.InvalidField;
+import org.factorysharing.api.shared.NotPermitted;
 import org.factorysharing.api.shared.ProgrammeTime;
+import org.factorysharing.command.shared.Acting;
 import org.factorysharing.command.shared.Require;
 
 /**
@@ -83,6 +95,14 @@ class Wave {
     private final Map<ApprovalStage, String> approvals = new EnumMap<>(ApprovalStage.class);
 
     private final Set<ApprovalStage> escalated = EnumSet.noneOf(ApprovalStage.class);
+
+    /** Early-evaluation requests so far; the latest is open while {@link #earlyRequestOpen}. */
+    private int earlyRequests;
+
+    private boolean earlyRequestOpen;
+    private String earlyRequestedBy;
+    /** Who approved the open request (the evaluation then follows at once); null while nobody decided. */
+    private String earlyApprovedBy;
 
     Wave() {
         // for Axon: rebuilt from its events
@@ -277,6 +297,88 @@ class Wave {
                 by));
     }
 
+    // --- early evaluation: an officer asks, another person (a supervisor) decides ---
+
+    @CommandHandler
+    void handle(
+            RequestEarlyEvaluation cmd,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+        Acting acting = Acting.of(userId, groups);
+        if (acting.userId() == null
+                || !acting.groups().contains(Groups.OFFICERS)
+                        && !acting.groups().contains(Groups.SUPERVISORS)) {
+            throw new NotPermitted("only officers and supervisors may ask for an early evaluation of a pilot");
+        }
+        String reason = required(cmd.reason(), "reason");
+        if (!status.piloting()) {
+            throw violation(
+                    "wave.not-running",
+                    "an early evaluation is asked for while the pilot runs; this wave is " + status);
+        }
+        if (earlyRequestOpen) {
+            throw violation(
+                    "wave.early-evaluation-open",
+                    "request " + earlyRequests + " for an early evaluation is still open; one at a time");
+        }
+        apply(new EarlyEvaluationRequested(waveId, earlyRequests + 1, reason, acting.userId()));
+    }
+
+    @CommandHandler
+    void handle(
+            ApproveEarlyEvaluation cmd,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+        String by = earlyDecider(Acting.of(userId, groups));
+        if (earlyRequestOpen && cmd.requestNo() == earlyRequests && by.equals(earlyApprovedBy)) {
+            return; // the same approval again (a retried request): nothing new
+        }
+        requireOpenEarlyRequest(cmd.requestNo(), by);
+        apply(new EarlyEvaluationApproved(waveId, earlyRequests, optional(cmd.comment()), by, Require.now()));
+    }
+
+    @CommandHandler
+    void handle(
+            DeclineEarlyEvaluation cmd,
+            @MetaDataValue(ActorMetaData.USER_ID) String userId,
+            @MetaDataValue(ActorMetaData.GROUPS) List<String> groups) {
+        String by = earlyDecider(Acting.of(userId, groups));
+        String reason = required(cmd.reason(), "reason");
+        requireOpenEarlyRequest(cmd.requestNo(), by);
+        apply(new EarlyEvaluationDeclined(waveId, earlyRequests, reason, by));
+    }
+
+    private static String earlyDecider(Acting acting) {
+        if (acting.userId() == null || !acting.groups().contains(Groups.SUPERVISORS)) {
+            throw new NotPermitted("only supervisors decide on an early evaluation of a pilot");
+        }
+        return acting.userId();
+    }
+
+    private void requireOpenEarlyRequest(int requestNo, String by) {
+        if (!earlyRequestOpen || requestNo != earlyRequests) {
+            throw violation(
+                    "wave.no-open-early-evaluation",
+                    "request " + requestNo + " for an early evaluation is not open"
+                            + (earlyRequestOpen ? " (request " + earlyRequests + " is)" : ""));
+        }
+        if (earlyApprovedBy != null) {
+            throw violation(
+                    "wave.early-evaluation-decided",
+                    "request " + requestNo + " was approved by " + earlyApprovedBy + "; the wave is being evaluated");
+        }
+        if (by.equals(earlyRequestedBy)) {
+            throw new NotPermitted("four-eyes: " + by + " asked for this early evaluation and may not decide on it");
+        }
+    }
+
+    private static String required(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidField(field, "is required");
+        }
+        return text.strip();
+    }
+
     // --- approvals ---
 
     @CommandHandler
@@ -381,10 +483,31 @@ class Wave {
     }
 
     @EventSourcingHandler
+    void on(EarlyEvaluationRequested event) {
+        earlyRequests = event.requestNo();
+        earlyRequestOpen = true;
+        earlyRequestedBy = event.requestedBy();
+        earlyApprovedBy = null;
+    }
+
+    @EventSourcingHandler
+    void on(EarlyEvaluationApproved event) {
+        earlyApprovedBy = event.approvedBy();
+    }
+
+    @EventSourcingHandler
+    void on(EarlyEvaluationDeclined event) {
+        earlyRequestOpen = false;
+    }
+
+    /** An evaluation closes the open early-evaluation request, approved or not. */
+    @EventSourcingHandler
     void on(ScaleUpRecommended event) {
         evaluations = event.evaluationNo();
         latestRecommendation = event.recommendation();
         status = WaveStatus.EVALUATING;
+        earlyRequestOpen = false;
+        earlyApprovedBy = null;
     }
 
     @EventSourcingHandler

@@ -14,6 +14,9 @@ import org.factorysharing.api.factory.FactoryEvent.FactorySuspended;
 import org.factorysharing.api.factory.FactoryId;
 import org.factorysharing.api.factory.FactoryStatus;
 import org.factorysharing.api.programme.ApprovalStage;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationApproved;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationDeclined;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationRequested;
 import org.factorysharing.api.programme.WaveEvent.FactoryCommissionedInWave;
 import org.factorysharing.api.programme.WaveEvent.FactoryEnrolled;
 import org.factorysharing.api.programme.WaveEvent.PilotExtended;
@@ -47,6 +50,8 @@ class ProgrammeDashboardProjection {
     static final String OPEN = "OPEN";
     static final String APPROVED = "APPROVED";
     static final String REJECTED = "REJECTED";
+    static final String DECLINED = "DECLINED";
+    static final String OVERTAKEN = "OVERTAKEN";
 
     private final JdbcTemplate jdbc;
 
@@ -161,6 +166,43 @@ class ProgrammeDashboardProjection {
                 event.periodTo(),
                 sql(at));
         status(event.waveId(), WaveStatus.EVALUATING);
+        // a request nobody decided before the evaluation is overtaken by it
+        jdbc.update(
+                "UPDATE programme_early_evaluation SET status = ? WHERE wave_id = ? AND status = ?",
+                OVERTAKEN,
+                event.waveId().value(),
+                OPEN);
+    }
+
+    // --- early evaluation ---
+
+    @EventHandler
+    void on(EarlyEvaluationRequested event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO programme_early_evaluation (wave_id, request_no, reason, requested_by, requested_at, status)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (wave_id, request_no) DO NOTHING""", event.waveId().value(), event.requestNo(), event.reason(), event.requestedBy(), sql(at), OPEN);
+    }
+
+    /** The pilot period ends now: the wave's summary shows the new end. */
+    @EventHandler
+    void on(EarlyEvaluationApproved event, @Timestamp Instant at) {
+        earlyDecision(event.waveId(), event.requestNo(), APPROVED, event.approvedBy(), at, event.comment());
+        jdbc.update(
+                "UPDATE programme_wave SET pilot_ends_at = ? WHERE wave_id = ?",
+                sql(event.pilotEndsAt()),
+                event.waveId().value());
+    }
+
+    @EventHandler
+    void on(EarlyEvaluationDeclined event, @Timestamp Instant at) {
+        earlyDecision(event.waveId(), event.requestNo(), DECLINED, event.declinedBy(), at, event.reason());
+    }
+
+    private void earlyDecision(WaveId waveId, int requestNo, String status, String by, Instant at, String comment) {
+        jdbc.update("""
+                UPDATE programme_early_evaluation SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?
+                WHERE wave_id = ? AND request_no = ?""", status, by, sql(at), comment, waveId.value(), requestNo);
     }
 
     // --- proposals and their timeline ---
@@ -279,6 +321,7 @@ class ProgrammeDashboardProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM programme_early_evaluation");
         jdbc.update("DELETE FROM programme_approval_step");
         jdbc.update("DELETE FROM programme_proposal");
         jdbc.update("DELETE FROM programme_recommendation");

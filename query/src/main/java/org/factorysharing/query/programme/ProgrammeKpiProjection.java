@@ -28,6 +28,7 @@ import org.factorysharing.api.job.JobEvent.ProductionJobCompleted;
 import org.factorysharing.api.job.JobEvent.ProductionJobRequested;
 import org.factorysharing.api.job.JobEvent.ProductionJobSentToRework;
 import org.factorysharing.api.job.JobId;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationApproved;
 import org.factorysharing.api.programme.WaveEvent.FactoryEnrolled;
 import org.factorysharing.api.programme.WaveEvent.PilotExtended;
 import org.factorysharing.api.programme.WaveEvent.WavePlanned;
@@ -87,6 +88,16 @@ class ProgrammeKpiProjection {
     /** The period now ends with the extension; it still starts on the wave's start day. */
     @EventHandler
     void on(PilotExtended event, TrackingToken token) {
+        jdbc.update(
+                "UPDATE programme_kpi_wave SET ends_on = ? WHERE wave_id = ?",
+                ProgrammeTime.dateOf(event.pilotEndsAt()),
+                event.waveId().value());
+        position(token);
+    }
+
+    /** An approved early evaluation ends the pilot period on the day of the approval. */
+    @EventHandler
+    void on(EarlyEvaluationApproved event, TrackingToken token) {
         jdbc.update(
                 "UPDATE programme_kpi_wave SET ends_on = ? WHERE wave_id = ?",
                 ProgrammeTime.dateOf(event.pilotEndsAt()),

@@ -33,6 +33,11 @@ class ProgrammeKpiReader {
         static KpiWave unstarted(String waveId) {
             return new KpiWave(waveId, null, null, List.of());
         }
+
+        /** The period ending on {@code day} instead (this one when null or before the wave started). */
+        KpiWave until(LocalDate day) {
+            return day == null || from == null ? this : new KpiWave(waveId, from, day, factoryIds);
+        }
     }
 
     Optional<KpiWave> wave(String waveId) {

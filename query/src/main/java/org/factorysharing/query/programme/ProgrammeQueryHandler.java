@@ -15,6 +15,7 @@ import org.factorysharing.api.programme.DecisionReference;
 import org.factorysharing.api.programme.KpiFigures;
 import org.factorysharing.api.programme.KpiThresholds;
 import org.factorysharing.api.programme.ProgrammeQueries.ApprovalStepView;
+import org.factorysharing.api.programme.ProgrammeQueries.EarlyEvaluationView;
 import org.factorysharing.api.programme.ProgrammeQueries.FindWave;
 import org.factorysharing.api.programme.ProgrammeQueries.FindWaveKpis;
 import org.factorysharing.api.programme.ProgrammeQueries.FindWaves;
@@ -85,7 +86,7 @@ class ProgrammeQueryHandler {
         if (wave.isEmpty() && !knownOnDashboard(waveId)) {
             return Optional.empty();
         }
-        KpiWave kpiWave = wave.orElseGet(() -> KpiWave.unstarted(waveId));
+        KpiWave kpiWave = wave.orElseGet(() -> KpiWave.unstarted(waveId)).until(query.until());
         return Optional.of(
                 kpis.kpis(kpiWave, kpis.facts(kpiWave.factoryIds(), kpiWave.from(), kpiWave.to()), position));
     }
@@ -136,7 +137,23 @@ class ProgrammeQueryHandler {
                 factoryViews,
                 waveKpis,
                 recommendations(id),
-                proposals(id)));
+                proposals(id),
+                earlyEvaluations(id)));
+    }
+
+    private List<EarlyEvaluationView> earlyEvaluations(MapSqlParameterSource id) {
+        return jdbc.query(
+                "SELECT * FROM programme_early_evaluation WHERE wave_id = :waveId ORDER BY request_no",
+                id,
+                (row, i) -> new EarlyEvaluationView(
+                        row.getInt("request_no"),
+                        row.getString("reason"),
+                        row.getString("requested_by"),
+                        instant(row, "requested_at"),
+                        row.getString("status"),
+                        row.getString("decided_by"),
+                        instant(row, "decided_at"),
+                        row.getString("decision_comment")));
     }
 
     private boolean knownOnDashboard(String waveId) {

@@ -3,6 +3,8 @@ package org.factorysharing.server.programme;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
@@ -18,18 +20,25 @@ import org.factorysharing.api.programme.ProgrammeQueries.WaveSummaryView;
 import org.factorysharing.api.programme.ProgrammeQueries.WaveView;
 import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitProposal;
 import org.factorysharing.api.programme.ProgrammeTaskCommands.SubmitStageDecision;
+import org.factorysharing.api.programme.WaveCommands.ApproveEarlyEvaluation;
+import org.factorysharing.api.programme.WaveCommands.DeclineEarlyEvaluation;
 import org.factorysharing.api.programme.WaveCommands.EnrolFactory;
 import org.factorysharing.api.programme.WaveCommands.PlanWave;
+import org.factorysharing.api.programme.WaveCommands.RequestEarlyEvaluation;
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.programme.WaveStatus;
 import org.factorysharing.api.shared.Groups;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotFound;
 import org.factorysharing.api.task.TaskQueries.FindTasksAbout;
 import org.factorysharing.api.task.TaskQueries.TaskView;
 import org.factorysharing.server.programme.ProgrammeRequests.ApprovalRequest;
+import org.factorysharing.server.programme.ProgrammeRequests.EarlyEvaluationDecision;
+import org.factorysharing.server.programme.ProgrammeRequests.EarlyEvaluationDecisionRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.EnrolFactoryRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.PlanWaveRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.ProposalRequest;
+import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.web.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -43,7 +52,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Programme waves: officers plan them and enrol factories; the pilot_rollout process evaluates each wave after
- * its pilot period; officers propose the outcome and three stages approve it. Proposing and approving complete
+ * its pilot period, or earlier when a supervisor approves an officer's request; officers propose the outcome and
+ * three stages approve it. Proposing and approving complete
  * the wave's workflow tasks, so the same checks apply here, in the task API and in Tasklist.
  */
 @RestController
@@ -163,6 +173,42 @@ class ProgrammeController {
         find(waveId);
         commands.sendAndWait(
                 new SubmitStageDecision(new WaveId(waveId), request.stage(), request.decision(), request.comment()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{waveId}/early-evaluations")
+    @Operation(
+            summary = "Ask for an early evaluation of the running pilot, with the reason (officers and supervisors)",
+            description = "A supervisor other than the requester then approves or declines it; the wave's view lists "
+                    + "the requests (earlyEvaluations). 404 unknown wave; 409 when the pilot is not running "
+                    + "(wave.not-running) or a request is open already (wave.early-evaluation-open).")
+    ResponseEntity<Void> requestEarlyEvaluation(
+            @PathVariable @Pattern(regexp = WAVE_ID) String waveId, @Valid @RequestBody ReasonRequest request) {
+        commands.sendAndWait(new RequestEarlyEvaluation(new WaveId(waveId), request.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{waveId}/early-evaluations/{requestNo}/decision")
+    @Operation(
+            summary = "Approve or decline a request for an early evaluation (supervisors)",
+            description = "APPROVE ends the pilot period now and the pilot_rollout process evaluates the wave at once; "
+                    + "DECLINE needs the reason in the comment and the pilot runs on. 403 for the requester "
+                    + "(four-eyes) and anyone not a supervisor; 409 when the request is not the open one "
+                    + "(wave.no-open-early-evaluation) or was approved already (wave.early-evaluation-decided).")
+    ResponseEntity<Void> decideEarlyEvaluation(
+            @PathVariable @Pattern(regexp = WAVE_ID) String waveId,
+            @PathVariable @Min(1) @Max(1_000_000) int requestNo,
+            @Valid @RequestBody EarlyEvaluationDecisionRequest request) {
+        WaveId id = new WaveId(waveId);
+        if (request.decision() == EarlyEvaluationDecision.DECLINE
+                && (request.comment() == null || request.comment().isBlank())) {
+            throw new InvalidField("comment", "is required when declining: the reason");
+        }
+        commands.sendAndWait(
+                switch (request.decision()) {
+                    case APPROVE -> new ApproveEarlyEvaluation(id, requestNo, request.comment());
+                    case DECLINE -> new DeclineEarlyEvaluation(id, requestNo, request.comment());
+                });
         return ResponseEntity.noContent().build();
     }
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may use the programme API: the dashboard is also for the planners and executives who approve scale-ups;
- * officers plan, enrol and deploy decision versions; which approval stage a user may decide is the task rules'
+ * officers plan, enrol and deploy decision versions; officers and supervisors ask for an early evaluation, which
+ * supervisors decide; which approval stage a user may decide is the task rules'
  * business (the proposal and the approvals complete the wave's workflow tasks).
  */
 @Component
@@ -31,6 +32,10 @@ class ProgrammePolicy implements AccessPolicy {
                 .hasAnyAuthority(of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.PLANNERS, Groups.EXECUTIVES))
                 .requestMatchers(HttpMethod.POST, "/api/programme/waves/*/proposal")
                 .hasAnyAuthority(of(Groups.OFFICERS, Groups.SUPERVISORS))
+                .requestMatchers(HttpMethod.POST, "/api/programme/waves/*/early-evaluations")
+                .hasAnyAuthority(of(Groups.OFFICERS, Groups.SUPERVISORS))
+                .requestMatchers(HttpMethod.POST, "/api/programme/waves/*/early-evaluations/*/decision")
+                .hasAnyAuthority(of(Groups.SUPERVISORS))
                 .requestMatchers(
                         HttpMethod.POST,
                         "/api/programme/waves",

@@ -63,4 +63,14 @@ final class ProgrammeRequests {
             @NotNull ApprovalStage stage,
             @NotNull StageDecision decision,
             @PlainText @Size(max = 2000) String comment) {}
+
+    /** A supervisor's answer to a request for an early evaluation: the comment is the reason of a decline. */
+    record EarlyEvaluationDecisionRequest(
+            @NotNull EarlyEvaluationDecision decision,
+            @PlainText @Size(max = 1000) String comment) {}
+
+    enum EarlyEvaluationDecision {
+        APPROVE,
+        DECLINE
+    }
 }

@@ -2,6 +2,8 @@ package org.factorysharing.workflows.programme;
 
 import static org.factorysharing.workflows.programme.PilotRolloutProcess.*;
 
+import java.time.LocalDate;
+import java.util.Date;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -13,11 +15,13 @@ import org.factorysharing.api.programme.ProgrammeQueries.FindWaveKpis;
 import org.factorysharing.api.programme.ProgrammeQueries.WaveKpisView;
 import org.factorysharing.api.programme.WaveCommands.RecordRecommendation;
 import org.factorysharing.api.programme.WaveId;
+import org.factorysharing.api.shared.ProgrammeTime;
 import org.springframework.stereotype.Component;
 
 /**
- * The pilot period is over: evaluates scale_up_eligibility over the wave's KPIs and records the recommendation
- * with everything needed to evaluate it again (inputs, decision version, the event position the KPIs include).
+ * The pilot period is over (its timer fired, or an early evaluation was approved): evaluates scale_up_eligibility over
+ * the wave's KPIs of the period up to {@code pilotEndsAt} and records the recommendation with everything needed to
+ * evaluate it again (inputs, decision version, the event position the KPIs include).
  */
 @Component("evaluateWaveDelegate")
 class EvaluateWaveDelegate implements JavaDelegate {
@@ -35,8 +39,12 @@ class EvaluateWaveDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         WaveId waveId = new WaveId(execution.getProcessBusinessKey());
+        // the period this evaluation covers ends on the day the process names (the timer's, or an early approval's),
+        // whether or not the KPI read model has seen the event that moved it yet
+        LocalDate until =
+                execution.getVariable(PILOT_ENDS_AT) instanceof Date end ? ProgrammeTime.dateOf(end.toInstant()) : null;
         WaveKpisView view = queries.query(
-                        new FindWaveKpis(waveId), ResponseTypes.optionalInstanceOf(WaveKpisView.class))
+                        new FindWaveKpis(waveId, until), ResponseTypes.optionalInstanceOf(WaveKpisView.class))
                 .join()
                 .filter(kpis -> kpis.from() != null && kpis.kpis() != null)
                 // the read model lags behind the wave's start: fail, so the job is retried later

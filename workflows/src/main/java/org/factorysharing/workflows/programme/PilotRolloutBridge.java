@@ -7,8 +7,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.factorysharing.api.programme.WaveEvent.EarlyEvaluationApproved;
 import org.factorysharing.api.programme.WaveEvent.FactoryCommissionedInWave;
 import org.factorysharing.api.programme.WaveEvent.FactoryEnrolled;
 import org.factorysharing.api.programme.WaveEvent.PilotExtended;
@@ -20,8 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Event-to-process bridge of programme waves: a planned wave starts its pilot_rollout; its start, extensions and
- * factories are delivered to that process. A wave's events come in order (one aggregate, one segment), so the
+ * Event-to-process bridge of programme waves: a planned wave starts its pilot_rollout; its start, extensions, approved
+ * early evaluations and factories are delivered to that process. A wave's events come in order (one aggregate, one segment), so the
  * process waits for each message when it arrives. Runs in the streaming processor's transaction, so each process
  * step and the processor's token commit together.
  */
@@ -34,10 +38,12 @@ class PilotRolloutBridge {
     private static final Logger log = LoggerFactory.getLogger(PilotRolloutBridge.class);
 
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final ProcessStarts processes;
 
-    PilotRolloutBridge(RuntimeService runtime, ProcessStarts processes) {
+    PilotRolloutBridge(RuntimeService runtime, ManagementService management, ProcessStarts processes) {
         this.runtime = runtime;
+        this.management = management;
         this.processes = processes;
     }
 
@@ -107,6 +113,43 @@ class PilotRolloutBridge {
                         .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, Date.from(event.pilotEndsAt()))
                         .setVariable(PilotRolloutProcess.EXTENSIONS, event.extensions()),
                 event.waveId().value());
+    }
+
+    /**
+     * The pilot period ends now: the process leaves its pilot-period timer and evaluates at once, in this
+     * transaction. If the timer fired first, the process no longer waits for this and nothing happens. A rollout
+     * started on the model before early evaluation (release 0.8.0) waits for its timer alone: the timer is moved to
+     * the approval, so the job executor evaluates that wave over the same shortened period.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(EarlyEvaluationApproved event) {
+        String waveId = event.waveId().value();
+        Date endsAt = Date.from(event.pilotEndsAt());
+        boolean delivered = !runtime.createMessageCorrelation(PilotRolloutProcess.MESSAGE_EARLY_EVALUATION_APPROVED)
+                .processInstanceBusinessKey(waveId)
+                .setVariable(PilotRolloutProcess.PILOT_ENDS_AT, endsAt)
+                .correlateAllWithResult()
+                .isEmpty();
+        if (delivered) {
+            return;
+        }
+        for (ProcessInstance rollout : runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PilotRolloutProcess.KEY)
+                .processInstanceBusinessKey(waveId)
+                .list()) {
+            for (Job timer : management
+                    .createJobQuery()
+                    .processInstanceId(rollout.getId())
+                    .timers()
+                    .activityId(PilotRolloutProcess.TIMER_PILOT_PERIOD)
+                    .list()) {
+                runtime.setVariable(rollout.getId(), PilotRolloutProcess.PILOT_ENDS_AT, endsAt);
+                management.setJobDuedate(timer.getId(), endsAt);
+                log.info(
+                        "pilot_rollout of wave {} (an earlier model) evaluates at its pilot-period timer, now", waveId);
+            }
+        }
     }
 
     /**

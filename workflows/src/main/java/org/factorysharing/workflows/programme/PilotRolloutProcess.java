@@ -10,6 +10,8 @@ public final class PilotRolloutProcess {
     public static final String MESSAGE_PILOT_EXTENDED = "pilot_extended";
     public static final String MESSAGE_FACTORY_ENROLLED = "factory_enrolled";
     public static final String MESSAGE_FACTORY_COMMISSIONED = "factory_commissioned";
+    /** A supervisor approved an early evaluation: the pilot period ends now (sets {@link #PILOT_ENDS_AT}). */
+    public static final String MESSAGE_EARLY_EVALUATION_APPROVED = "early_evaluation_approved";
 
     // variables from the plan
     public static final String WAVE_ID = "waveId";
@@ -27,7 +29,10 @@ public final class PilotRolloutProcess {
     // variables kept up to date from the wave's events
     public static final String ENROLLED_FACTORIES = "enrolledFactories";
     public static final String COMMISSIONED_FACTORIES = "commissionedFactories";
-    /** End of the current pilot period, a Date: from WaveStarted, then from each PilotExtended. */
+    /**
+     * End of the current pilot period, a Date: from WaveStarted, then from each PilotExtended, or the moment an early
+     * evaluation was approved (EarlyEvaluationApproved).
+     */
     public static final String PILOT_ENDS_AT = "pilotEndsAt";
     /** Approved extensions so far (PilotExtended.extensions), an input of the decision. */
     public static final String EXTENSIONS = "extensions";
@@ -63,7 +68,12 @@ public final class PilotRolloutProcess {
     public static final String START = "start_wave_planned";
     public static final String RECEIVE_WAVE_STARTED = "receive_wave_started";
     public static final String XOR_JOIN_PILOT_PERIOD = "xor_join_pilot_period";
+    public static final String SUBPROCESS_PILOT_PERIOD = "subprocess_pilot_period";
+    public static final String START_PILOT_PERIOD = "start_pilot_period";
     public static final String TIMER_PILOT_PERIOD = "timer_pilot_period";
+    public static final String END_PILOT_PERIOD_OVER = "end_pilot_period_over";
+    public static final String BOUNDARY_EARLY_EVALUATION_APPROVED = "boundary_early_evaluation_approved";
+    public static final String XOR_JOIN_EVALUATION = "xor_join_evaluation";
     public static final String SERVICE_EVALUATE_WAVE = "service_evaluate_wave";
     public static final String USER_PROPOSE_OUTCOME = "user_propose_outcome";
     public static final String SERVICE_PROPOSE_OUTCOME = "service_propose_outcome";

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
@@ -30,11 +31,16 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.factorysharing.api.programme.ProgrammeQueries.FindWaveKpis;
+import org.factorysharing.api.programme.ProgrammeQueries.WaveKpisView;
 import org.factorysharing.api.programme.Recommendation;
 import org.factorysharing.api.programme.WaveCommands.EnrolFactory;
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotPermitted;
+import org.factorysharing.api.shared.ProgrammeTime;
+import org.factorysharing.testing.EventFeed;
 import org.factorysharing.testing.EventStoreProbe;
 import org.factorysharing.workflows.WorkflowTest;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +84,9 @@ class PilotRolloutProcessTest {
 
     @Autowired
     EventStoreProbe eventStore;
+
+    @Autowired
+    EventFeed feed;
 
     Rollouts rollouts;
     WaveId waveId;
@@ -176,6 +185,157 @@ class PilotRolloutProcessTest {
                 .containsEntry(PilotRolloutProcess.OUTCOME, "SCALE_UP")
                 .containsEntry(PilotRolloutProcess.RECOMMENDATION_REASON, "Every KPI threshold was met");
         assertThat((String) form.get(PilotRolloutProcess.KPI_SUMMARY)).contains("commissioned factories 1");
+    }
+
+    @Test
+    void anApprovedEarlyEvaluationEndsThePilotPeriodNowAndEvaluatesAtOnce() {
+        ProcessInstance process = rollouts.plan(waveId, MET);
+        rollouts.start(waveId, process);
+        awaitKpisStarted();
+        Date plannedEnd = rollouts.pilotPeriodTimer(process).getDuedate();
+
+        rollouts.requestEarlyEvaluation(waveId, "the harvest ended early");
+        assertThat(process).isWaitingAt(PilotRolloutProcess.TIMER_PILOT_PERIOD);
+        rollouts.approveEarlyEvaluation(waveId, 1);
+
+        // the bridge delivers the approval: the pilot period ends and the wave is evaluated in that transaction
+        Task propose = await().atMost(Duration.ofSeconds(30))
+                .until(() -> rollouts.openTask(waveId, PilotRolloutProcess.USER_PROPOSE_OUTCOME), t -> t != null);
+        assertThat(process)
+                .hasPassed(
+                        PilotRolloutProcess.BOUNDARY_EARLY_EVALUATION_APPROVED,
+                        PilotRolloutProcess.XOR_JOIN_EVALUATION,
+                        PilotRolloutProcess.SERVICE_EVALUATE_WAVE)
+                // the timer was waiting and is cancelled, never reached
+                .hasNotPassed(PilotRolloutProcess.END_PILOT_PERIOD_OVER)
+                .isWaitingAt(PilotRolloutProcess.USER_PROPOSE_OUTCOME)
+                .variables()
+                .containsEntry(PilotRolloutProcess.RECOMMENDATION, "SCALE_UP")
+                .containsEntry(PilotRolloutProcess.EVALUATIONS, 1);
+        assertThat(rollouts.pilotPeriodTimer(process))
+                .as("the pilot-period timer is gone")
+                .isNull();
+        List<String> events = eventStore.eventTypesOf(waveId.value());
+        assertThat(events)
+                .containsSubsequence("EarlyEvaluationRequested", "EarlyEvaluationApproved", "ScaleUpRecommended");
+        Instant approvedAt =
+                pilotEndsAtIn(eventStore.payloadOf(waveId.value(), events.indexOf("EarlyEvaluationApproved")));
+        assertThat(approvedAt).isBefore(plannedEnd.toInstant());
+        assertThat(((Date) runtime.getVariable(process.getId(), PilotRolloutProcess.PILOT_ENDS_AT)).toInstant())
+                .isEqualTo(approvedAt);
+        // the recommendation covers the pilot period until the day of the approval
+        assertThat(eventStore.payloadOf(waveId.value(), events.indexOf("ScaleUpRecommended")))
+                .contains("\"periodTo\":\"" + ProgrammeTime.dateOf(approvedAt) + "\"");
+        assertThat(propose).isNotNull();
+    }
+
+    @Test
+    void aDeclinedEarlyEvaluationLeavesThePilotRunningUntilItsTimer() {
+        ProcessInstance process = rollouts.plan(waveId, MET);
+        rollouts.start(waveId, process);
+        Date plannedEnd = rollouts.pilotPeriodTimer(process).getDuedate();
+
+        rollouts.requestEarlyEvaluation(waveId, "the harvest ended early");
+        rollouts.declineEarlyEvaluation(waveId, 1, "wait for the second harvest");
+        feed.awaitCaughtUp(PilotRolloutBridge.PROCESSING_GROUP);
+
+        assertThat(process).isWaitingAt(PilotRolloutProcess.TIMER_PILOT_PERIOD);
+        assertThat(rollouts.pilotPeriodTimer(process).getDuedate()).isEqualTo(plannedEnd);
+        assertThat(eventStore.eventTypesOf(waveId.value())).endsWith("EarlyEvaluationDeclined");
+
+        // the pilot period ends as planned
+        rollouts.endPilotPeriod(waveId, process);
+        assertThat(process)
+                .hasPassed(PilotRolloutProcess.TIMER_PILOT_PERIOD, PilotRolloutProcess.END_PILOT_PERIOD_OVER)
+                .hasNotPassed(PilotRolloutProcess.BOUNDARY_EARLY_EVALUATION_APPROVED)
+                .isWaitingAt(PilotRolloutProcess.USER_PROPOSE_OUTCOME);
+    }
+
+    @Test
+    void anExtendedPilotMayBeEvaluatedEarlyToo() {
+        ProcessInstance process = rollouts.plan(waveId, UNMET);
+        rollouts.start(waveId, process);
+        rollouts.endPilotPeriod(waveId, process);
+        ClockUtil.reset();
+        rollouts.propose(waveId, Recommendation.EXTEND_PILOT, null, 3L, null);
+        rollouts.approveAllStages(waveId);
+        rollouts.awaitWaitingAt(process, PilotRolloutProcess.TIMER_PILOT_PERIOD);
+
+        rollouts.requestEarlyEvaluation(waveId, "the extension already shows the answer");
+        rollouts.approveEarlyEvaluation(waveId, 1);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(process)
+                        .isWaitingAt(PilotRolloutProcess.USER_PROPOSE_OUTCOME)
+                        .variables()
+                        .containsEntry(PilotRolloutProcess.EVALUATIONS, 2)
+                        .containsEntry(PilotRolloutProcess.EXTENSIONS, 1));
+        assertThat(eventStore.eventTypesOf(waveId.value()))
+                .containsSubsequence("PilotExtended", "EarlyEvaluationApproved", "ScaleUpRecommended");
+    }
+
+    @Test
+    void aRolloutOfTheModelBeforeEarlyEvaluationEvaluatesAtItsTimerMovedToTheApproval() {
+        // release 0.8.0's model is the latest while this wave is planned, the current one again right after
+        repository
+                .createDeployment()
+                .name("pilot_rollout of release 0.8.0")
+                .addInputStream(
+                        "pilot_rollout.bpmn", getClass().getResourceAsStream("/previous/pilot_rollout-v0.8.0.xml"))
+                .deploy();
+        ProcessInstance process;
+        try {
+            process = rollouts.plan(waveId, MET);
+        } finally {
+            repository
+                    .createDeployment()
+                    .name("pilot_rollout")
+                    .addClasspathResource("bpmn/pilot_rollout.bpmn")
+                    .deploy();
+        }
+        assertThat(hasEarlyEvaluation(process))
+                .as("the earlier model has no early evaluation")
+                .isFalse();
+        rollouts.start(waveId, process);
+        awaitKpisStarted();
+        Date plannedEnd = rollouts.pilotPeriodTimer(process).getDuedate();
+
+        rollouts.requestEarlyEvaluation(waveId, "the harvest ended early");
+        rollouts.approveEarlyEvaluation(waveId, 1);
+
+        Job moved = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> rollouts.pilotPeriodTimer(process),
+                        timer -> timer.getDuedate().before(plannedEnd));
+        management.executeJob(moved.getId());
+        assertThat(process)
+                .hasPassed(PilotRolloutProcess.SERVICE_EVALUATE_WAVE)
+                .isWaitingAt(PilotRolloutProcess.USER_PROPOSE_OUTCOME);
+        List<String> events = eventStore.eventTypesOf(waveId.value());
+        Instant approvedAt =
+                pilotEndsAtIn(eventStore.payloadOf(waveId.value(), events.indexOf("EarlyEvaluationApproved")));
+        assertThat(moved.getDuedate().toInstant()).isEqualTo(approvedAt);
+        assertThat(eventStore.payloadOf(waveId.value(), events.indexOf("ScaleUpRecommended")))
+                .contains("\"periodTo\":\"" + ProgrammeTime.dateOf(approvedAt) + "\"");
+        // waves planned now start on the current model again
+        WaveId next = WaveId.newId();
+        assertThat(hasEarlyEvaluation(rollouts.plan(next, MET))).isTrue();
+    }
+
+    private boolean hasEarlyEvaluation(ProcessInstance process) {
+        ModelElementInstance boundary = repository
+                .getBpmnModelInstance(process.getProcessDefinitionId())
+                .getModelElementById(PilotRolloutProcess.BOUNDARY_EARLY_EVALUATION_APPROVED);
+        return boundary != null;
+    }
+
+    private void awaitKpisStarted() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> queries.query(
+                                        new FindWaveKpis(waveId), ResponseTypes.optionalInstanceOf(WaveKpisView.class))
+                                .join(),
+                        view -> view.isPresent() && view.get().from() != null);
     }
 
     @Test

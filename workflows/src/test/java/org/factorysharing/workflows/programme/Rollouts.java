@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -32,10 +33,14 @@ import org.factorysharing.api.programme.KpiThresholds;
 import org.factorysharing.api.programme.ProgrammeQueries.FindWaveKpis;
 import org.factorysharing.api.programme.ProgrammeQueries.WaveKpisView;
 import org.factorysharing.api.programme.Recommendation;
+import org.factorysharing.api.programme.WaveCommands.ApproveEarlyEvaluation;
+import org.factorysharing.api.programme.WaveCommands.DeclineEarlyEvaluation;
 import org.factorysharing.api.programme.WaveCommands.EnrolFactory;
 import org.factorysharing.api.programme.WaveCommands.PlanWave;
+import org.factorysharing.api.programme.WaveCommands.RequestEarlyEvaluation;
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.programme.WaveKind;
+import org.factorysharing.api.shared.ActorMetaData;
 import org.factorysharing.testing.TestData;
 
 /**
@@ -160,6 +165,26 @@ final class Rollouts {
                 .timers()
                 .activityId(PilotRolloutProcess.TIMER_PILOT_PERIOD)
                 .singleResult();
+    }
+
+    /** The proposer (an officer) asks for an early evaluation of the running pilot: request 1, 2, ... */
+    void requestEarlyEvaluation(WaveId waveId, String reason) {
+        sendAs(new RequestEarlyEvaluation(waveId, reason), PROPOSER, OFFICERS);
+    }
+
+    /** The supervisor approves the request: the bridge then ends the pilot period. */
+    void approveEarlyEvaluation(WaveId waveId, int requestNo) {
+        sendAs(new ApproveEarlyEvaluation(waveId, requestNo, "agreed"), SUPERVISOR, SUPERVISORS);
+    }
+
+    void declineEarlyEvaluation(WaveId waveId, int requestNo, String reason) {
+        sendAs(new DeclineEarlyEvaluation(waveId, requestNo, reason), SUPERVISOR, SUPERVISORS);
+    }
+
+    /** A command as a signed-in user sends it from the API or a page: who and their groups in the metadata. */
+    void sendAs(Object command, String user, List<String> groups) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .withMetaData(Map.of(ActorMetaData.USER_ID, user, ActorMetaData.GROUPS, groups)));
     }
 
     /** The proposer proposes; answers the regional review task. */
