@@ -50,7 +50,7 @@ class OperationsMetrics implements MeterBinder {
                 .description("processors behind the head that have not moved for fs.health.processor-stuck-after")
                 .register(registry);
         Gauge.builder(
-                        "fs.dead.letters.total",
+                        "fs.dead.letters.all",
                         () -> deadLetters.get().values().stream()
                                 .mapToLong(Long::longValue)
                                 .sum())
