@@ -2,6 +2,7 @@ package org.factorysharing.privacy;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Deletes a member's data key, and its entries in the blind index, when its personal data are forgotten. A
  * subscribing processor (PrivacyProcessors): it runs while the forgetting command's unit of work commits, after the
  * event is appended and in the same transaction, so the event, the deleted key and the deleted index entries commit
- * together or not at all; a failure here fails the command.
+ * together or not at all; a failure here fails the command. The forget is also appended to the {@link ErasureList}
+ * (outside the database), so that a restore of an older backup forgets again.
  */
 @Component
 @ProcessingGroup(PersonalDataShredder.PROCESSING_GROUP)
@@ -19,15 +21,19 @@ class PersonalDataShredder {
 
     private final PersonalDataKeys keys;
     private final BlindIndex index;
+    private final ErasureList erasures;
 
-    PersonalDataShredder(PersonalDataKeys keys, BlindIndex index) {
+    PersonalDataShredder(PersonalDataKeys keys, BlindIndex index, ErasureList erasures) {
         this.keys = keys;
         this.index = index;
+        this.erasures = erasures;
     }
 
+    /** The forget is on disk in the erasure list before its transaction commits (a failed write refuses it). */
     @EventHandler
-    void on(MemberPersonalDataForgotten event) {
+    void on(MemberPersonalDataForgotten event, @MessageIdentifier String eventId) {
         keys.forget(event.memberId().value());
         index.forget(event.memberId().value());
+        erasures.append(event.memberId().value(), eventId);
     }
 }

@@ -1,6 +1,8 @@
 package org.factorysharing.privacy;
 
+import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.Serializer;
 import org.factorysharing.platform.database.DatabaseMode;
 import org.slf4j.Logger;
@@ -8,8 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 
 /**
@@ -34,6 +39,38 @@ class PrivacyConfiguration {
                     + "database: set FS_PRIVACY_MASTER_KEY (openssl rand -base64 32), the same on every node");
         }
         return new PersonalDataKeys(dataSource, masterKey);
+    }
+
+    /**
+     * The erasure list's directory: {@code fs.privacy.erasure-dir} (FS_ERASURE_DIR), by default beside the embedded
+     * database's data directory ({@code <data-dir>-erasures}), or {@code ./erasures} with an external database.
+     */
+    @Bean
+    ErasureList erasureList(
+            DatabaseMode databaseMode,
+            @Value("${fs.privacy.erasure-dir:}") String configured,
+            @Value("${fs.embedded-db.data-dir:./data}") String dataDir) {
+        Path directory;
+        if (StringUtils.hasText(configured)) {
+            directory = Path.of(configured);
+        } else if (databaseMode.embedded()) {
+            Path data = Path.of(dataDir).toAbsolutePath().normalize();
+            directory = data.resolveSibling(data.getFileName() + "-erasures");
+        } else {
+            directory = Path.of("erasures");
+            log.warn(
+                    "No FS_ERASURE_DIR: the erasure list is kept in {}; keep it on lasting storage, outside the "
+                            + "database backups, shared by (or collected from) every node",
+                    directory.toAbsolutePath());
+        }
+        return new ErasureList(directory);
+    }
+
+    /** Re-applies listed forgets the database lacks, once Axon runs and before the node reports ready. */
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> erasureReplay(
+            ErasureList list, DataSource dataSource, CommandGateway commands, PersonalDataKeys keys) {
+        return started -> new ErasureReplay(list, new JdbcTemplate(dataSource), commands, keys).replay();
     }
 
     /** Keyed with a key derived from the master key: without it, the index says nothing about anyone. */

@@ -17,7 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,6 +33,9 @@ import org.factorysharing.api.audit.AuditQueries.ExportAuditEvents;
 import org.factorysharing.api.audit.AuditQueries.FindAggregateHistory;
 import org.factorysharing.api.audit.AuditQueries.FindAggregateState;
 import org.factorysharing.api.audit.AuditQueries.FindAuditEvents;
+import org.factorysharing.api.audit.ChainHeads.ChainLinkPage;
+import org.factorysharing.api.audit.ChainHeads.ChainLinkView;
+import org.factorysharing.api.audit.ChainHeads.FindChainLinks;
 import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotFound;
 import org.slf4j.Logger;
@@ -101,7 +107,11 @@ class AuditLogController {
     }
 
     @GetMapping("/events/export")
-    @Operation(summary = "Export the (filtered) event log as CSV or JSON Lines, streamed")
+    @Operation(
+            summary = "Export the (filtered) event log as CSV or JSON Lines, streamed",
+            description = "Each JSON line carries its hash-chain link (chain: link number, the hashed columns the "
+                    + "line lacks, previous and own link hash), so that an unfiltered export can be verified offline "
+                    + "against a signed head (the verifier module).")
     void export(
             @RequestParam String format,
             @RequestParam(required = false) String aggregateId,
@@ -131,8 +141,9 @@ class AuditLogController {
                 AuditEventPage page = queries.query(
                                 new ExportAuditEvents(filter, after, STREAM_PAGE), AuditEventPage.class)
                         .join();
+                Map<Long, ChainLinkView> links = exportFormat == ExportFormat.JSONL ? links(page.items()) : Map.of();
                 for (AuditEventView event : page.items()) {
-                    exportFormat.write(out, AuditEventBody.of(event), eventWriter);
+                    exportFormat.write(out, AuditEventBody.of(event, links.get(event.globalIndex())), eventWriter);
                 }
                 if (page.items().size() < STREAM_PAGE) {
                     break;
@@ -190,6 +201,17 @@ class AuditLogController {
                 .orElseThrow(() -> new NotFound("aggregate " + aggregateId + " at " + instant));
         return new AggregateState(
                 state.aggregateId(), state.aggregateType(), state.at(), state.version(), state.state());
+    }
+
+    /** The chain links of a page of events, by global index. */
+    private Map<Long, ChainLinkView> links(List<AuditEventView> events) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        long first = events.get(0).globalIndex();
+        long last = events.get(events.size() - 1).globalIndex();
+        return queries.query(new FindChainLinks(first, last), ChainLinkPage.class).join().links().stream()
+                .collect(Collectors.toMap(ChainLinkView::globalIndex, Function.identity()));
     }
 
     private AuditEventPage page(EventFilter filter, long after, int limit) {

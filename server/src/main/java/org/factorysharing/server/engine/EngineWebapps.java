@@ -2,7 +2,6 @@ package org.factorysharing.server.engine;
 
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.factorysharing.api.shared.Groups;
 import org.factorysharing.server.security.AccessPolicy;
@@ -24,8 +23,7 @@ class EngineWebapps {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(
-                Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setInitParameters(Map.of("authentication-provider", SingleSignOnGroups.class.getName()));
         registration.addUrlPatterns("/camunda/*");
         registration.setOrder(201); // after the Spring Security filter chain
         return registration;
@@ -41,7 +39,7 @@ class EngineWebapps {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setInitParameters(Map.of(
                 "authentication-provider",
-                ContainerBasedAuthenticationProvider.class.getName(),
+                SingleSignOnGroups.class.getName(),
                 "rest-url-pattern-prefix",
                 "/engine-rest"));
         registration.addUrlPatterns("/engine-rest/*");

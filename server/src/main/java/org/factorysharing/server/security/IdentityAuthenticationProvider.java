@@ -1,5 +1,7 @@
 package org.factorysharing.server.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +32,24 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     private final IdentityStore identity;
     private final LoginThrottle throttle;
     private final CredentialCache verified;
+    private final Counter wrongPasswords;
+    private final Counter throttled;
 
-    IdentityAuthenticationProvider(IdentityStore identity, LoginThrottle throttle, CredentialCache verified) {
+    IdentityAuthenticationProvider(
+            IdentityStore identity, LoginThrottle throttle, CredentialCache verified, MeterRegistry metrics) {
         this.identity = identity;
         this.throttle = throttle;
         this.verified = verified;
+        this.wrongPasswords = failedLogins(metrics, "wrong-password");
+        this.throttled = failedLogins(metrics, "throttled");
+    }
+
+    /** Failed logins on this node (fs_logins_failed_total): a wrong password, or refused unchecked by the throttle. */
+    private static Counter failedLogins(MeterRegistry metrics, String reason) {
+        return Counter.builder("fs.logins.failed")
+                .description("logins refused on this node: a wrong password or user, or refused by the login throttle")
+                .tag("reason", reason)
+                .register(metrics);
     }
 
     @Override
@@ -48,11 +63,13 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
         String client = remoteAddress(authentication);
         Optional<Duration> refused = throttle.refusal(client, user);
         if (refused.isPresent()) {
+            throttled.increment();
             throw new LoginThrottledException(refused.get());
         }
         if (!verified.holds(user, password)) {
             if (!identity.checkPassword(user, password)) {
                 throttle.failed(client, user);
+                wrongPasswords.increment();
                 throw new BadCredentialsException("bad credentials");
             }
             verified.remember(user, password);

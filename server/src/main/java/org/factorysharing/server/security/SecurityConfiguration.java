@@ -83,7 +83,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             ObjectMapper json,
             List<AccessPolicy> policies,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers)
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers,
+            SingleSignOn singleSignOn)
             throws Exception {
         // path matchers, not MVC ones: engine REST is a Jersey servlet outside Spring MVC
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -97,6 +98,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problemAccessDenied(json, handlers)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()); // stateless Basic auth: no cookie to forge
+        singleSignOn.resourceServer(http, problemEntryPoint(json)); // bearer tokens, when an issuer is configured
         return http.build();
     }
 
@@ -110,7 +112,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, ObjectMapper json, List<PagePolicy> pages) throws Exception {
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, ObjectMapper json, List<PagePolicy> pages, SingleSignOn singleSignOn) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher camunda = paths.matcher("/camunda/**");
         http.authorizeHttpRequests(requests -> {
@@ -145,6 +148,7 @@ class SecurityConfiguration {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 // the Camunda webapps carry their own CSRF protection (X-XSRF-TOKEN)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(camunda));
+        singleSignOn.login(http); // "sign in with the issuer", when one is configured
         return http.build();
     }
 

@@ -7,6 +7,7 @@ import static org.factorysharing.systemtests.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -292,7 +293,12 @@ class AuditLogIT {
         assertThat(jsonl.header("Content-Disposition")).isEqualTo("attachment; filename=\"events.jsonl\"");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : jsonl.body().split("\n")) {
-            lines.add(JSON.readTree(line));
+            // each line also carries its hash-chain link, for the offline verifier (SignedChainHeadIT)
+            ObjectNode event = (ObjectNode) JSON.readTree(line);
+            assertThat(event.at("/chain/link").asLong()).as(line).isPositive();
+            assertThat(event.at("/chain/linkHash").asText()).hasSize(64);
+            event.remove("chain");
+            lines.add(event);
         }
         assertThat(lines).containsExactlyElementsOf(expected);
 
