@@ -54,15 +54,18 @@ class ChainHeadSigner implements DisposableBean {
     private final TransactionTemplate transactions;
     private final SigningKey key;
     private final Duration every;
+    private final EventChainLinker linker;
     private ScheduledExecutorService schedule;
 
     ChainHeadSigner(
             JdbcTemplate jdbc,
+            EventChainLinker linker,
             PlatformTransactionManager transactionManager,
             DatabaseMode database,
             @Value("${fs.audit.signing.private-key:}") String privateKey,
             @Value("${fs.audit.signing.every:1h}") Duration every) {
         this.jdbc = jdbc;
+        this.linker = linker;
         this.transactions = new TransactionTemplate(transactionManager);
         this.every = every;
         if (privateKey != null && !privateKey.isBlank()) {
@@ -100,8 +103,10 @@ class ChainHeadSigner implements DisposableBean {
         }
     }
 
+    /** The head signed covers every event committed before the request: those the linker has not reached yet first. */
     @CommandHandler
     SignedHeadView handle(SignChainHead command) {
+        linker.linkNow();
         return sign(command.requestedBy());
     }
 
@@ -181,8 +186,10 @@ class ChainHeadSigner implements DisposableBean {
                         k.pem()));
     }
 
+    /** An export's lines carry their links: everything committed before the export is linked first. */
     @QueryHandler
     ChainLinkPage links(FindChainLinks query) {
+        linker.linkNow();
         return new ChainLinkPage(jdbc.query(
                 """
                 SELECT l.global_index, l.link_no, e.type, e.payload_type, e.payload_revision, e.time_stamp,

@@ -17,10 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -29,15 +26,14 @@ import org.factorysharing.api.audit.AuditQueries.AggregateStateView;
 import org.factorysharing.api.audit.AuditQueries.AuditEventPage;
 import org.factorysharing.api.audit.AuditQueries.AuditEventView;
 import org.factorysharing.api.audit.AuditQueries.EventFilter;
-import org.factorysharing.api.audit.AuditQueries.ExportAuditEvents;
 import org.factorysharing.api.audit.AuditQueries.FindAggregateHistory;
 import org.factorysharing.api.audit.AuditQueries.FindAggregateState;
 import org.factorysharing.api.audit.AuditQueries.FindAuditEvents;
-import org.factorysharing.api.audit.ChainHeads.ChainLinkPage;
-import org.factorysharing.api.audit.ChainHeads.ChainLinkView;
-import org.factorysharing.api.audit.ChainHeads.FindChainLinks;
 import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotFound;
+import org.factorysharing.web.shared.export.AuditEventBody;
+import org.factorysharing.web.shared.export.AuditExport;
+import org.factorysharing.web.shared.export.ExportFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -134,24 +130,7 @@ class AuditLogController {
                         .toString());
         Writer out =
                 new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
-        streaming(response, () -> {
-            exportFormat.start(out);
-            long after = 0;
-            while (true) {
-                AuditEventPage page = queries.query(
-                                new ExportAuditEvents(filter, after, STREAM_PAGE), AuditEventPage.class)
-                        .join();
-                Map<Long, ChainLinkView> links = exportFormat == ExportFormat.JSONL ? links(page.items()) : Map.of();
-                for (AuditEventView event : page.items()) {
-                    exportFormat.write(out, AuditEventBody.of(event, links.get(event.globalIndex())), eventWriter);
-                }
-                if (page.items().size() < STREAM_PAGE) {
-                    break;
-                }
-                after = page.nextCursor();
-            }
-            out.flush();
-        });
+        streaming(response, () -> AuditExport.write(queries, filter, exportFormat, eventWriter, out));
     }
 
     @GetMapping("/aggregates/{aggregateId}/events")
@@ -201,17 +180,6 @@ class AuditLogController {
                 .orElseThrow(() -> new NotFound("aggregate " + aggregateId + " at " + instant));
         return new AggregateState(
                 state.aggregateId(), state.aggregateType(), state.at(), state.version(), state.state());
-    }
-
-    /** The chain links of a page of events, by global index. */
-    private Map<Long, ChainLinkView> links(List<AuditEventView> events) {
-        if (events.isEmpty()) {
-            return Map.of();
-        }
-        long first = events.get(0).globalIndex();
-        long last = events.get(events.size() - 1).globalIndex();
-        return queries.query(new FindChainLinks(first, last), ChainLinkPage.class).join().links().stream()
-                .collect(Collectors.toMap(ChainLinkView::globalIndex, Function.identity()));
     }
 
     private AuditEventPage page(EventFilter filter, long after, int limit) {

@@ -16,10 +16,13 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.factorysharing.api.audit.AuditQueries.AuditEventPage;
 import org.factorysharing.api.audit.AuditQueries.AuditEventView;
 import org.factorysharing.api.audit.AuditQueries.EventFilter;
-import org.factorysharing.api.audit.AuditQueries.ExportAuditEvents;
 import org.factorysharing.api.audit.AuditQueries.FindAuditEvents;
+import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.ProgrammeTime;
 import org.factorysharing.web.shared.ErrorPage;
+import org.factorysharing.web.shared.export.AuditEventBody;
+import org.factorysharing.web.shared.export.AuditExport;
+import org.factorysharing.web.shared.export.ExportFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -49,9 +52,8 @@ class AuditController {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditController.class);
     /** Events read per query while writing a download. */
-    private static final int STREAM_PAGE = 500;
-
     private final QueryGateway queries;
+
     private final ObjectMapper json;
     private final ObjectWriter eventWriter;
     private final MessageSource messages;
@@ -60,7 +62,7 @@ class AuditController {
         this.queries = queries;
         this.json = json;
         this.messages = messages;
-        this.eventWriter = json.writerFor(ExportedEvent.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        this.eventWriter = json.writerFor(AuditEventBody.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     @GetMapping
@@ -101,8 +103,10 @@ class AuditController {
             BindingResult binding,
             HttpServletResponse response)
             throws IOException {
-        ExportFormat exportFormat = ExportFormat.of(format);
-        if (exportFormat == null) {
+        ExportFormat exportFormat;
+        try {
+            exportFormat = ExportFormat.of(format);
+        } catch (InvalidField unknown) {
             return ErrorPage.of(HttpStatus.BAD_REQUEST, message("audit.export.format"), null);
         }
         filter.check(binding, LocalDate.now(ProgrammeTime.ZONE));
@@ -121,21 +125,7 @@ class AuditController {
         Writer out =
                 new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
         try {
-            exportFormat.start(out);
-            long after = 0;
-            while (true) {
-                AuditEventPage page = queries.query(
-                                new ExportAuditEvents(eventFilter, after, STREAM_PAGE), AuditEventPage.class)
-                        .join();
-                for (AuditEventView event : page.items()) {
-                    exportFormat.write(out, ExportedEvent.of(event), eventWriter);
-                }
-                if (page.items().size() < STREAM_PAGE) {
-                    break;
-                }
-                after = page.nextCursor();
-            }
-            out.flush();
+            AuditExport.write(queries, eventFilter, exportFormat, eventWriter, out);
         } catch (IOException | RuntimeException failure) {
             if (!response.isCommitted()) {
                 response.reset();

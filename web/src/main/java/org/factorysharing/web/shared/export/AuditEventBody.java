@@ -1,4 +1,4 @@
-package org.factorysharing.server.audit;
+package org.factorysharing.web.shared.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -7,10 +7,10 @@ import org.factorysharing.api.audit.AuditQueries.AuditEventView;
 import org.factorysharing.api.audit.ChainHeads.ChainLinkView;
 
 /**
- * One stored event as the audit API writes it. Payload and metadata are the stored JSON, passed through unparsed:
+ * One stored event as the audit API and the auditors' pages write it. Payload and metadata are the stored JSON, passed through unparsed:
  * what the auditor sees is byte for byte what the store holds.
  */
-record AuditEventBody(
+public record AuditEventBody(
         long globalIndex,
         String eventId,
         String aggregateType,
@@ -27,7 +27,7 @@ record AuditEventBody(
      * hashes (the aggregate type, the payload's full type and revision, the timestamp exactly as stored) and the
      * hashes, so that the chain can be recomputed offline (the verifier module).
      */
-    record Chain(
+    public record Chain(
             long link,
             String type,
             String payloadType,
@@ -50,11 +50,11 @@ record AuditEventBody(
         }
     }
 
-    static AuditEventBody of(AuditEventView event) {
+    public static AuditEventBody of(AuditEventView event) {
         return of(event, null);
     }
 
-    static AuditEventBody of(AuditEventView event, ChainLinkView link) {
+    public static AuditEventBody of(AuditEventView event, ChainLinkView link) {
         return new AuditEventBody(
                 event.globalIndex(),
                 event.eventId(),

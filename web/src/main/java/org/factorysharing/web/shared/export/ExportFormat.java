@@ -1,17 +1,16 @@
-package org.factorysharing.web.audit;
+package org.factorysharing.web.shared.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.factorysharing.api.shared.InvalidField;
 
-/**
- * How a download writes events, byte for byte as the audit API's export (GET /api/audit/events/export): one line per
- * event, CSV (RFC 4180, CRLF, with a header) or JSON Lines.
- */
-enum ExportFormat {
+/** How an export writes events: one line per event, CSV (RFC 4180, CRLF, with a header) or JSON Lines. */
+public enum ExportFormat {
     CSV("text/csv", "csv") {
         @Override
         void start(Writer out) throws IOException {
@@ -20,7 +19,7 @@ enum ExportFormat {
         }
 
         @Override
-        void write(Writer out, ExportedEvent event, ObjectWriter json) throws IOException {
+        void write(Writer out, AuditEventBody event, ObjectWriter json) throws IOException {
             out.write(Stream.of(
                             String.valueOf(event.globalIndex()),
                             event.eventId(),
@@ -38,7 +37,7 @@ enum ExportFormat {
 
     JSONL("application/x-ndjson", "jsonl") {
         @Override
-        void write(Writer out, ExportedEvent event, ObjectWriter json) throws IOException {
+        void write(Writer out, AuditEventBody event, ObjectWriter json) throws JsonProcessingException, IOException {
             out.write(json.writeValueAsString(event));
             out.write('\n');
         }
@@ -52,24 +51,21 @@ enum ExportFormat {
         this.extension = extension;
     }
 
-    /** The format named csv or jsonl (any case), or null. */
-    static ExportFormat of(String format) {
-        if (format == null) {
-            return null;
-        }
+    /** The format named csv or jsonl (any case); a 400 naming the field otherwise. */
+    public static ExportFormat of(String format) {
         for (ExportFormat candidate : values()) {
-            if (candidate.name().equals(format.strip().toUpperCase(Locale.ROOT))) {
+            if (format != null && candidate.name().equals(format.strip().toUpperCase(Locale.ROOT))) {
                 return candidate;
             }
         }
-        return null;
+        throw new InvalidField("format", "must be csv or jsonl");
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
-    String fileName() {
+    public String fileName() {
         return "events." + extension;
     }
 
@@ -77,7 +73,7 @@ enum ExportFormat {
         // JSON Lines has no header
     }
 
-    abstract void write(Writer out, ExportedEvent event, ObjectWriter json) throws IOException;
+    abstract void write(Writer out, AuditEventBody event, ObjectWriter json) throws IOException;
 
     /** Quoted when it holds a comma, quote or line break; quotes doubled. A missing value is empty. */
     private static String csvField(String value) {
