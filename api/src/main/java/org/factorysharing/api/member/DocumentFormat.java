@@ -14,6 +14,9 @@ public enum DocumentFormat {
     /** 5 MB: a scan of a certificate or an identity card is far smaller. */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
+    /** The longest file name kept. */
+    public static final int MAX_FILE_NAME_LENGTH = 200;
+
     private final String contentType;
     private final String extension;
     private final byte[] magic;
@@ -68,6 +71,23 @@ public enum DocumentFormat {
             return Optional.of(DocumentRefusal.UNSUPPORTED_TYPE);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name a document is kept under: the uploaded name without any folder, control characters or surrounding
+     * spaces, at most 200 characters (keeping its ending); "dokumen.pdf" (by format) when nothing usable is left.
+     */
+    public String fileNameFor(String uploadedName) {
+        String name = uploadedName == null ? "" : uploadedName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\\uD800-\\uDFFF]", "").strip();
+        if (name.isEmpty()) {
+            return "dokumen." + extension;
+        }
+        if (name.length() > MAX_FILE_NAME_LENGTH) {
+            name = name.substring(name.length() - MAX_FILE_NAME_LENGTH).strip();
+        }
+        return name;
     }
 
     private boolean startsOf(byte[] content) {
