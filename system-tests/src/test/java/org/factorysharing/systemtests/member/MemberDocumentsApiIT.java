@@ -236,6 +236,22 @@ class MemberDocumentsApiIT {
         assertThat(eventStore.eventTypesOf(memberId)).doesNotContain("MemberApplicationResubmitted");
     }
 
+    @Test
+    void theDocumentEndpointsAreDescribedInTheOpenApiDocument() {
+        Reply docs = Http.anonymous(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        JsonNode upload = paths.get("/api/members/{memberId}/documents").get("post");
+        assertThat(upload.get("summary").asText()).startsWith("Hand in a document");
+        assertThat(upload.get("requestBody").get("content").has("multipart/form-data"))
+                .isTrue();
+        assertThat(upload.get("description").asText()).contains("413", "415", "magic bytes");
+        assertThat(paths.get("/api/members/{memberId}/documents/{documentId}").has("get"))
+                .isTrue();
+        assertThat(paths.get("/api/members/{memberId}/resubmission").has("post"))
+                .isTrue();
+    }
+
     private String apply(String login) {
         Reply created = as(login).post("/api/members", TestData.registerMemberJson(TestData.nib()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

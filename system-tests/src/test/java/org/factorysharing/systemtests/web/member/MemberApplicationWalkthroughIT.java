@@ -114,7 +114,8 @@ class MemberApplicationWalkthroughIT {
             officer.reloadUntil("Verifikasi dokumen menunggu").follow("Buka verifikasi dokumen");
             assertThat(officer.text()).contains("Anggota sudah menambahkan dokumen dan mengirim kembali pengajuan");
             assertDocumentsShownInline(officer, 3);
-            officer.shot("verification-again");
+            officer.press("Ambil tugas ini").awaitText("Tugas ini sudah Anda ambil.");
+            officer.shot("verification-again-taken");
 
             officer.tick("Dokumen lengkap dan sah: verifikasi anggota").press("Simpan keputusan");
             officer.awaitText("Anggota diverifikasi.").reloadUntil("Terverifikasi");
