@@ -69,6 +69,16 @@ final class PersonalDataCipher {
         return new String(open(sealed, key, context), StandardCharsets.UTF_8);
     }
 
+    /** Bytes (a document) sealed with the key, bound to their context like a text value; not Base64-encoded. */
+    static byte[] encryptBytes(byte[] plain, SecretKey key, String context) {
+        return seal(plain, key, context);
+    }
+
+    /** The plain bytes; throws {@link TamperedCiphertext} when the key, context or bytes do not match. */
+    static byte[] decryptBytes(byte[] sealed, SecretKey key, String context) {
+        return open(sealed, key, context);
+    }
+
     /** A data key encrypted with the master key, for storage in the key table. */
     static byte[] wrap(SecretKey dataKey, SecretKey masterKey, String subject) {
         return seal(dataKey.getEncoded(), masterKey, "personal_data_key/" + subject);

@@ -7,8 +7,8 @@ import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes a member's data key, and its entries in the blind index, when its personal data are forgotten. A
- * subscribing processor (PrivacyProcessors): it runs while the forgetting command's unit of work commits, after the
+ * Deletes a member's data key, its entries in the blind index and the names and contents of its documents, when its
+ * personal data are forgotten. A subscribing processor (PrivacyProcessors): it runs while the forgetting command's unit of work commits, after the
  * event is appended and in the same transaction, so the event, the deleted key and the deleted index entries commit
  * together or not at all; a failure here fails the command. The forget is also appended to the {@link ErasureList}
  * (outside the database), so that a restore of an older backup forgets again.
@@ -21,11 +21,13 @@ class PersonalDataShredder {
 
     private final PersonalDataKeys keys;
     private final BlindIndex index;
+    private final MemberDocumentStore documents;
     private final ErasureList erasures;
 
-    PersonalDataShredder(PersonalDataKeys keys, BlindIndex index, ErasureList erasures) {
+    PersonalDataShredder(PersonalDataKeys keys, BlindIndex index, MemberDocumentStore documents, ErasureList erasures) {
         this.keys = keys;
         this.index = index;
+        this.documents = documents;
         this.erasures = erasures;
     }
 
@@ -34,6 +36,7 @@ class PersonalDataShredder {
     void on(MemberPersonalDataForgotten event, @MessageIdentifier String eventId) {
         keys.forget(event.memberId().value());
         index.forget(event.memberId().value());
+        documents.forget(event.memberId().value());
         erasures.append(event.memberId().value(), eventId);
     }
 }

@@ -3,6 +3,7 @@ package org.factorysharing.privacy;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.factorysharing.platform.database.DatabaseMode;
 import org.slf4j.Logger;
@@ -77,6 +78,12 @@ class PrivacyConfiguration {
     @Bean
     BlindIndex blindIndex(DataSource dataSource, @Value("${fs.privacy.master-key:}") String configured) {
         return new BlindIndex(dataSource, StringUtils.hasText(configured) ? configured : LOCAL_ONLY_MASTER_KEY);
+    }
+
+    /** Members' documents, encrypted with the same per-member keys: the command side's MemberDocumentVault. */
+    @Bean
+    MemberDocumentStore memberDocumentStore(DataSource dataSource, PersonalDataKeys keys, QueryGateway queries) {
+        return new MemberDocumentStore(dataSource, keys, queries);
     }
 
     /** Static and lazy: a post-processor is built before other beans, the key table only on first use. */

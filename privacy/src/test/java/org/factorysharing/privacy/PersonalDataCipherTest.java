@@ -48,6 +48,21 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void aDocumentsBytesRoundTripOnlyForTheirMemberAndDocument() {
+        byte[] scan = "%PDF-1.4 KTP Siti Rahma 3201234567890001".getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = PersonalDataCipher.encryptBytes(scan, key, "member_document/member-1/doc-1/content");
+
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Siti", NIK, "%PDF");
+        assertThat(PersonalDataCipher.decryptBytes(sealed, key, "member_document/member-1/doc-1/content"))
+                .isEqualTo(scan);
+        assertThatThrownBy(() -> PersonalDataCipher.decryptBytes(sealed, key, "member_document/member-2/doc-1/content"))
+                .isInstanceOf(TamperedCiphertext.class);
+        assertThatThrownBy(() -> PersonalDataCipher.decryptBytes(
+                        sealed, PersonalDataCipher.newKey(), "member_document/member-1/doc-1/content"))
+                .isInstanceOf(TamperedCiphertext.class);
+    }
+
+    @Test
     void theSameTextEncryptsDifferentlyEachTime() {
         assertThat(PersonalDataCipher.encrypt(NIK, key, "c")).isNotEqualTo(PersonalDataCipher.encrypt(NIK, key, "c"));
     }

@@ -331,6 +331,23 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /**
+     * Lays pages out at exactly {@link #PHONE}'s size: headless chromium keeps its window at least 500 px wide, so a
+     * window of 360 px alone is not a 360 px screen. Holds for the rest of this browser's life.
+     */
+    public Browser emulatePhoneScreen() {
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", PHONE.width, "height", PHONE.height, "deviceScaleFactor", 1, "mobile", true));
+        return this;
+    }
+
+    /** The width the page is laid out in, in CSS pixels. */
+    public long viewportWidth() {
+        return ((Number) script("return window.innerWidth;")).longValue();
+    }
+
     /** Whether the page scrolls sideways (it must not, on a phone). */
     public boolean overflowsHorizontally() {
         return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");

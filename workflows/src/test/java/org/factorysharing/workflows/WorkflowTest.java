@@ -26,6 +26,7 @@ public @interface WorkflowTest {
                 "org.factorysharing.query",
                 "org.factorysharing.audit",
                 "org.factorysharing.workflows",
+                "org.factorysharing.privacy",
                 "org.factorysharing.testing"
             })
     class Engine {}

@@ -51,6 +51,43 @@ public final class MemberCommands {
     public record LinkMemberAccount(
             @TargetAggregateIdentifier MemberId memberId, String userId, String linkedBy) {}
 
+    /**
+     * Hand in a document of the application (the NIB certificate, the owner's KTP, ...): PDF, JPEG or PNG by its
+     * content, at most 5 MB. The member's own login, or an officer for it (papers handed in at the office); only while
+     * the application is open. {@code documentId} is chosen by the sender: sending the same one again changes nothing.
+     * The content goes to the {@link MemberDocumentVault}, encrypted; the event keeps its SHA-256, never the content.
+     */
+    public record AttachMemberDocument(
+            @TargetAggregateIdentifier MemberId memberId,
+            String documentId,
+            DocumentKind kind,
+            String fileName,
+            byte[] content,
+            String attachedBy) {
+
+        @Override
+        public String toString() {
+            // never the content, not even in a log line
+            return "AttachMemberDocument[memberId=" + memberId + ", documentId=" + documentId + ", kind=" + kind
+                    + ", bytes=" + (content == null ? 0 : content.length) + ", attachedBy=" + attachedBy + "]";
+        }
+    }
+
+    /** An officer asks the applicant for more (sent by the onboarding process); the note is shown to the member. */
+    public record RequestMemberInformation(
+            @TargetAggregateIdentifier MemberId memberId, String note, String requestedBy) {}
+
+    /**
+     * The applicant sends the application back after adding what was asked for (at least one document since the
+     * request). The member's own login, or an officer for it.
+     */
+    public record ResubmitMemberApplication(
+            @TargetAggregateIdentifier MemberId memberId, String resubmittedBy) {}
+
+    /** The applicant did not answer a request for more information in time (sent by the onboarding process). */
+    public record ExpireInformationRequest(
+            @TargetAggregateIdentifier MemberId memberId) {}
+
     /** Erase the owner's personal data (name, NIK, contact details) at the data subject's request; repeat is a no-op. */
     public record ForgetMemberPersonalData(
             @TargetAggregateIdentifier MemberId memberId, String reason, String requestedBy) {}

@@ -55,6 +55,35 @@ public sealed interface MemberEvent {
     record MemberAccountLinked(MemberId memberId, String userId, String linkedBy) implements MemberEvent {}
 
     /**
+     * A document of the application was handed in. Its content is kept encrypted in the {@link MemberDocumentVault},
+     * never in an event: the event holds its SHA-256 (hex), the media type recognised from its content, and its size in
+     * bytes. The file name is personal data (it often names the owner).
+     */
+    @Revision("1")
+    record MemberDocumentAttached(
+            @DataSubject MemberId memberId,
+            String documentId,
+            DocumentKind kind,
+            @PersonalData String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            String attachedBy)
+            implements MemberEvent {}
+
+    /** An officer asked the applicant for more documents or information; the note is what the member reads. */
+    @Revision("1")
+    record MemberInformationRequested(MemberId memberId, String note, String requestedBy) implements MemberEvent {}
+
+    /** The applicant added what was asked for and sent the application back to the officers. */
+    @Revision("1")
+    record MemberApplicationResubmitted(MemberId memberId, String resubmittedBy) implements MemberEvent {}
+
+    /** The applicant did not answer a request for more information in time; the application is back with officers. */
+    @Revision("1")
+    record MemberInformationRequestExpired(MemberId memberId) implements MemberEvent {}
+
+    /**
      * The member's personal data were erased (crypto-shredding: its key is deleted, the events stay). Its NIB,
      * business name, status and qualifications are business data and remain.
      */

@@ -74,7 +74,8 @@ public final class MemberQueries {
             String statusReason,
             Instant registeredAt,
             Instant updatedAt,
-            List<QualificationView> qualifications) {
+            List<QualificationView> qualifications,
+            InformationRequestView informationRequest) {
 
         /** The same member with its personal data, as the privacy module reads them. */
         public MemberView withPersonalData(PersonalDataView personal) {
@@ -94,7 +95,13 @@ public final class MemberQueries {
                     statusReason,
                     registeredAt,
                     updatedAt,
-                    qualifications);
+                    qualifications,
+                    informationRequest);
+        }
+
+        /** True while the officers wait for the applicant to add what they asked for. */
+        public boolean awaitingInformation() {
+            return informationRequest != null && informationRequest.state() == InformationRequestState.OPEN;
         }
     }
 
@@ -116,6 +123,53 @@ public final class MemberQueries {
 
     /** Ids of the members found. */
     public record MemberIds(List<String> memberIds) {}
+
+    /** Where the last request for more information stands. */
+    public enum InformationRequestState {
+        /** The officers wait for the applicant. */
+        OPEN,
+        /** The applicant sent the application back. */
+        ANSWERED,
+        /** The applicant did not answer in time; the application went back to the officers. */
+        EXPIRED
+    }
+
+    /** The last request for more information an officer made of an applicant, or null when none was made. */
+    public record InformationRequestView(
+            String note, String requestedBy, Instant requestedAt, InformationRequestState state, Instant closedAt) {}
+
+    /**
+     * The documents of a member, oldest first: for officers, supervisors and auditors, and for the member's own login;
+     * anyone else is answered as if the member did not exist. The file names are decrypted as they are read.
+     */
+    public record FindMemberDocuments(MemberId memberId, String userId, List<String> groups) {}
+
+    /** One document with its content, decrypted, for the same people; nothing for an unknown or forgotten one. */
+    public record FindMemberDocument(MemberId memberId, String documentId, String userId, List<String> groups) {}
+
+    /**
+     * A document of a member, without its content. {@code forgotten}: the member's personal data were forgotten, so
+     * its name reads [forgotten] and its content is gone.
+     */
+    public record MemberDocumentView(
+            String documentId,
+            DocumentKind kind,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            String attachedBy,
+            Instant attachedAt,
+            boolean forgotten) {}
+
+    /** A document and its content, as served to a reader. */
+    public record MemberDocumentContent(MemberDocumentView document, byte[] content) {
+
+        @Override
+        public String toString() {
+            return "MemberDocumentContent[" + document + ", bytes=" + content.length + "]";
+        }
+    }
 
     /** A qualification with its state on the day of the query. */
     public record QualificationView(

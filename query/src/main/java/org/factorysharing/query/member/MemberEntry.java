@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.factorysharing.api.member.BusinessScale;
+import org.factorysharing.api.member.MemberQueries.InformationRequestState;
 import org.factorysharing.api.member.MemberStatus;
 
 /**
@@ -51,6 +52,22 @@ class MemberEntry {
 
     @Column(name = "updated_at")
     Instant updatedAt;
+
+    @Column(name = "information_note")
+    String informationNote;
+
+    @Column(name = "information_requested_by")
+    String informationRequestedBy;
+
+    @Column(name = "information_requested_at")
+    Instant informationRequestedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "information_state")
+    InformationRequestState informationState;
+
+    @Column(name = "information_closed_at")
+    Instant informationClosedAt;
 
     @ElementCollection
     @CollectionTable(name = "member_qualification", joinColumns = @JoinColumn(name = "member_id"))

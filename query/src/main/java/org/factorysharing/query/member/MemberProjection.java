@@ -7,6 +7,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.factorysharing.api.member.MemberEvent.MemberAccountLinked;
+import org.factorysharing.api.member.MemberEvent.MemberApplicationResubmitted;
+import org.factorysharing.api.member.MemberEvent.MemberInformationRequestExpired;
+import org.factorysharing.api.member.MemberEvent.MemberInformationRequested;
 import org.factorysharing.api.member.MemberEvent.MemberPersonalDataForgotten;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberReinstated;
@@ -16,6 +19,7 @@ import org.factorysharing.api.member.MemberEvent.MemberVerified;
 import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.member.MemberQueries.InformationRequestState;
 import org.factorysharing.api.member.MemberStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -108,6 +112,27 @@ class MemberProjection {
                 ON CONFLICT (user_id) DO UPDATE SET member_id = EXCLUDED.member_id""", event.userId(), event.memberId().value(), java.sql.Timestamp.from(at));
     }
 
+    @EventHandler
+    void on(MemberInformationRequested event, @Timestamp Instant at) {
+        update(event.memberId(), at, entry -> {
+            entry.informationNote = event.note();
+            entry.informationRequestedBy = event.requestedBy();
+            entry.informationRequestedAt = at;
+            entry.informationState = InformationRequestState.OPEN;
+            entry.informationClosedAt = null;
+        });
+    }
+
+    @EventHandler
+    void on(MemberApplicationResubmitted event, @Timestamp Instant at) {
+        closeInformationRequest(event.memberId(), InformationRequestState.ANSWERED, at);
+    }
+
+    @EventHandler
+    void on(MemberInformationRequestExpired event, @Timestamp Instant at) {
+        closeInformationRequest(event.memberId(), InformationRequestState.EXPIRED, at);
+    }
+
     /** The directory holds no personal data to blank: the forget only changes when the member last changed. */
     @EventHandler
     void on(MemberPersonalDataForgotten event, @Timestamp Instant at) {
@@ -118,6 +143,13 @@ class MemberProjection {
     void reset() {
         jdbc.update("DELETE FROM member_account");
         members.deleteAllInBatch();
+    }
+
+    private void closeInformationRequest(MemberId memberId, InformationRequestState state, Instant at) {
+        update(memberId, at, entry -> {
+            entry.informationState = state;
+            entry.informationClosedAt = at;
+        });
     }
 
     private void changeStatus(MemberId memberId, MemberStatus status, String reason, Instant at) {

@@ -9,6 +9,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.factorysharing.api.member.MemberQueries.FindMember;
 import org.factorysharing.api.member.MemberQueries.FindMemberOfAccount;
 import org.factorysharing.api.member.MemberQueries.FindMembers;
+import org.factorysharing.api.member.MemberQueries.InformationRequestView;
 import org.factorysharing.api.member.MemberQueries.MemberAccountView;
 import org.factorysharing.api.member.MemberQueries.MemberPage;
 import org.factorysharing.api.member.MemberQueries.MemberSort;
@@ -127,6 +128,14 @@ class MemberQueryHandler {
                 e.statusReason,
                 e.registeredAt,
                 e.updatedAt,
-                qualifications);
+                qualifications,
+                e.informationState == null
+                        ? null
+                        : new InformationRequestView(
+                                e.informationNote,
+                                e.informationRequestedBy,
+                                e.informationRequestedAt,
+                                e.informationState,
+                                e.informationClosedAt));
     }
 }

@@ -11,10 +11,17 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.member.MemberCommands.ExpireInformationRequest;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
+import org.factorysharing.api.member.MemberCommands.RequestMemberInformation;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberCommands.VerifyMember;
 import org.factorysharing.api.member.MemberId;
+import org.factorysharing.api.member.MemberQueries.FindMember;
+import org.factorysharing.api.member.MemberQueries.InformationRequestState;
+import org.factorysharing.api.member.MemberQueries.MemberView;
 import org.factorysharing.query.QueryTest;
 import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.Test;
@@ -34,6 +41,9 @@ class MemberProjectionTest {
     CommandGateway commands;
 
     @Autowired
+    QueryGateway queries;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -50,8 +60,13 @@ class MemberProjectionTest {
         MemberId suspended = registered();
         commands.sendAndWait(new VerifyMember(suspended, "officer"));
         commands.sendAndWait(new SuspendMember(suspended, "unpaid fees", "supervisor"));
+        MemberId asked = registered();
+        commands.sendAndWait(new RequestMemberInformation(asked, "Unggah KTP yang lebih jelas.", "officer"));
+        commands.sendAndWait(new ExpireInformationRequest(asked));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> statusOf(suspended).equals("SUSPENDED") && qualificationsOf(verified) == 1);
+                .until(() -> statusOf(suspended).equals("SUSPENDED")
+                        && qualificationsOf(verified) == 1
+                        && "EXPIRED".equals(informationStateOf(asked)));
         List<Map<String, Object>> directoryBefore = directory();
         List<Map<String, Object>> qualificationsBefore = qualifications();
 
@@ -91,6 +106,49 @@ class MemberProjectionTest {
                         == 1);
         MemberId after = registered();
         await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(after).equals("APPLIED"));
+    }
+
+    @Test
+    void theLastRequestForMoreIsShownWithItsNoteUntilItCloses() {
+        MemberId asked = registered();
+        commands.sendAndWait(new RequestMemberInformation(asked, "Unggah KTP yang lebih jelas.", "officer"));
+
+        MemberView open = await().atMost(Duration.ofSeconds(30))
+                .until(() -> member(asked), view -> view != null && view.informationRequest() != null);
+        assertThat(open.awaitingInformation()).isTrue();
+        assertThat(open.informationRequest().note()).isEqualTo("Unggah KTP yang lebih jelas.");
+        assertThat(open.informationRequest().requestedBy()).isEqualTo("officer");
+        assertThat(open.informationRequest().closedAt()).isNull();
+
+        commands.sendAndWait(new ExpireInformationRequest(asked));
+        MemberView expired = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> member(asked),
+                        view -> view.informationRequest().state() == InformationRequestState.EXPIRED);
+        assertThat(expired.awaitingInformation()).isFalse();
+        assertThat(expired.informationRequest().note()).isEqualTo("Unggah KTP yang lebih jelas.");
+        assertThat(expired.informationRequest().closedAt()).isNotNull();
+        assertThat(member(registered()))
+                .satisfiesAnyOf(
+                        view -> assertThat(view).isNull(),
+                        view -> assertThat(view.informationRequest()).isNull());
+    }
+
+    private MemberView member(MemberId memberId) {
+        return queries.query(new FindMember(memberId), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join()
+                .orElse(null);
+    }
+
+    private String informationStateOf(MemberId memberId) {
+        return jdbc
+                .queryForList(
+                        "SELECT information_state FROM member_directory WHERE member_id = ?",
+                        String.class,
+                        memberId.value())
+                .stream()
+                .findFirst()
+                .orElse("");
     }
 
     private MemberId registered() {

@@ -7,26 +7,37 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.factorysharing.api.member.DocumentFormat;
+import org.factorysharing.api.member.DocumentKind;
+import org.factorysharing.api.member.DocumentRefusal;
+import org.factorysharing.api.member.MemberCommands.AttachMemberDocument;
 import org.factorysharing.api.member.MemberCommands.ForgetMemberPersonalData;
 import org.factorysharing.api.member.MemberCommands.GrantQualification;
 import org.factorysharing.api.member.MemberCommands.LinkMemberAccount;
 import org.factorysharing.api.member.MemberCommands.RegisterMember;
 import org.factorysharing.api.member.MemberCommands.ReinstateMember;
+import org.factorysharing.api.member.MemberCommands.ResubmitMemberApplication;
 import org.factorysharing.api.member.MemberCommands.RevokeQualification;
 import org.factorysharing.api.member.MemberCommands.SuspendMember;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberQueries.FindMember;
+import org.factorysharing.api.member.MemberQueries.FindMemberDocument;
+import org.factorysharing.api.member.MemberQueries.FindMemberDocuments;
 import org.factorysharing.api.member.MemberQueries.FindMembers;
 import org.factorysharing.api.member.MemberQueries.FindMembersByPersonalData;
 import org.factorysharing.api.member.MemberQueries.FindPersonalData;
+import org.factorysharing.api.member.MemberQueries.MemberDocumentContent;
+import org.factorysharing.api.member.MemberQueries.MemberDocumentView;
 import org.factorysharing.api.member.MemberQueries.MemberIds;
 import org.factorysharing.api.member.MemberQueries.MemberPage;
 import org.factorysharing.api.member.MemberQueries.MemberSort;
@@ -44,7 +55,11 @@ import org.factorysharing.server.member.MemberRequests.RegisterMemberRequest;
 import org.factorysharing.server.web.MachineTypeCode;
 import org.factorysharing.server.web.PlainText;
 import org.factorysharing.server.web.ReasonRequest;
+import org.factorysharing.web.member.DocumentResponses;
 import org.factorysharing.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -56,7 +71,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Members: apply, browse, suspend and reinstate, grant and revoke qualifications. Commands answer as
@@ -251,9 +268,122 @@ class MemberController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping(path = "/{memberId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Hand in a document of the application (multipart: file, kind)",
+            description = "The applicant's own login, or an officer for it, while the application is open (APPLIED)."
+                    + " kind: NIB_CERTIFICATE, OWNER_ID_CARD or OTHER. The file must be a PDF, JPEG or PNG, judged by"
+                    + " its content (magic bytes), not by its name or declared type, and at most 5 MB. 201 with the"
+                    + " document's id, type, size and SHA-256; 400 naming the field (kind or file missing, file"
+                    + " empty); 413 for more than 5 MB; 415 for another type; 404 for an unknown member (or another"
+                    + " member's, for a member's login); 409 when the application is decided or the member's personal"
+                    + " data are forgotten. The content is kept encrypted with the member's personal-data key.")
+    ResponseEntity<Object> attachDocument(
+            @PathVariable String memberId,
+            @RequestParam(required = false) DocumentKind kind,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            Authentication authentication)
+            throws IOException {
+        if (kind == null) {
+            throw new InvalidField("kind", "is required (NIB_CERTIFICATE, OWNER_ID_CARD or OTHER)");
+        }
+        if (file == null) {
+            throw new InvalidField("file", "is required");
+        }
+        if (file.getSize() > DocumentFormat.MAX_BYTES) {
+            return refused(HttpStatus.PAYLOAD_TOO_LARGE, DocumentRefusal.TOO_LARGE);
+        }
+        byte[] content = file.getBytes();
+        Optional<DocumentRefusal> refusal = DocumentFormat.refusalOf(content);
+        if (refusal.isPresent()) {
+            return switch (refusal.get()) {
+                case EMPTY -> throw new InvalidField("file", refusal.get().reason());
+                case TOO_LARGE -> refused(HttpStatus.PAYLOAD_TOO_LARGE, refusal.get());
+                case UNSUPPORTED_TYPE -> refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, refusal.get());
+            };
+        }
+        DocumentFormat format = DocumentFormat.of(content).orElseThrow();
+        String documentId = UUID.randomUUID().toString();
+        CurrentUser user = CurrentUser.of(authentication);
+        commands.sendAndWait(new AttachMemberDocument(
+                new MemberId(memberId),
+                documentId,
+                kind,
+                format.fileNameFor(file.getOriginalFilename()),
+                content,
+                user.id()));
+        return ResponseEntity.created(URI.create("/api/members/" + memberId + "/documents/" + documentId))
+                .body(new DocumentAttached(documentId, kind, format.contentType(), content.length, sha256Hex(content)));
+    }
+
+    @GetMapping("/{memberId}/documents")
+    @Operation(
+            summary = "The documents of a member's application (without their contents)",
+            description = "Officers, supervisors and auditors; a member's login for its own member (404 for"
+                    + " another's); admins are refused (403). A forgotten member's documents read as forgotten.")
+    List<MemberDocumentView> documents(@PathVariable String memberId, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        return queries.query(
+                        new FindMemberDocuments(new MemberId(memberId), user.id(), user.groups()),
+                        ResponseTypes.multipleInstancesOf(MemberDocumentView.class))
+                .join();
+    }
+
+    @GetMapping("/{memberId}/documents/{documentId}")
+    @Operation(
+            summary = "A document's content, decrypted, inline",
+            description = "Served with the type recognised from its content when it was handed in,"
+                    + " Content-Disposition inline, X-Content-Type-Options nosniff and no caching. The same readers"
+                    + " as the list; 404 for an unknown document, or one whose member's personal data are"
+                    + " forgotten (its content is gone).")
+    ResponseEntity<byte[]> document(
+            @PathVariable String memberId, @PathVariable String documentId, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        return queries.query(
+                        new FindMemberDocument(new MemberId(memberId), documentId, user.id(), user.groups()),
+                        ResponseTypes.optionalInstanceOf(MemberDocumentContent.class))
+                .join()
+                .map(DocumentResponses::inline)
+                .orElseThrow(() -> new NotFound("document " + documentId));
+    }
+
+    @PostMapping("/{memberId}/resubmission")
+    @Operation(
+            summary = "Send the application back after adding what the officers asked for",
+            description = "The applicant's own login (404 for another member's), or an officer for it. 409 when the"
+                    + " officers asked for nothing (or the time to answer is over), or when no document was added"
+                    + " since they asked. The onboarding process then returns to the officers' verification.")
+    ResponseEntity<Void> resubmit(@PathVariable String memberId, Authentication authentication) {
+        commands.sendAndWait(new ResubmitMemberApplication(
+                new MemberId(memberId), CurrentUser.of(authentication).id()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<Object> refused(HttpStatus status, DocumentRefusal refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "file " + refusal.reason());
+        problem.setTitle(status == HttpStatus.PAYLOAD_TOO_LARGE ? "Document too large" : "Unsupported document type");
+        problem.setProperty("field", "file");
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String sha256Hex(byte[] content) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
+
+    /** Answer to an attachment: the new document, as the event records it. */
+    record DocumentAttached(String documentId, DocumentKind kind, String contentType, long size, String sha256) {}
 
     /** Answer to a registration: where the member lives and its first status. */
     record MemberCreated(String memberId, MemberStatus status) {}

@@ -36,6 +36,13 @@ public class MemberPolicy implements AccessPolicy {
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/members")
                 .hasAnyAuthority(of(Groups.MEMBERS, Groups.OFFICERS, Groups.ADMINS))
+                // the application's documents and sending it back: the applicant, or an officer for it (the command
+                // side checks that a member's login acts for that member)
+                .requestMatchers(HttpMethod.POST, "/api/members/*/documents", "/api/members/*/resubmission")
+                .hasAnyAuthority(of(Groups.MEMBERS, Groups.OFFICERS))
+                // documents are read by officers, supervisors, auditors and the member itself, never by admins
+                .requestMatchers(HttpMethod.GET, "/api/members/*/documents", "/api/members/*/documents/*")
+                .hasAnyAuthority(of(Groups.OFFICERS, Groups.SUPERVISORS, Groups.AUDITORS, Groups.MEMBERS))
                 // a member's login may read its own member (404 for others)
                 .requestMatchers(HttpMethod.GET, "/api/members/*")
                 .hasAnyAuthority(

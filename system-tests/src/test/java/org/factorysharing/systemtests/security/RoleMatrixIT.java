@@ -136,6 +136,12 @@ class RoleMatrixIT {
                 new Cell("PUT", m + "/accounts/nobody-" + memberId, null, STAFF),
                 // no body: an allowed probe is answered 400 and forgets nothing (PersonalDataIT covers the rest)
                 new Cell("DELETE", m + "/personal-data", null, union(STAFF, "member")),
+                // an application's documents: handed in by the applicant or an officer, read by neither admins nor
+                // factory staff (an allowed probe without a multipart body is answered 415 and stores nothing)
+                new Cell("POST", m + "/documents", "{}", Set.of("officer", "member")),
+                new Cell("GET", m + "/documents", null, Set.of("officer", "supervisor", "auditor", "member")),
+                new Cell("GET", m + "/documents/none", null, Set.of("officer", "supervisor", "auditor", "member")),
+                new Cell("POST", m + "/resubmission", null, Set.of("officer", "member")),
                 new Cell("POST", "/api/factories", "{}", STAFF),
                 new Cell("GET", "/api/factories", null, union(READERS, "staff")),
                 new Cell("GET", f + "/calendar?from=2030-01-01&to=2030-01-02", null, union(READERS, "staff")),

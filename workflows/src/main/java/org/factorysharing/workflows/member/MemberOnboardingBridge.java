@@ -5,13 +5,16 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.camunda.bpm.engine.RuntimeService;
+import org.factorysharing.api.member.MemberEvent.MemberApplicationResubmitted;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.workflows.shared.ProcessStarts;
 import org.springframework.stereotype.Component;
 
 /**
- * Event-to-process bridge: a registration starts the onboarding process. It runs in the streaming
- * processor's transaction, so the process start and the processor's token commit together.
+ * Event-to-process bridge: a registration starts the onboarding process; an applicant sending the application back
+ * is delivered to the process waiting for it. It runs in the streaming processor's transaction, so each process step
+ * and the processor's token commit together.
  */
 @Component
 @ProcessingGroup(MemberOnboardingBridge.PROCESSING_GROUP)
@@ -20,9 +23,11 @@ class MemberOnboardingBridge {
     static final String PROCESSING_GROUP = "member-onboarding-workflow";
 
     private final ProcessStarts processes;
+    private final RuntimeService runtime;
 
-    MemberOnboardingBridge(ProcessStarts processes) {
+    MemberOnboardingBridge(ProcessStarts processes, RuntimeService runtime) {
         this.processes = processes;
+        this.runtime = runtime;
     }
 
     /**
@@ -49,5 +54,18 @@ class MemberOnboardingBridge {
                         MemberOnboardingProcess.SECTOR, event.sector(),
                         MemberOnboardingProcess.PROVINCE, event.province(),
                         MemberOnboardingProcess.REGENCY, event.regency()));
+    }
+
+    /**
+     * Back to the officers' verification. Delivered only to a process that waits for it: after the answer period
+     * the process has moved on (the request expired, so the command side refuses a late answer anyway), and a
+     * member onboarded before this path existed has no process waiting; neither is an error.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(MemberApplicationResubmitted event) {
+        runtime.createMessageCorrelation(MemberOnboardingProcess.MESSAGE_APPLICATION_RESUBMITTED)
+                .processInstanceBusinessKey(event.memberId().value())
+                .correlateAllWithResult();
     }
 }

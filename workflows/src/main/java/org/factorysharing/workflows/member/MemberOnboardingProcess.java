@@ -19,6 +19,17 @@ public final class MemberOnboardingProcess {
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String DECIDED_BY = "decidedBy";
     public static final String ESCALATED = "escalated";
+    /** The officer's note to the applicant when more is needed (a form field of the verification). */
+    public static final String INFORMATION_REQUEST = "informationRequest";
+    /** Set by the verification's listener: the officer asked for more instead of deciding. */
+    public static final String INFORMATION_REQUESTED = "informationRequested";
+    /** How many times the applicant was asked for more. */
+    public static final String INFORMATION_ROUNDS = "informationRounds";
+    /** Set when the applicant did not answer in time (the verification then shows it); cleared by an answer. */
+    public static final String MEMBER_SILENT = "memberSilent";
+
+    // messages, correlated by business key = member id
+    public static final String MESSAGE_APPLICATION_RESUBMITTED = "member_application_resubmitted";
 
     // elements
     public static final String START = "start_member_registered";
@@ -32,6 +43,11 @@ public final class MemberOnboardingProcess {
     public static final String END_VERIFIED = "end_verified";
     public static final String END_REJECTED = "end_rejected";
     public static final String END_ESCALATED = "end_escalated";
+    public static final String SERVICE_REQUEST_INFORMATION = "service_request_information";
+    public static final String EVENT_AWAIT_MEMBER = "event_await_member";
+    public static final String MESSAGE_RESUBMITTED = "message_application_resubmitted";
+    public static final String TIMER_MEMBER_SILENT = "timer_member_silent";
+    public static final String SERVICE_EXPIRE_INFORMATION_REQUEST = "service_expire_information_request";
 
     private MemberOnboardingProcess() {}
 }
