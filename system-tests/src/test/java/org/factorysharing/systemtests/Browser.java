@@ -84,7 +84,8 @@ public final class Browser implements AutoCloseable {
 
     /** A 360 px wide phone, Indonesian. */
     public static Browser phone(int port, String walk) {
-        return new Browser(port, walk, PHONE, "id-ID");
+        // headless chromium keeps a window at least 500 px wide: the page is laid out at 360 px by emulation
+        return new Browser(port, walk, PHONE, "id-ID").emulatePhoneScreen();
     }
 
     /** A desktop browser whose language setting prefers English (Accept-Language: en). */
