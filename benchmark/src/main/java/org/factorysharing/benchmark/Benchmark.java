@@ -115,12 +115,8 @@ public final class Benchmark {
             }
         }
         if (scenarios.contains("two-nodes")) {
-            Path jar = Path.of(Benchmark.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            new TwoNodesScenario(report, Duration.ofSeconds(Math.max(60, measure.toSeconds())), jarOf(jar)).execute();
+            new TwoNodesScenario(report, Duration.ofSeconds(Math.max(60, measure.toSeconds())), benchmarkJar())
+                    .execute();
         }
         if (scenarios.contains("basic-auth")) {
             // it starts two servers of its own, one after the other
@@ -130,6 +126,20 @@ public final class Benchmark {
         report.writeCsv(csv);
         // Axon's dead-letter janitor thread is not a daemon; the figures are printed, so end here
         System.exit(0);
+    }
+
+    /**
+     * The jar this benchmark runs from: the nodes start from it as an operator starts the server. Inside a Spring Boot
+     * jar a class's code source is a nested URL, so the launcher's class path names the jar.
+     */
+    private static Path benchmarkJar() {
+        String classPath = System.getProperty("java.class.path");
+        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            throw new IllegalStateException("the two-nodes scenario starts its nodes from the benchmark jar: run it"
+                    + " as java -jar benchmark/target/factory-sharing-benchmark.jar (class path here: " + classPath
+                    + ")");
+        }
+        return Path.of(classPath).toAbsolutePath();
     }
 
     /**
