@@ -22,6 +22,7 @@ import org.factorysharing.api.factory.FactoryQueries.FindFactory;
 import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
+import org.factorysharing.api.member.MemberEvent.MemberVerified;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.platform.axon.DeadLetterDiagnostics;
 import org.factorysharing.platform.axon.ParkedSequences;
@@ -153,6 +154,35 @@ class PoisonEventTest {
         } finally {
             jdbc.execute("ALTER TABLE member_directory DROP CONSTRAINT IF EXISTS no_test_sector");
         }
+    }
+
+    /**
+     * The directory writes in batches at commit; a change to a member the directory does not hold (its registration
+     * lost, say) changes no row and fails the batch's commit: that event is parked with the reason, and a healthy
+     * member of the same segment, in the same batch, is applied.
+     */
+    @Test
+    void aChangeToAMemberTheDirectoryDoesNotHoldIsParkedAndTheBatchFlowsOn() {
+        Aggregate orphan = feed.aggregate("Member", MemberId.newId().value());
+        Aggregate healthy = feed.aggregate("Member", idInSegmentOf(orphan.id(), MemberId::newId));
+        healthy.publish(Instant.now(), registered(new MemberId(healthy.id()), "coconut"));
+        orphan.publish(Instant.now(), new MemberVerified(new MemberId(orphan.id()), "officer"));
+        healthy.publish(Instant.now(), new MemberVerified(new MemberId(healthy.id()), "officer"));
+        feed.awaitCaughtUp(DIRECTORY);
+
+        assertThat(status(healthy.id())).contains("VERIFIED");
+        assertThat(status(orphan.id())).isEmpty();
+        List<DeadLetter<? extends EventMessage<?>>> parked = letters(DIRECTORY, orphan.id());
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).cause().orElseThrow().message()).contains("is not in the directory");
+        assertThat(letters(DIRECTORY, healthy.id())).isEmpty();
+    }
+
+    private Optional<String> status(String memberId) {
+        return jdbc
+                .queryForList("SELECT status FROM member_directory WHERE member_id = ?", String.class, memberId)
+                .stream()
+                .findFirst();
     }
 
     /** A fresh id whose events land in the same segment as the given aggregate's. */
