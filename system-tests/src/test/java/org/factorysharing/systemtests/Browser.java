@@ -288,11 +288,25 @@ public final class Browser implements AutoCloseable {
      * an action may show the state before it for a moment (as a person would press reload).
      */
     public Browser reloadUntil(String text) {
+        return reloadUntil(text, () -> text().contains(text));
+    }
+
+    /**
+     * Reloads the page until the element found by {@code by} reads {@code text}: one read model may show an action
+     * before another one on the same page does.
+     */
+    public Browser reloadUntil(By by, String text) {
+        return reloadUntil(
+                text + " in " + by,
+                () -> findAll(by).stream().anyMatch(e -> e.getText().trim().equals(text)));
+    }
+
+    private Browser reloadUntil(String what, java.util.function.BooleanSupplier shown) {
         new WebDriverWait(driver, PATIENCE)
                 .pollingEvery(Duration.ofMillis(500))
-                .withMessage(() -> "'" + text + "' on " + driver.getCurrentUrl() + ", page reads: " + text())
+                .withMessage(() -> "'" + what + "' on " + driver.getCurrentUrl() + ", page reads: " + text())
                 .until(d -> {
-                    if (text().contains(text)) {
+                    if (shown.getAsBoolean()) {
                         return true;
                     }
                     d.navigate().refresh();

@@ -126,8 +126,8 @@ class FactoryCommissioningWalkthroughIT {
             assertThat(second.text()).contains("Diinspeksi oleh", "officer");
             second.shot("sign-off");
             second.press("Setujui pengoperasian").awaitText("Tugas sudah diselesaikan");
-            second.reloadUntil("Mulai beroperasi");
-            assertThat(second.find(By.cssSelector(".factory-status")).getText()).isEqualTo("Beroperasi");
+            // the timeline and the factory's status are two read models: wait for both
+            second.reloadUntil("Mulai beroperasi").reloadUntil(By.cssSelector(".factory-status"), "Beroperasi");
             String timeline = second.find(By.cssSelector("ol.timeline")).getText();
             assertThat(timeline)
                     .contains(

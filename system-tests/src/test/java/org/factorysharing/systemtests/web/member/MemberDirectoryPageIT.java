@@ -1,7 +1,9 @@
 package org.factorysharing.systemtests.web.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -87,6 +89,8 @@ class MemberDirectoryPageIT {
         String page = "/members/" + memberId.value();
         Http officer = Http.signedIn(port, "officer", TestData.PASSWORD);
         LocalDate nextYear = TestData.today().plusYears(1);
+        // the officer opens the member's page first: it shows once the directory has the member
+        await().atMost(Duration.ofSeconds(30)).until(() -> officer.get(page).status() == 200);
 
         assertThat(assertRedirectedTo(
                         officer,
