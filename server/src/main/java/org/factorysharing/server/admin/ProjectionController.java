@@ -12,11 +12,13 @@ import org.factorysharing.api.operations.OperationsQueries.FindProcessor;
 import org.factorysharing.api.operations.OperationsQueries.FindProcessors;
 import org.factorysharing.api.operations.OperationsQueries.ProcessorView;
 import org.factorysharing.api.shared.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Admins watch the event processors and rebuild a read model by replaying the event store. */
@@ -53,6 +55,7 @@ class ProjectionController {
             summary = "Clear a read model and rebuild it from the first event",
             description = "202 with the processor's progress in Location. 409 for a workflow bridge, or while "
                     + "another node processes it.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ProcessorView> replay(@PathVariable String name) {
         ProcessorView progress = commands.sendAndWait(new ReplayProjection(name));
         return ResponseEntity.accepted()

@@ -53,6 +53,7 @@ import org.factorysharing.server.web.PlainText;
 import org.factorysharing.server.web.ProgrammeDate;
 import org.factorysharing.server.web.ReasonRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -64,6 +65,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -92,6 +94,7 @@ class FactoryController {
     @Operation(
             summary = "Propose a factory with its planned machines (starts commissioning)",
             description = "Creates the factory's staff group; installation is due by installationDueOn.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<FactoryProposedView> propose(
             @Valid @RequestBody ProposeFactoryRequest request, Authentication user) {
         if (!request.installationDueOn().isAfter(DateWindow.today())) {
@@ -324,7 +327,10 @@ class FactoryController {
 
     /** Why staff changes, when the officer says so. */
     record OptionalReasonRequest(
-            @PlainText @Size(max = 1000) String reason) {}
+            @PlainText @Size(max = 1000) String reason) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final OptionalReasonRequest EXAMPLE = new OptionalReasonRequest("Perawatan mesin press");
+    }
 
     /** Answer to a proposal: where the factory lives, its first status and its staff group. */
     record FactoryProposedView(String factoryId, FactoryStatus status, String staffGroup) {}

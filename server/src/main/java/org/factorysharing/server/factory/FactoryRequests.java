@@ -33,7 +33,17 @@ final class FactoryRequests {
             @NotBlank @PlainText @Size(max = 100) String commodity,
             @NotBlank @PlainText @Size(max = 200) String operator,
             @NotEmpty @Size(max = 100) List<@NotNull @Valid MachineRequest> plannedMachines,
-            @NotNull @ProgrammeDate LocalDate installationDueOn) {}
+            @NotNull @ProgrammeDate LocalDate installationDueOn) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final ProposeFactoryRequest EXAMPLE = new ProposeFactoryRequest(
+                "Rumah Produksi Bersama Kelapa Minahasa",
+                "Sulawesi Utara",
+                "Minahasa",
+                "Coconut",
+                "Koperasi Produsen Kelapa Minahasa",
+                List.of(MachineRequest.EXAMPLE),
+                LocalDate.now().plusMonths(3));
+    }
 
     /** A machine planned in a proposal or installed directly. */
     record MachineRequest(
@@ -42,6 +52,8 @@ final class FactoryRequests {
 
             @NotNull @MachineTypeCode String machineType,
             @Min(1) @Max(24) int capacityHoursPerDay) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final MachineRequest EXAMPLE = new MachineRequest("PRESS-1", "COCONUT_OIL_PRESS", 8);
 
         MachinePlan toPlan() {
             return new MachinePlan(machineId, machineType, capacityHoursPerDay);

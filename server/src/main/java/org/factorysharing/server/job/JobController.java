@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -75,6 +76,7 @@ class JobController {
             summary = "Request a production job (machine time on a machine type within a window)",
             description = "202 with status REQUESTED (capacity is reserved next), or REJECTED with the reason when"
                     + " the member may not book (not verified, not qualified). 404 for an unknown member or factory.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<JobAcceptedView> request(@Valid @RequestBody RequestJobRequest request, Authentication user) {
         if (request.earliestStart().isBefore(DateWindow.today())) {
             throw new InvalidField("earliestStart", "must be today or later (" + ProgrammeTime.ZONE + ")");

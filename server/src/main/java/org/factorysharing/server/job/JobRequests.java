@@ -27,5 +27,16 @@ final class JobRequests {
             @Min(1) int quantity,
             @Min(1) @Max(10_000) int machineHours,
             @NotNull @ProgrammeDate LocalDate earliestStart,
-            @NotNull @ProgrammeDate LocalDate deadline) {}
+            @NotNull @ProgrammeDate LocalDate deadline) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final RequestJobRequest EXAMPLE = new RequestJobRequest(
+                "0b6a3c1e-5d0f-4c1e-9b7a-2f1d3e4c5a60",
+                "7d2e9f10-3a4b-4c5d-8e6f-a1b2c3d4e5f6",
+                "COCONUT_OIL_PRESS",
+                "Minyak kelapa murni 1 L",
+                500,
+                16,
+                LocalDate.now().plusDays(7),
+                LocalDate.now().plusDays(30));
+    }
 }

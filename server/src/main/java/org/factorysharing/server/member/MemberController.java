@@ -72,6 +72,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -102,6 +103,7 @@ class MemberController {
             description = "409 when the NIB is registered"
                     + " already, or when a member's login that already acts for a member applies again. A member's own"
                     + " login is linked to the member it registers.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MemberCreated> register(
             @Valid @RequestBody RegisterMemberRequest request, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
@@ -278,6 +280,7 @@ class MemberController {
                     + " empty); 413 for more than 5 MB; 415 for another type; 404 for an unknown member (or another"
                     + " member's, for a member's login); 409 when the application is decided or the member's personal"
                     + " data are forgotten. The content is kept encrypted with the member's personal-data key.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Object> attachDocument(
             @PathVariable String memberId,
             @RequestParam(required = false) DocumentKind kind,

@@ -33,8 +33,25 @@ final class MemberRequests {
             @Pattern(regexp = "\\+?[0-9 -]{6,20}", message = "must be a phone number")
             String contactPhone,
 
-            @Email @PlainText @Size(max = 254) String contactEmail) {}
+            @Email @PlainText @Size(max = 254) String contactEmail) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final RegisterMemberRequest EXAMPLE = new RegisterMemberRequest(
+                "9120001234567",
+                "UD Kelapa Murni Minahasa",
+                "Maria Wenas",
+                "7102014505800003",
+                "Pengolahan kelapa",
+                "Sulawesi Utara",
+                "Minahasa",
+                BusinessScale.MICRO,
+                "+62 812 4455 6677",
+                "maria@kelapamurni.co.id");
+    }
 
     /** expiresOn must lie after today in the programme's calendar; checked by the controller (see ProgrammeTime). */
-    record GrantQualificationRequest(@NotNull @ProgrammeDate LocalDate expiresOn) {}
+    record GrantQualificationRequest(@NotNull @ProgrammeDate LocalDate expiresOn) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final GrantQualificationRequest EXAMPLE =
+                new GrantQualificationRequest(LocalDate.now().plusYears(1));
+    }
 }

@@ -17,6 +17,7 @@ import org.factorysharing.api.programme.ProgrammeTaskCommands.DeployDecisionVers
 import org.factorysharing.api.programme.WaveId;
 import org.factorysharing.api.shared.InvalidField;
 import org.factorysharing.api.shared.NotFound;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The scale_up_eligibility decision table: its versions, deploying a new one, and auditors' re-evaluation. */
@@ -56,6 +58,7 @@ class DecisionController {
             summary = "Deploy a new version of scale_up_eligibility (officers), effective without a restart",
             description = "The body is the DMN XML. 400 when it is not DMN or lacks the decision; 409 when the "
                     + "table cannot decide on a wave's KPIs. Evaluations record the version they used.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DecisionVersionView> deploy(@RequestBody byte[] dmn) {
         if (dmn.length == 0 || dmn.length > MAX_DMN_BYTES) {
             throw new InvalidField("body", "must be a DMN document of at most " + MAX_DMN_BYTES + " bytes");

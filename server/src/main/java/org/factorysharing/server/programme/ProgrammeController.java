@@ -40,6 +40,7 @@ import org.factorysharing.server.programme.ProgrammeRequests.PlanWaveRequest;
 import org.factorysharing.server.programme.ProgrammeRequests.ProposalRequest;
 import org.factorysharing.server.web.ReasonRequest;
 import org.factorysharing.web.security.CurrentUser;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -48,6 +49,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,6 +78,7 @@ class ProgrammeController {
     @Operation(
             summary = "Plan a wave (officers): target, pilot period and the KPI thresholds that define success",
             description = "Starts its pilot_rollout process; the wave starts when its first factory is commissioned.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WavePlannedView> plan(@Valid @RequestBody PlanWaveRequest request, Authentication user) {
         WaveId waveId = WaveId.newId();
         commands.sendAndWait(new PlanWave(

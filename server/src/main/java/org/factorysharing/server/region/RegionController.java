@@ -116,5 +116,8 @@ class RegionController {
     /** A potential from 0 to 100 and where the figure comes from. */
     record PotentialRequest(
             @NotNull @Min(0) @Max(100) Integer score,
-            @NotBlank @PlainText @Size(max = 1000) String sourceNote) {}
+            @NotBlank @PlainText @Size(max = 1000) String sourceNote) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final PotentialRequest EXAMPLE = new PotentialRequest(85, "BPS Sulawesi Utara 2025: produksi kelapa");
+    }
 }

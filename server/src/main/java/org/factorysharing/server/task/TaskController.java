@@ -131,5 +131,8 @@ class TaskController {
     }
 
     /** Body of a completion: the values for the task's form fields. */
-    record CompleteTaskRequest(Map<String, Object> variables) {}
+    record CompleteTaskRequest(Map<String, Object> variables) {
+        /** An example for the API documentation; a test checks that it is valid. */
+        static final CompleteTaskRequest EXAMPLE = new CompleteTaskRequest(Map.of("passed", true));
+    }
 }
