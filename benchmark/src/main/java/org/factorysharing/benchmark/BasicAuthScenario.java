@@ -70,6 +70,7 @@ final class BasicAuthScenario {
                         "--fs.embedded-db.data-dir=" + Files.createTempDirectory("factory-sharing-benchmark"),
                         "--fs.embedded-db.clean=true",
                         "--fs.demo-users.enabled=false",
+                        "--fs.demo-data.enabled=false",
                         "--fs.admin.user=" + USER,
                         "--fs.admin.password=" + password,
                         "--fs.security.credential-cache=" + credentialCache,

@@ -52,6 +52,7 @@ final class Server implements AutoCloseable {
                 "--fs.embedded-db.data-dir=" + Files.createTempDirectory("factory-sharing-benchmark"),
                 "--fs.embedded-db.clean=true",
                 "--fs.demo-users.enabled=true",
+                "--fs.demo-data.enabled=false",
                 "--fs.demo-users.password=" + password,
                 "--server.port=0",
                 "--logging.level.root=WARN",

@@ -124,6 +124,7 @@ final class TwoNodesScenario {
         env.put("FS_DB_PASSWORD", "postgres");
         env.put("FS_PORT", Integer.toString(port));
         env.put("FS_DEMO_USERS", "true");
+        env.put("FS_DEMO_DATA", "false");
         env.put("FS_DEMO_PASSWORD", password);
         return builder.start();
     }

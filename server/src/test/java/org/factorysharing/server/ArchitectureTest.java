@@ -44,6 +44,7 @@ class ArchitectureTest {
         "org.factorysharing.server.admin..",
         "org.factorysharing.server.task..",
         "org.factorysharing.server.web..",
+        "org.factorysharing.server.demo..",
         WEB
     };
 

@@ -349,6 +349,7 @@ class BackupRestoreIT {
         env.put("FS_ERASURE_DIR", erasures.toString());
         env.put("FS_PORT", Integer.toString(port));
         env.put("FS_DEMO_USERS", "true");
+        env.put("FS_DEMO_DATA", "false");
         env.put("FS_DEMO_PASSWORD", PASSWORD);
         env.putAll(extra);
         Process server = builder.start();

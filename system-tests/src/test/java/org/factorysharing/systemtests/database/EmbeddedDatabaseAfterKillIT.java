@@ -116,6 +116,7 @@ class EmbeddedDatabaseAfterKillIT {
         env.put("FS_DATA_DIR", dataDir.toString());
         env.put("FS_PORT", Integer.toString(port));
         env.put("FS_DEMO_USERS", "true");
+        env.put("FS_DEMO_DATA", "false");
         env.put("FS_DEMO_PASSWORD", PASSWORD);
         Process server = builder.start();
         servers.add(server);

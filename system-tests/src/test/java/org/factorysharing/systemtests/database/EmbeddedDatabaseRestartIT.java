@@ -54,6 +54,7 @@ class EmbeddedDatabaseRestartIT {
                         "--fs.embedded-db.data-dir=" + dataDir,
                         "--fs.embedded-db.clean=false",
                         "--fs.demo-users.enabled=true",
+                        "--fs.demo-data.enabled=false",
                         "--fs.demo-users.password=" + TestData.PASSWORD,
                         "--server.port=0",
                         "--camunda.bpm.job-execution.enabled=false",

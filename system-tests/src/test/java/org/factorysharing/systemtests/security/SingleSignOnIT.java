@@ -194,6 +194,7 @@ class SingleSignOnIT {
                         "--spring.datasource.url=",
                         "--fs.embedded-db.data-dir=" + dataDir,
                         "--fs.demo-users.enabled=true",
+                        "--fs.demo-data.enabled=false",
                         "--fs.demo-users.password=" + TestData.PASSWORD,
                         "--server.port=0",
                         "--camunda.bpm.job-execution.enabled=false",
