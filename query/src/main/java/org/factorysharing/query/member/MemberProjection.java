@@ -20,15 +20,15 @@ import org.factorysharing.api.member.MemberEvent.QualificationRevoked;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.api.member.MemberQueries.InformationRequestState;
 import org.factorysharing.api.member.MemberStatus;
-import org.factorysharing.platform.axon.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Feeds the member directory and detail view. Every handler writes absolute values keyed by id, so handling an event
  * twice leaves the same rows (idempotent), and a reset rebuilds from scratch. The writes never read the row first
- * (loading the entity with its qualifications to change one column cost most of a replay's time) and go to the
- * database in JDBC batches when the processor's batch commits.
+ * (loading the entity with its qualifications to change one column cost most of a replay's time). Each write runs
+ * in its handler, not batched up to the commit, so a write that fails is the handler's failure: the dead-letter queue
+ * parks that event, and an admin's retry of it succeeds or fails on its own.
  */
 @Component
 @ProcessingGroup(MemberProjection.PROCESSING_GROUP)
@@ -37,16 +37,14 @@ class MemberProjection {
     static final String PROCESSING_GROUP = "member-directory";
 
     private final JdbcTemplate jdbc;
-    private final BatchedWrites writes;
 
     MemberProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites(jdbc);
     }
 
     @EventHandler
     void on(MemberRegistered event, @Timestamp Instant at) {
-        writes.update(
+        jdbc.update(
                 """
                 INSERT INTO member_directory (member_id, nib, business_name, sector, province, regency, scale, status,
                                               status_reason, registered_at, updated_at)
@@ -91,7 +89,7 @@ class MemberProjection {
     @EventHandler
     void on(QualificationGranted event, @Timestamp Instant at) {
         touch(event.memberId(), at);
-        writes.update(
+        jdbc.update(
                 """
                 INSERT INTO member_qualification (member_id, machine_type, expires_on, granted_by, granted_at)
                 VALUES (?, ?, ?, ?, ?)
@@ -108,7 +106,7 @@ class MemberProjection {
     @EventHandler
     void on(QualificationRevoked event, @Timestamp Instant at) {
         touch(event.memberId(), at);
-        writes.update(
+        jdbc.update(
                 "DELETE FROM member_qualification WHERE member_id = ? AND machine_type = ?",
                 event.memberId().value(),
                 event.machineType());
@@ -116,7 +114,7 @@ class MemberProjection {
 
     @EventHandler
     void on(MemberAccountLinked event, @Timestamp Instant at) {
-        writes.update("""
+        jdbc.update("""
                 INSERT INTO member_account (user_id, member_id, linked_at) VALUES (?, ?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET member_id = EXCLUDED.member_id""", event.userId(), event.memberId().value(), sqlTime(at));
     }
@@ -180,10 +178,9 @@ class MemberProjection {
         arguments[values.length] = sqlTime(at);
         arguments[values.length + 1] = memberId.value();
         String set = assignments == null ? "updated_at = ?" : assignments + ", updated_at = ?";
-        writes.updateExisting(
-                "member " + memberId + " is not in the directory",
-                "UPDATE member_directory SET " + set + " WHERE member_id = ?",
-                arguments);
+        if (jdbc.update("UPDATE member_directory SET " + set + " WHERE member_id = ?", arguments) == 0) {
+            throw new IllegalStateException("member " + memberId + " is not in the directory");
+        }
     }
 
     private static java.sql.Timestamp sqlTime(Instant at) {

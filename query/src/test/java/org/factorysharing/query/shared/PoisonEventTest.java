@@ -157,9 +157,9 @@ class PoisonEventTest {
     }
 
     /**
-     * The directory writes in batches at commit; a change to a member the directory does not hold (its registration
-     * lost, say) changes no row and fails the batch's commit: that event is parked with the reason, and a healthy
-     * member of the same segment, in the same batch, is applied.
+     * The directory writes without reading the row first; a change to a member the directory does not hold (its
+     * registration lost, say) changes no row: that event is parked with the reason, and a healthy member of the same
+     * segment is applied.
      */
     @Test
     void aChangeToAMemberTheDirectoryDoesNotHoldIsParkedAndTheBatchFlowsOn() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.Reply;
 import org.factorysharing.systemtests.ServerTest;
+import org.factorysharing.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,7 +107,7 @@ class ApiDocumentationIT {
                 .get("example");
         assertThat(example.get("nib").asText()).hasSize(13);
 
-        Reply registered = Http.as(port, "officer", "umkm-demo").post("/api/members", example.toString());
+        Reply registered = Http.as(port, "officer", TestData.PASSWORD).post("/api/members", example.toString());
 
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
