@@ -48,11 +48,8 @@ final class HttpRegistrationScenario {
             LoadRun.run("warm-up", 8, warmup, register);
             lag.drain(DRAIN);
 
-            Pacer idle = new Pacer(5);
-            LoadRun.Result oneAtATime = LoadRun.run("POST /api/members, idle server (5/s)", 1, measure, (c, s) -> {
-                idle.awaitTurn();
-                register.run(c, s);
-            });
+            LoadRun.Result oneAtATime =
+                    LoadRun.run("POST /api/members, idle server (5/s)", 1, measure, new Pacer(5), register);
             report.add(oneAtATime, "req/s", null, "paced at 5/s: the latency of one request");
 
             for (int clients : clientCounts) {
@@ -72,10 +69,8 @@ final class HttpRegistrationScenario {
                             String.format(Locale.ROOT, "POST /api/members, paced at %.0f/s", rate),
                             clients,
                             measure,
-                            (c, s) -> {
-                                pacer.awaitTurn();
-                                register.run(c, s);
-                            });
+                            pacer,
+                            register);
                     lag.stop();
                     steadyLag = lag.worstOfAll();
                     rate *= 0.75;

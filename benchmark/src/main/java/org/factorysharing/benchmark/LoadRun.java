@@ -39,6 +39,15 @@ final class LoadRun {
     private LoadRun() {}
 
     static Result run(String name, int clients, Duration duration, Operation operation) throws InterruptedException {
+        return run(name, clients, duration, null, operation);
+    }
+
+    /**
+     * Each client waits for its turn from the pacer before it starts the clock: the latency is the operation's own,
+     * not the pause between arrivals.
+     */
+    static Result run(String name, int clients, Duration duration, Pacer pacer, Operation operation)
+            throws InterruptedException {
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
         long[] errors = new long[clients];
@@ -60,6 +69,9 @@ final class LoadRun {
                         long deadline = window[1];
                         long sequence = 0;
                         while (true) {
+                            if (pacer != null) {
+                                pacer.awaitTurn();
+                            }
                             long start = System.nanoTime();
                             if (start >= deadline) {
                                 break;
