@@ -6,11 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,16 +21,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.factorysharing.server.FactorySharingApplication;
+import org.factorysharing.systemtests.ChildServers;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.HttpWalk;
 import org.factorysharing.testing.ReadModelTables;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,19 +73,22 @@ class BackupRestoreIT {
     @TempDir
     Path temp;
 
-    private final List<Process> servers = new ArrayList<>();
-    private final Map<Process, Integer> ports = new HashMap<>();
-    private final Map<Process, Path> dataDirs = new HashMap<>();
+    private ChildServers servers;
+
+    @BeforeEach
+    void servers() {
+        servers = new ChildServers(temp, PASSWORD);
+    }
 
     @Test
     void aRestoredBackupKeepsChainReadModelsAndProcessesAndForgetsAgainWhatWasForgottenAfterIt() throws Exception {
         Path live = temp.resolve("data");
         Path restored = temp.resolve("restored");
         Path erasures = temp.resolve("erasures");
-        int dbPort = freePort();
+        int dbPort = ChildServers.freePort();
 
         Process first = startServer(live, dbPort, erasures, "first", Map.of());
-        int port = awaitReady(first, "first");
+        int port = servers.awaitReady(first, "first", START);
         Http officer = Http.as(port, "officer", PASSWORD);
         String forgotten = register(officer, "Dewi Lestari Backup", "3374015508900001");
         String kept = register(officer, "Agus Salim Backup", "3374015508900002");
@@ -114,16 +111,16 @@ class BackupRestoreIT {
         stop(first);
 
         // the restored copy predates the forget: its key table still holds the member's key
-        int restoredDbPort = freePort();
+        int restoredDbPort = ChildServers.freePort();
         Process second =
                 startServer(restored, restoredDbPort, erasures, "restored", Map.of("FS_LOG_FORMAT", "logstash"));
-        int restoredPort = awaitReady(second, "restored");
+        int restoredPort = servers.awaitReady(second, "restored", START);
         Http officerAfter = Http.as(restoredPort, "officer", PASSWORD);
 
         // erasure survives the restore
         assertThat(ownerName(officerAfter, forgotten)).isEqualTo("[forgotten]");
         assertThat(ownerName(officerAfter, kept)).isEqualTo("Agus Salim Backup");
-        assertThat(log("restored")).contains(forgotten).contains("forgotten again");
+        assertThat(servers.log("restored")).contains(forgotten).contains("forgotten again");
 
         // the hash chain: intact, and the same up to the link that was the head before the backup
         Http auditor = Http.as(restoredPort, "auditor", PASSWORD);
@@ -158,7 +155,7 @@ class BackupRestoreIT {
 
         // structured logs: one JSON object per line, with the request's correlation id and user
         List<JsonNode> requestLines = new ArrayList<>();
-        for (String line : Files.readAllLines(logFile("restored"))) {
+        for (String line : Files.readAllLines(servers.logFile("restored"))) {
             if (line.startsWith("{")) {
                 JsonNode json = JSON.readTree(line);
                 if (json.has("correlationId")
@@ -303,22 +300,7 @@ class BackupRestoreIT {
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (Process server : servers) {
-            if (server.isAlive()) {
-                stop(server);
-            }
-        }
-        for (Path dataDir : dataDirs.values()) {
-            Optional<ProcessHandle> postgres = postmaster(dataDir);
-            if (postgres.isPresent()) {
-                postgres.get().destroy();
-                try {
-                    postgres.get().onExit().get(60, TimeUnit.SECONDS);
-                } catch (TimeoutException e) {
-                    postgres.get().destroyForcibly();
-                }
-            }
-        }
+        servers.close();
     }
 
     private static void stop(Process server) throws InterruptedException {
@@ -328,93 +310,16 @@ class BackupRestoreIT {
         }
     }
 
+    /** A server on its own embedded PostgreSQL at a known port (to back it up) and the shared erasure list. */
     private Process startServer(Path dataDir, int dbPort, Path erasures, String name, Map<String, String> extra)
             throws IOException {
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
-                        java,
-                        "-Xmx768m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        FactorySharingApplication.class.getName(),
-                        "--spring.main.banner-mode=off")
-                .redirectErrorStream(true)
-                .redirectOutput(logFile(name).toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("FS_") || key.startsWith("SPRING_"));
-        env.put("FS_DATA_DIR", dataDir.toString());
-        env.put("FS_EMBEDDED_DB_PORT", Integer.toString(dbPort));
-        env.put("FS_ERASURE_DIR", erasures.toString());
-        env.put("FS_PORT", Integer.toString(port));
-        env.put("FS_DEMO_USERS", "true");
-        env.put("FS_DEMO_DATA", "false");
-        env.put("FS_DEMO_PASSWORD", PASSWORD);
-        env.putAll(extra);
-        Process server = builder.start();
-        servers.add(server);
-        ports.put(server, port);
-        dataDirs.put(server, dataDir);
-        return server;
-    }
-
-    private int awaitReady(Process server, String name) throws Exception {
-        int port = ports.get(server);
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        long deadline = System.nanoTime() + START.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError(
-                        "the " + name + " server ended (exit " + server.exitValue() + "):\n" + tail(name));
-            }
-            if (log(name).contains("==== factory-sharing is ready ====")) {
-                HttpResponse<String> response = client.send(readiness, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return port;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the " + name + " server was not ready within " + START + ":\n" + tail(name));
+        Map<String, String> environment = new HashMap<>(extra);
+        environment.put("FS_EMBEDDED_DB_PORT", Integer.toString(dbPort));
+        environment.put("FS_ERASURE_DIR", erasures.toString());
+        return servers.start(name, dataDir, environment);
     }
 
     private static String jdbcUrl(int dbPort) {
         return "jdbc:postgresql://localhost:" + dbPort + "/postgres";
-    }
-
-    private static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty()
-                ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-    }
-
-    private Path logFile(String name) {
-        return temp.resolve(name + ".log");
-    }
-
-    private String log(String name) throws IOException {
-        return Files.readString(logFile(name));
-    }
-
-    private String tail(String name) throws IOException {
-        List<String> lines = Files.readAllLines(logFile(name));
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

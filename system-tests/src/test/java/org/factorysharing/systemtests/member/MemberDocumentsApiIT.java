@@ -7,17 +7,14 @@ import static org.factorysharing.systemtests.Problems.assertRule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.factorysharing.systemtests.DataDirectoryScan;
+import org.factorysharing.systemtests.DataDirectoryScan.Occurrence;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.Http.FilePart;
 import org.factorysharing.systemtests.Http.Reply;
@@ -279,40 +276,8 @@ class MemberDocumentsApiIT {
     }
 
     private List<String> filesHolding(String marker) throws IOException {
-        byte[] needle = marker.getBytes(StandardCharsets.US_ASCII);
-        Path directory = Path.of(dataDirectory);
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
-                if (contains(read(file), needle)) {
-                    found.add(directory.relativize(file).toString());
-                }
-            });
-        }
-        return found;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            if (!Files.exists(file)) {
-                return new byte[0]; // a temporary file PostgreSQL removed meanwhile
-            }
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return DataDirectoryScan.occurrences(Path.of(dataDirectory), List.of(marker)).stream()
+                .map(Occurrence::file)
+                .toList();
     }
 }

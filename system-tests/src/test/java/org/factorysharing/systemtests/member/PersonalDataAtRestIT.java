@@ -5,16 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.factorysharing.systemtests.DataDirectoryScan;
+import org.factorysharing.systemtests.DataDirectoryScan.Occurrence;
 import org.factorysharing.systemtests.Http;
 import org.factorysharing.systemtests.ServerTest;
 import org.factorysharing.testing.EventFeed;
@@ -65,7 +63,10 @@ class PersonalDataAtRestIT {
         feed.awaitCaughtUp("personal-data-index");
         jdbc.execute("CHECKPOINT");
 
-        List<String> found = occurrences(Path.of(dataDirectory), forgotten.values(), active.values());
+        List<Occurrence> found = DataDirectoryScan.occurrences(
+                Path.of(dataDirectory),
+                Stream.concat(forgotten.values().stream(), active.values().stream())
+                        .toList());
 
         assertThat(found).as("personal values in clear in the data directory").isEmpty();
         JsonNode shown = officer().get("/api/members/" + activeId).json();
@@ -100,51 +101,6 @@ class PersonalDataAtRestIT {
                 .until(
                         () -> officer().get("/api/members?" + search).json().findValuesAsText("memberId"),
                         found -> !search.contains("forgotten") || found.isEmpty());
-    }
-
-    /** Every file holding one of the values in clear (UTF-8, as PostgreSQL stores text), with the value. */
-    private static List<String> occurrences(Path directory, List<String> first, List<String> second)
-            throws IOException {
-        List<byte[]> needles = new ArrayList<>();
-        Stream.concat(first.stream(), second.stream())
-                .forEach(value -> needles.add(value.getBytes(StandardCharsets.UTF_8)));
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
-                byte[] bytes = read(file);
-                for (int i = 0; i < needles.size(); i++) {
-                    if (indexOf(bytes, needles.get(i)) >= 0) {
-                        found.add(
-                                directory.relativize(file) + ": " + new String(needles.get(i), StandardCharsets.UTF_8));
-                    }
-                }
-            });
-        }
-        return found;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            if (!Files.exists(file)) {
-                return new byte[0]; // a temporary file PostgreSQL removed meanwhile
-            }
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** An owner whose values occur nowhere else. */
