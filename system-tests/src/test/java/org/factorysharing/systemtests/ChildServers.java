@@ -133,14 +133,19 @@ public final class ChildServers implements AutoCloseable {
         }
     }
 
+    /** Stops a server as a user stops it (SIGTERM, its PostgreSQL with it); killed if it does not end in time. */
+    public static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(90, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         for (Process server : servers) {
             if (server.isAlive()) {
-                server.destroy(); // SIGTERM: as a user stops it, its PostgreSQL with it
-                if (!server.waitFor(90, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                }
+                stop(server);
             }
         }
         for (Path dataDir : dataDirs) {

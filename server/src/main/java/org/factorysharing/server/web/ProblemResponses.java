@@ -42,8 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    private static final URI VALIDATION = URI.create("https://factorysharing.org/problems/validation");
-    private static final URI RULE = URI.create("https://factorysharing.org/problems/business-rule");
+    static final URI VALIDATION = URI.create("https://factorysharing.org/problems/validation");
+    static final URI RULE = URI.create("https://factorysharing.org/problems/business-rule");
 
     /** One invalid input field. */
     record FieldError(String field, String message) {}

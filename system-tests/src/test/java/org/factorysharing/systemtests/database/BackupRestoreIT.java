@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.factorysharing.systemtests.ChildServers;
 import org.factorysharing.systemtests.Http;
@@ -108,7 +107,7 @@ class BackupRestoreIT {
                 .isEqualTo(204);
         assertThat(ownerName(officer, forgotten)).isEqualTo("[forgotten]");
         assertThat(String.join("\n", erasureLines(erasures))).contains(forgotten);
-        stop(first);
+        ChildServers.stop(first);
 
         // the restored copy predates the forget: its key table still holds the member's key
         int restoredDbPort = ChildServers.freePort();
@@ -301,13 +300,6 @@ class BackupRestoreIT {
     @AfterEach
     void stopEverything() throws Exception {
         servers.close();
-    }
-
-    private static void stop(Process server) throws InterruptedException {
-        server.destroy(); // SIGTERM: as a user stops it, its PostgreSQL with it
-        if (!server.waitFor(90, TimeUnit.SECONDS)) {
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
     }
 
     /** A server on its own embedded PostgreSQL at a known port (to back it up) and the shared erasure list. */
