@@ -1,5 +1,6 @@
 package org.factorysharing.platform.axon;
 
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -7,12 +8,16 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -67,8 +72,9 @@ public class AxonConfiguration {
     }
 
     /**
-     * Axon's auto-configured JDBC engine, with one change: events are read from the store 1,000 at a time instead of
-     * 100, so a processor catching up or replaying (a million events) asks the database a tenth as often.
+     * Axon's auto-configured JDBC engine, with two changes: events are read from the store 1,000 at a time instead of
+     * 100, so a processor catching up or replaying (a million events) asks the database a tenth as often; and the
+     * event store's shared reader tells {@link EventArrivals} of each event it takes in, to wake idle processors.
      */
     @Bean
     EventStorageEngine eventStorageEngine(
@@ -79,18 +85,55 @@ public class AxonConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSchema eventSchema,
+            EventArrivals arrivals,
             @Value("${fs.event-store.read-batch-size:1000}") int readBatchSize) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .batchSize(readBatchSize)
-                .build();
+        return new SignallingJdbcEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .snapshotSerializer(defaultSerializer)
+                        .upcasterChain(configuration.upcasterChain())
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .eventSerializer(eventSerializer)
+                        .snapshotFilter(configuration.snapshotFilter())
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(eventSchema)
+                        .batchSize(readBatchSize),
+                arrivals);
+    }
+
+    /**
+     * Axon's embedded event store (one reader thread feeding every processor from a shared cache), woken when a
+     * transaction around a command commits ({@link AfterTransactionEventStore}). The cache is bounded in time as well
+     * as in events: a processor that stops reading (a replay whose handlers are slower than the reader) pins every
+     * event read after its position until the store's cleaner moves it to its own stream, so the cleaner runs every
+     * second instead of every ten; with the default a replay of a million events filled a 512 MB heap.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            EventArrivals arrivals,
+            org.axonframework.config.Configuration configuration,
+            @Value("${fs.event-store.cached-events:10000}") int cachedEvents,
+            @Value("${fs.event-store.cleanup-interval:1s}") Duration cleanupInterval) {
+        return new AfterTransactionEventStore(
+                EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine)
+                        .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                        .cachedEvents(cachedEvents)
+                        .cleanupDelay(cleanupInterval.toMillis()),
+                arrivals);
+    }
+
+    @Bean
+    EventArrivals eventArrivals() {
+        return new EventArrivals();
+    }
+
+    /** Axon's own resolver (a duplicate key is a concurrent append); its auto-configured one gives way to the store above. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
     }
 
     @Bean

@@ -1,0 +1,26 @@
+package org.factorysharing.platform.axon;
+
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * Axon's JDBC storage whose blocking reads (the event store's shared reader) tell {@link EventArrivals} of each event
+ * they deliver. Reads of an aggregate and the processors' own catch-up reads are Axon's, unchanged.
+ */
+final class SignallingJdbcEventStorageEngine extends JdbcEventStorageEngine {
+
+    private final EventArrivals arrivals;
+
+    SignallingJdbcEventStorageEngine(Builder builder, EventArrivals arrivals) {
+        super(builder);
+        this.arrivals = arrivals;
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
+        return mayBlock ? arrivals.signalling(events) : events;
+    }
+}
