@@ -103,10 +103,10 @@ public class AxonConfiguration {
 
     /**
      * Axon's embedded event store (one reader thread feeding every processor from a shared cache), woken when a
-     * transaction around a command commits ({@link AfterTransactionEventStore}). The cache is bounded in time as well
-     * as in events: a processor that stops reading (a replay whose handlers are slower than the reader) pins every
-     * event read after its position until the store's cleaner moves it to its own stream, so the cleaner runs every
-     * second instead of every ten; with the default a replay of a million events filled a 512 MB heap.
+     * transaction around a command commits ({@link AfterTransactionEventStore}). Its reader reads a batch at a time
+     * ({@link SignallingJdbcEventStorageEngine}), and its cleaner runs every second instead of every ten: a processor
+     * that stops reading from the cache (a replay whose handlers are slower than the reader) keeps every event read
+     * after its position in memory until the cleaner moves it to a stream of its own.
      */
     @Bean
     EmbeddedEventStore eventStore(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -46,6 +47,12 @@ class MonitoringConfiguration {
     @Bean
     ApplicationListener<ApplicationReadyEvent> operationsMetricsDiscovery(OperationsMetrics metrics) {
         return ready -> metrics.discover();
+    }
+
+    /** Axon's command, query and processor figures, their capacity over a bounded window. */
+    @Bean
+    GlobalMetricRegistry axonMetrics(MeterRegistry registry) {
+        return new BoundedAxonMetrics(registry);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
@@ -32,9 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The event store's readers see an event as soon as the transaction that appended it commits, also when that
  * transaction is not the unit of work's own (a command sent inside a Camunda task's completion). The store's own
  * polling is set to an hour here, so only the wake-up at commit can deliver the event within the test's patience. A
- * processor's stream that found nothing is called back when an event arrives.
+ * processor's stream that found nothing is called back when an event arrives, and the store's shared reader reads a
+ * batch at a time.
  */
-class AfterTransactionEventStoreTest {
+class EventStoreReadersTest {
+
+    static final int READ_BATCH = 3;
 
     @TempDir
     static Path dataDirectory;
@@ -44,6 +48,7 @@ class AfterTransactionEventStoreTest {
     static DataSourceTransactionManager springTransactions;
     static TransactionManager axonTransactions;
 
+    static JdbcEventStorageEngine engine;
     static EmbeddedEventStore store;
     BlockingStream<TrackedEventMessage<?>> readers;
 
@@ -62,11 +67,12 @@ class AfterTransactionEventStoreTest {
         springTransactions = new DataSourceTransactionManager(dataSource);
         axonTransactions = new SpringTransactionManager(springTransactions);
         EventArrivals arrivals = new EventArrivals();
-        JdbcEventStorageEngine engine = new SignallingJdbcEventStorageEngine(
+        engine = new SignallingJdbcEventStorageEngine(
                 JdbcEventStorageEngine.builder()
                         .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                         .transactionManager(axonTransactions)
-                        .schema(new AxonConfiguration().eventSchema()),
+                        .schema(new AxonConfiguration().eventSchema())
+                        .batchSize(READ_BATCH),
                 arrivals);
         store = new AfterTransactionEventStore(
                 EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(1).timeUnit(TimeUnit.HOURS), arrivals);
@@ -138,6 +144,20 @@ class AfterTransactionEventStoreTest {
 
         assertThat(readers.hasNextAvailable(30, TimeUnit.SECONDS)).isTrue();
         assertThat(readers.nextAvailable().getPayload()).isEqualTo("after the rollback");
+    }
+
+    @Test
+    void theStoresSharedReaderReadsABatchAtATimeWhileAProcessorsOwnReadGoesToTheHead() {
+        for (int i = 0; i < 2 * READ_BATCH + 1; i++) {
+            append("event " + i);
+        }
+        long stored = engine.readEvents(null, false).count();
+
+        // the shared reader keeps the first event of a read reachable until the read ends: a read must not be the store
+        try (Stream<? extends TrackedEventMessage<?>> sharedRead = engine.readEvents(null, true)) {
+            assertThat(sharedRead.count()).isEqualTo(READ_BATCH);
+        }
+        assertThat(stored).isGreaterThanOrEqualTo(2 * READ_BATCH + 1);
     }
 
     private void append(String payload) {

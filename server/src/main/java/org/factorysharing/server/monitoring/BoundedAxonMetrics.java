@@ -1,0 +1,77 @@
+package org.factorysharing.server.monitoring;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.CapacityMonitor;
+import org.axonframework.micrometer.EventProcessorLatencyMonitor;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.queryhandling.QueryMessage;
+
+/**
+ * Axon's figures (the same meters, names and tags as Axon's own registry) with the capacity measured over
+ * {@link #CAPACITY_WINDOW} instead of ten minutes. Axon's capacity monitor keeps one entry per message for its whole
+ * window: a processor replaying a million events at thousands a second filled a 512 MB heap with them.
+ */
+class BoundedAxonMetrics extends GlobalMetricRegistry {
+
+    /** Long enough for a scrape every 15 s to see a busy processor, short enough to bound what is kept. */
+    static final Duration CAPACITY_WINDOW = Duration.ofSeconds(15);
+
+    BoundedAxonMetrics(MeterRegistry registry) {
+        super(registry);
+    }
+
+    @Override
+    public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
+            String name, Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
+        return new MultiMessageMonitor<>(List.of(
+                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
+                EventProcessorLatencyMonitor.builder()
+                        .meterNamePrefix(name)
+                        .meterRegistry(getRegistry())
+                        .tagsBuilder(latencyTags)
+                        .build(),
+                capacity(name, tags),
+                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
+    }
+
+    @Override
+    public MessageMonitor<? super CommandMessage<?>> registerCommandBus(
+            String name, Function<Message<?>, Iterable<Tag>> tags) {
+        return handlerMonitors(name, tags);
+    }
+
+    @Override
+    public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(
+            String name, Function<Message<?>, Iterable<Tag>> tags) {
+        return handlerMonitors(name, tags);
+    }
+
+    private MessageMonitor<Message<?>> handlerMonitors(String name, Function<Message<?>, Iterable<Tag>> tags) {
+        return new MultiMessageMonitor<>(List.of(
+                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
+                capacity(name, tags),
+                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
+    }
+
+    private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
+        return CapacityMonitor.buildMonitor(
+                name,
+                getRegistry(),
+                CAPACITY_WINDOW.toMillis(),
+                TimeUnit.MILLISECONDS,
+                getRegistry().config().clock(),
+                tags);
+    }
+}
