@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.factorysharing.testing.TestData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -228,8 +230,7 @@ public final class Browser implements AutoCloseable {
                         + driver.findElements(By.tagName("button")).stream()
                                 .map(WebElement::getText)
                                 .toList()));
-        button.click();
-        waitUntilLoaded();
+        clickAndWait(button);
         return this;
     }
 
@@ -249,8 +250,7 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks an element (a button of one row among many) and waits for the next page or htmx swap. */
     public Browser click(By by) {
-        driver.findElement(by).click();
-        waitUntilLoaded();
+        clickAndWait(driver.findElement(by));
         return this;
     }
 
@@ -260,18 +260,18 @@ public final class Browser implements AutoCloseable {
     }
 
     private Browser clickConfirming(WebElement button) {
+        WebElement page = watchForNextPage();
         button.click();
         new WebDriverWait(driver, PATIENCE)
                 .until(ExpectedConditions.alertIsPresent())
                 .accept();
-        waitUntilLoaded();
+        awaitNextPage(page);
         return this;
     }
 
     /** Follows the link reading {@code text}. */
     public Browser follow(String text) {
-        driver.findElement(By.linkText(text)).click();
-        waitUntilLoaded();
+        clickAndWait(driver.findElement(By.linkText(text)));
         return this;
     }
 
@@ -385,6 +385,40 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Clicks, then waits for the page the click loads or the htmx swap it starts. */
+    private void clickAndWait(WebElement element) {
+        WebElement page = watchForNextPage();
+        element.click();
+        awaitNextPage(page);
+    }
+
+    /** The page now shown, and a flag the page sets when htmx starts a request. */
+    private WebElement watchForNextPage() {
+        ((JavascriptExecutor) driver)
+                .executeScript("window.fsRequestStarted = false;"
+                        + "document.addEventListener('htmx:beforeRequest', function () {"
+                        + " window.fsRequestStarted = true; }, {once: true});");
+        return driver.findElement(By.tagName("html"));
+    }
+
+    /**
+     * Until a click has taken effect, the page it was made on still reads as loaded: wait until that page is gone or
+     * htmx has started a request, then until the result has loaded. A click that sends nothing (the browser's own
+     * check of a field refused it) goes on after a few seconds.
+     */
+    private void awaitNextPage(WebElement page) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3))
+                    .ignoring(JavascriptException.class)
+                    .until(d -> ExpectedConditions.stalenessOf(page).apply(d)
+                            || Boolean.TRUE.equals(((JavascriptExecutor) d)
+                                    .executeScript("return window.fsRequestStarted === true;")));
+        } catch (TimeoutException nothingSent) {
+            // the page stayed as it was
+        }
+        waitUntilLoaded();
     }
 
     private void waitUntilLoaded() {

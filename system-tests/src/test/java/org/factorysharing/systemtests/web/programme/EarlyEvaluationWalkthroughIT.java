@@ -108,7 +108,8 @@ class EarlyEvaluationWalkthroughIT {
             decide(browser, "executive", wavePage, "Final approval", "Approved.");
 
             // the timeline tells who decided what, and the next wave is planned with the approved target
-            browser.reloadUntil("Open the next wave");
+            // the next wave and the wave's own status come from two read models: each shows within moments
+            browser.reloadUntil("Open the next wave").reloadUntil("Scale-up approved");
             assertThat(browser.find(By.cssSelector("ol.timeline")).getText())
                     .contains(
                             "Proposed",
