@@ -106,7 +106,11 @@ final class EventArrivals {
             Runnable wake = callback;
             if (waiting && wake != null) {
                 waiting = false;
-                wake.run();
+                try {
+                    wake.run();
+                } catch (RuntimeException stopping) {
+                    // a processor shutting down refuses new work; the others must still be woken
+                }
             }
         }
     }

@@ -135,6 +135,26 @@ class EventStoreReadersTest {
     }
 
     @Test
+    void aProcessorThatRefusesTheCallBackDoesNotKeepTheOthersWaiting() throws Exception {
+        try (BlockingStream<TrackedEventMessage<?>> stopping = store.openStream(null)) {
+            while (stopping.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
+                stopping.nextAvailable();
+            }
+            stopping.setOnAvailableCallback(() -> {
+                throw new IllegalStateException("shutting down");
+            });
+            CountDownLatch calledBack = new CountDownLatch(1);
+            readers.setOnAvailableCallback(calledBack::countDown);
+            assertThat(stopping.hasNextAvailable()).isFalse();
+            assertThat(readers.hasNextAvailable()).isFalse();
+
+            append("arrived while one processor stops");
+
+            assertThat(calledBack.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aRolledBackTransactionLeavesTheReadersWithNothing() throws Exception {
         new TransactionTemplate(springTransactions).executeWithoutResult(status -> {
             append("rolled back");
