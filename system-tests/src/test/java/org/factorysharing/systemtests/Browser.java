@@ -18,6 +18,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -412,13 +413,23 @@ public final class Browser implements AutoCloseable {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(3))
                     .ignoring(JavascriptException.class)
-                    .until(d -> ExpectedConditions.stalenessOf(page).apply(d)
+                    .until(d -> gone(page)
                             || Boolean.TRUE.equals(((JavascriptExecutor) d)
                                     .executeScript("return window.fsRequestStarted === true;")));
         } catch (TimeoutException nothingSent) {
             // the page stayed as it was
         }
         waitUntilLoaded();
+    }
+
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (WebDriverException leaving) {
+            // stale, or (Chromium, mid-navigation) "node with given id does not belong to the document"
+            return true;
+        }
     }
 
     private void waitUntilLoaded() {
