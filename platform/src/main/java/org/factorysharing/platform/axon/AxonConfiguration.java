@@ -27,12 +27,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 /**
- * Axon on PostgreSQL through JDBC: Axon's JDBC auto-configuration builds the event store, token store
- * and dead-letter queue on the application's DataSource and Spring transaction manager (shared with
- * Camunda). These beans only name the snake_case tables that Flyway owns (V1__axon_infrastructure.sql).
+ * Axon on PostgreSQL through JDBC, on the application's DataSource and Spring transaction manager (shared with
+ * Camunda). Axon's JDBC auto-configuration builds the token store and dead-letter queue; the event store and its
+ * engine are Axon's, built here with the changes their beans describe. The schema beans name the snake_case tables
+ * that Flyway owns (V1__axon_infrastructure.sql).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /** How often the event store looks for processors that fell behind its cache (Axon's default: ten seconds). */
+    private static final Duration CACHE_CLEANUP_INTERVAL = Duration.ofSeconds(1);
 
     /**
      * Axon's default only logs a failing event handler and moves on, which would silently lose a read-model
@@ -112,16 +116,13 @@ public class AxonConfiguration {
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             EventArrivals arrivals,
-            org.axonframework.config.Configuration configuration,
-            @Value("${fs.event-store.cached-events:10000}") int cachedEvents,
-            @Value("${fs.event-store.cleanup-interval:1s}") Duration cleanupInterval) {
+            org.axonframework.config.Configuration configuration) {
         return new AfterTransactionEventStore(
                 EmbeddedEventStore.builder()
                         .storageEngine(storageEngine)
                         .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                         .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                        .cachedEvents(cachedEvents)
-                        .cleanupDelay(cleanupInterval.toMillis()),
+                        .cleanupDelay(CACHE_CLEANUP_INTERVAL.toMillis()),
                 arrivals);
     }
 
