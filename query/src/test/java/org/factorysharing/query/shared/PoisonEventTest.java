@@ -26,6 +26,7 @@ import org.factorysharing.api.member.MemberEvent.MemberVerified;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.platform.axon.DeadLetterDiagnostics;
 import org.factorysharing.platform.axon.ParkedSequences;
+import org.factorysharing.platform.axon.ProcessorSettings;
 import org.factorysharing.query.QueryTest;
 import org.factorysharing.testing.EventFeed;
 import org.factorysharing.testing.EventFeed.Aggregate;
@@ -45,8 +46,8 @@ class PoisonEventTest {
 
     private static final String REGISTRY = "factory-registry";
     private static final String DIRECTORY = "member-directory";
-    /** Read models run on 16 segments; an aggregate's events go to the segment of its id's hash. */
-    private static final int SEGMENTS = 16;
+    /** An aggregate's events go to the segment of its id's hash. */
+    private static final int SEGMENTS = ProcessorSettings.DEFAULT_SEGMENTS;
 
     @Autowired
     EventFeed feed;
