@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /** The JSON API as one user sees it over HTTP Basic: what the benchmark's clients send, as a person's program would. */
@@ -19,6 +20,9 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+
+    /** GET requests sent by every client so far: the job scenario reports how many of them were polls. */
+    static final AtomicLong GETS = new AtomicLong();
 
     private final String base;
     private final String authorization;
@@ -47,6 +51,7 @@ final class Api {
     }
 
     Reply get(String path) {
+        GETS.incrementAndGet();
         return send(request(path).GET());
     }
 

@@ -16,14 +16,14 @@ import org.factorysharing.api.shared.ProgrammeTime;
  * member, the production_job process reserves it (scheduled), staff start the job, record the output and pass the
  * quality inspection through the task API, and the job is completed. Each client runs one job after another; the
  * run reports completed jobs/s and p50/p99 of every step (each step from the end of the previous one, including the
- * wait for the task or status to appear, polled every 20 ms).
+ * wait for the task or status to appear, polled every 20 ms unless {@code --job-poll-ms} says otherwise). The polls
+ * are requests like any other: the run reports how many each job needed, as they share the server's CPU.
  */
 final class JobLifecycleScenario {
 
     static final String PRESS = "COCONUT_OIL_PRESS";
     private static final int MACHINES = 8;
     private static final int MEMBERS = 16;
-    private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final List<String> STEPS =
             List.of("request", "scheduled", "start", "output", "quality", "completed");
@@ -33,16 +33,24 @@ final class JobLifecycleScenario {
     private final Duration measure;
     private final Duration warmup;
     private final List<Integer> clientCounts;
+    private final Duration poll;
     private final LocalDate today = ProgrammeTime.dateOf(java.time.Instant.now());
     private String factoryId;
     private final List<String> members = new ArrayList<>();
 
-    JobLifecycleScenario(Server server, Report report, Duration measure, Duration warmup, List<Integer> clientCounts) {
+    JobLifecycleScenario(
+            Server server,
+            Report report,
+            Duration measure,
+            Duration warmup,
+            List<Integer> clientCounts,
+            Duration poll) {
         this.server = server;
         this.report = report;
         this.measure = measure;
         this.warmup = warmup;
         this.clientCounts = clientCounts;
+        this.poll = poll;
     }
 
     void execute() throws Exception {
@@ -53,9 +61,19 @@ final class JobLifecycleScenario {
             for (int clients : clientCounts) {
                 lag.drain(Duration.ofMinutes(5));
                 Steps steps = new Steps();
+                long getsBefore = Api.GETS.get();
                 LoadRun.Result result = LoadRun.run(
                         "job lifecycle over HTTP", clients, measure, (client, sequence) -> lifecycle(client, steps));
-                report.add(result, "jobs/s", null, "request -> completed through the task API");
+                long jobs = steps.sorted("completed").length;
+                report.add(
+                        result,
+                        "jobs/s",
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "request -> completed through the task API; %.0f GETs per job (polled every %d ms)",
+                                (Api.GETS.get() - getsBefore) / (double) Math.max(1, jobs),
+                                poll.toMillis()));
                 for (String step : STEPS) {
                     long[] sorted = steps.sorted(step);
                     report.add(new Report.Row(
@@ -92,16 +110,16 @@ final class JobLifecycleScenario {
                 .asText();
         officer.put("/api/factories/" + factoryId + "/staff/staff", null).expect(204);
         for (int m = 0; m < MACHINES; m++) {
-            staff.complete(staff.awaitTask(factoryId, "user_install_machine", POLL, PATIENCE), "{}");
+            staff.complete(staff.awaitTask(factoryId, "user_install_machine", poll, PATIENCE), "{}");
         }
-        officer.complete(officer.awaitTask(factoryId, "user_inspect_factory", POLL, PATIENCE), "{\"passed\":true}");
+        officer.complete(officer.awaitTask(factoryId, "user_inspect_factory", poll, PATIENCE), "{\"passed\":true}");
         Api officer2 = server.as("officer2");
         officer2.complete(
-                officer2.awaitTask(factoryId, "user_commissioning_signoff", POLL, PATIENCE), "{\"approved\":true}");
+                officer2.awaitTask(factoryId, "user_commissioning_signoff", poll, PATIENCE), "{\"approved\":true}");
         officer.await(
                 "/api/factories/" + factoryId,
                 factory -> factory.get("status").asText().equals("COMMISSIONED"),
-                POLL,
+                poll,
                 PATIENCE);
         for (int i = 0; i < MEMBERS; i++) {
             String memberId = officer.post("/api/members", HttpRegistrationScenario.json())
@@ -110,11 +128,11 @@ final class JobLifecycleScenario {
                     .get("memberId")
                     .asText();
             officer.complete(
-                    officer.awaitTask(memberId, "user_verify_documents", POLL, PATIENCE), "{\"approved\":true}");
+                    officer.awaitTask(memberId, "user_verify_documents", poll, PATIENCE), "{\"approved\":true}");
             officer.await(
                     "/api/members/" + memberId,
                     member -> member.get("status").asText().equals("VERIFIED"),
-                    POLL,
+                    poll,
                     PATIENCE);
             officer.put(
                             "/api/members/" + memberId + "/qualifications/" + PRESS,
@@ -137,16 +155,16 @@ final class JobLifecycleScenario {
                 .get("jobId")
                 .asText();
         start = steps.record("request", start);
-        officer.await("/api/jobs/" + jobId, job -> is(job, "SCHEDULED"), POLL, PATIENCE);
+        officer.await("/api/jobs/" + jobId, job -> is(job, "SCHEDULED"), poll, PATIENCE);
         start = steps.record("scheduled", start);
-        staff.complete(staff.awaitTask(jobId, "user_start_job", POLL, PATIENCE), "{}");
+        staff.complete(staff.awaitTask(jobId, "user_start_job", poll, PATIENCE), "{}");
         start = steps.record("start", start);
         staff.complete(
-                staff.awaitTask(jobId, "user_record_output", POLL, PATIENCE), "{\"goodUnits\":95,\"rejectedUnits\":5}");
+                staff.awaitTask(jobId, "user_record_output", poll, PATIENCE), "{\"goodUnits\":95,\"rejectedUnits\":5}");
         start = steps.record("output", start);
-        staff.complete(staff.awaitTask(jobId, "user_quality_inspection", POLL, PATIENCE), "{\"passed\":true}");
+        staff.complete(staff.awaitTask(jobId, "user_quality_inspection", poll, PATIENCE), "{\"passed\":true}");
         start = steps.record("quality", start);
-        officer.await("/api/jobs/" + jobId, job -> is(job, "COMPLETED"), POLL, PATIENCE);
+        officer.await("/api/jobs/" + jobId, job -> is(job, "COMPLETED"), poll, PATIENCE);
         steps.record("completed", start);
     }
 
