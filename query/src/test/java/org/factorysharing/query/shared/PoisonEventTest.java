@@ -23,6 +23,7 @@ import org.factorysharing.api.factory.MachinePlan;
 import org.factorysharing.api.member.BusinessScale;
 import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.api.member.MemberEvent.MemberVerified;
+import org.factorysharing.api.member.MemberEvent.QualificationGranted;
 import org.factorysharing.api.member.MemberId;
 import org.factorysharing.platform.axon.DeadLetterDiagnostics;
 import org.factorysharing.platform.axon.ParkedSequences;
@@ -173,6 +174,41 @@ class PoisonEventTest {
 
         assertThat(status(healthy.id())).contains("VERIFIED");
         assertThat(status(orphan.id())).isEmpty();
+        List<DeadLetter<? extends EventMessage<?>>> parked = letters(DIRECTORY, orphan.id());
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).cause().orElseThrow().message()).contains("is not in the directory");
+        assertThat(letters(DIRECTORY, healthy.id())).isEmpty();
+    }
+
+    /**
+     * A qualification granted to a member the directory does not hold writes nothing and is parked with the reason;
+     * granted to a member it holds, it writes the qualification and the member's last change.
+     */
+    @Test
+    void aQualificationGrantedToAMemberTheDirectoryDoesNotHoldIsParkedAndTheOtherGrantApplied() {
+        Aggregate orphan = feed.aggregate("Member", MemberId.newId().value());
+        Aggregate healthy = feed.aggregate("Member", idInSegmentOf(orphan.id(), MemberId::newId));
+        Instant registeredAt = Instant.parse("2026-11-02T03:00:00Z");
+        Instant grantedAt = Instant.parse("2026-11-20T04:30:00Z");
+        LocalDate expires = LocalDate.of(2027, 11, 20);
+        healthy.publish(registeredAt, registered(new MemberId(healthy.id()), "coconut"));
+        orphan.publish(grantedAt, new QualificationGranted(new MemberId(orphan.id()), "KILN", expires, "officer"));
+        healthy.publish(grantedAt, new QualificationGranted(new MemberId(healthy.id()), "KILN", expires, "officer"));
+        feed.awaitCaughtUp(DIRECTORY);
+
+        assertThat(jdbc.queryForList(
+                        "SELECT expires_on FROM member_qualification WHERE member_id = ? AND machine_type = 'KILN'",
+                        LocalDate.class,
+                        healthy.id()))
+                .containsExactly(expires);
+        assertThat(jdbc.queryForObject(
+                        "SELECT updated_at FROM member_directory WHERE member_id = ?",
+                        java.sql.Timestamp.class,
+                        healthy.id()))
+                .isEqualTo(java.sql.Timestamp.from(grantedAt));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM member_qualification WHERE member_id = ?", Integer.class, orphan.id()))
+                .isZero();
         List<DeadLetter<? extends EventMessage<?>>> parked = letters(DIRECTORY, orphan.id());
         assertThat(parked).hasSize(1);
         assertThat(parked.get(0).cause().orElseThrow().message()).contains("is not in the directory");
