@@ -38,15 +38,11 @@ final class AfterTransactionEventStore extends EmbeddedEventStore {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    wake(events);
+                    AfterTransactionEventStore.super.afterCommit(events);
                 }
             });
         } else {
-            wake(events);
+            super.afterCommit(events);
         }
-    }
-
-    private void wake(List<? extends EventMessage<?>> events) {
-        super.afterCommit(events);
     }
 }
