@@ -64,7 +64,6 @@ final class JobLifecycleScenario {
                 long getsBefore = Api.GETS.get();
                 LoadRun.Result result = LoadRun.run(
                         "job lifecycle over HTTP", clients, measure, (client, sequence) -> lifecycle(client, steps));
-                long jobs = steps.sorted("completed").length;
                 report.add(
                         result,
                         "jobs/s",
@@ -72,7 +71,7 @@ final class JobLifecycleScenario {
                         String.format(
                                 Locale.ROOT,
                                 "request -> completed through the task API; %.0f GETs per job (polled every %d ms)",
-                                (Api.GETS.get() - getsBefore) / (double) Math.max(1, jobs),
+                                (Api.GETS.get() - getsBefore) / (double) Math.max(1, result.operations()),
                                 poll.toMillis()));
                 for (String step : STEPS) {
                     long[] sorted = steps.sorted(step);

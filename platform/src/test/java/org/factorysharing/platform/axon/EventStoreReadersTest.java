@@ -86,11 +86,8 @@ class EventStoreReadersTest {
 
     @BeforeEach
     void openStream() throws Exception {
-        readers = store.openStream(null);
-        // read what is there, then wait until the store's reader thread sleeps until it is woken (or an hour)
-        while (readers.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
-            readers.nextAvailable();
-        }
+        readers = openAtTheHead();
+        // the store's reader thread now sleeps until it is woken (or an hour)
         awaitReaderAsleep();
     }
 
@@ -136,10 +133,7 @@ class EventStoreReadersTest {
 
     @Test
     void aProcessorThatRefusesTheCallBackDoesNotKeepTheOthersWaiting() throws Exception {
-        try (BlockingStream<TrackedEventMessage<?>> stopping = store.openStream(null)) {
-            while (stopping.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
-                stopping.nextAvailable();
-            }
+        try (BlockingStream<TrackedEventMessage<?>> stopping = openAtTheHead()) {
             stopping.setOnAvailableCallback(() -> {
                 throw new IllegalStateException("shutting down");
             });
@@ -178,6 +172,15 @@ class EventStoreReadersTest {
             assertThat(sharedRead.count()).isEqualTo(READ_BATCH);
         }
         assertThat(stored).isGreaterThanOrEqualTo(2 * READ_BATCH + 1);
+    }
+
+    /** A processor's stream that has read every event stored so far. */
+    private static BlockingStream<TrackedEventMessage<?>> openAtTheHead() throws InterruptedException {
+        BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null);
+        while (stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
+            stream.nextAvailable();
+        }
+        return stream;
     }
 
     private void append(String payload) {
