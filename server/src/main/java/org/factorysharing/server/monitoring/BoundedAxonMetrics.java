@@ -4,25 +4,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.CapacityMonitor;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 
 /**
  * Axon's figures (the same meters, names and tags as Axon's own registry) with the capacity measured over
- * {@link #CAPACITY_WINDOW} instead of ten minutes. Axon's capacity monitor keeps one entry per message for its whole
- * window: after a replay of 400,000 events it still held 450,000 of them (40 MB of a 512 MB heap), and a node that
- * handles thousands of messages a second for ten minutes would hold millions.
+ * {@link #CAPACITY_WINDOW} instead of ten minutes, and every meter registered once per tag set rather than for every
+ * message ({@link MetersPerTagSet}). Axon's capacity monitor keeps one entry per message for its whole window: after
+ * a replay of 400,000 events it still held 450,000 of them (40 MB of a 512 MB heap), and a node that handles
+ * thousands of messages a second for ten minutes would hold millions.
  */
 class BoundedAxonMetrics extends GlobalMetricRegistry {
 
@@ -36,15 +32,11 @@ class BoundedAxonMetrics extends GlobalMetricRegistry {
     @Override
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
             String name, Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
-        return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                EventProcessorLatencyMonitor.builder()
-                        .meterNamePrefix(name)
-                        .meterRegistry(getRegistry())
-                        .tagsBuilder(latencyTags)
-                        .build(),
-                capacity(name, tags),
-                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
+        return new MultiMessageMonitor<EventMessage<?>>(List.of(
+                MetersPerTagSet.timers(name, getRegistry(), tags),
+                MetersPerTagSet.latency(name, getRegistry(), latencyTags),
+                MetersPerTagSet.capacity(name, getRegistry(), CAPACITY_WINDOW, tags),
+                MetersPerTagSet.counters(name, getRegistry(), tags)));
     }
 
     @Override
@@ -61,18 +53,8 @@ class BoundedAxonMetrics extends GlobalMetricRegistry {
 
     private MessageMonitor<Message<?>> handlerMonitors(String name, Function<Message<?>, Iterable<Tag>> tags) {
         return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                capacity(name, tags),
-                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
-    }
-
-    private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
-        return CapacityMonitor.buildMonitor(
-                name,
-                getRegistry(),
-                CAPACITY_WINDOW.toMillis(),
-                TimeUnit.MILLISECONDS,
-                getRegistry().config().clock(),
-                tags);
+                MetersPerTagSet.timers(name, getRegistry(), tags),
+                MetersPerTagSet.capacity(name, getRegistry(), CAPACITY_WINDOW, tags),
+                MetersPerTagSet.counters(name, getRegistry(), tags)));
     }
 }
