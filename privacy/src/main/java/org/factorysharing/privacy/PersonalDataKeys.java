@@ -29,11 +29,11 @@ class PersonalDataKeys implements SubjectKeys {
             return existing.key();
         }
         SecretKey created = PersonalDataCipher.newKey();
-        // a concurrent first use waits here for the other transaction, then keeps the other's key
-        jdbc.update("""
+        // a concurrent first use waits here for the other transaction, inserts nothing, then keeps the other's key
+        int inserted = jdbc.update("""
                 INSERT INTO personal_data_key (subject_id, data_key, created_at) VALUES (?, ?, now())
                 ON CONFLICT (subject_id) DO NOTHING""", subject, PersonalDataCipher.wrap(created, masterKey, subject));
-        return lookup(subject).key();
+        return inserted == 1 ? created : lookup(subject).key();
     }
 
     @Override
