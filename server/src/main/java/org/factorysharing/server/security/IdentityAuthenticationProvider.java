@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>In order: the {@link LoginThrottle} may refuse the client and user without a check ({@link LoginThrottledException}
  * , a 401 with Retry-After on the API); a credential verified within the last moments ({@link CredentialCache}) is
- * accepted without a bcrypt check; otherwise the identity store checks the password, and the throttle learns the
+ * accepted without a bcrypt check (and concurrent requests with the same credential share one check); otherwise the identity store checks the password, and the throttle learns the
  * outcome.
  */
 @Component
@@ -66,13 +66,10 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
             throttled.increment();
             throw new LoginThrottledException(refused.get());
         }
-        if (!verified.holds(user, password)) {
-            if (!identity.checkPassword(user, password)) {
-                throttle.failed(client, user);
-                wrongPasswords.increment();
-                throw new BadCredentialsException("bad credentials");
-            }
-            verified.remember(user, password);
+        if (!verified.verify(user, password, () -> identity.checkPassword(user, password))) {
+            throttle.failed(client, user);
+            wrongPasswords.increment();
+            throw new BadCredentialsException("bad credentials");
         }
         throttle.succeeded(client, user);
         List<SimpleGrantedAuthority> authorities = identity.groupsOf(user).stream()

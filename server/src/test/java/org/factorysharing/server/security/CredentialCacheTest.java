@@ -1,17 +1,31 @@
 package org.factorysharing.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.factorysharing.server.security.LoginThrottleTest.TestClock;
 import org.junit.jupiter.api.Test;
 
-/** Verified credentials: the same user and password within the time to live, nothing else, never the password. */
+/**
+ * Verified credentials: the same user and password within the time to live, nothing else, never the password; one
+ * check for concurrent requests with the same credential.
+ */
 class CredentialCacheTest {
 
     private final TestClock clock = new TestClock();
@@ -75,6 +89,90 @@ class CredentialCacheTest {
                 .isNotEqualTo(MessageDigest.getInstance("SHA-256").digest("right".getBytes(StandardCharsets.UTF_8)))
                 .as("another node's random key gives another value")
                 .isNotEqualTo(heldFor(otherNode, "officer"));
+    }
+
+    @Test
+    void concurrentRequestsWithTheSameCredentialShareOneCheck() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        BooleanSupplier slowCheck = () -> {
+            checks.incrementAndGet();
+            await(release);
+            return true;
+        };
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(requests.submit(() -> cache.verify("officer", "right", slowCheck)));
+            }
+            awaitWaiting(requests, 7);
+            assertThat(cache.verify("officer", "other", () -> false))
+                    .as("another password is checked at once, not behind the running check")
+                    .isFalse();
+            release.countDown();
+
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            requests.shutdownNow();
+        }
+        assertThat(checks).as("one bcrypt check for eight requests").hasValue(1);
+        assertThat(cache.holds("officer", "right")).isTrue();
+    }
+
+    @Test
+    void aRefusedOrFailedCheckIsRememberedByNobody() {
+        assertThat(cache.verify("officer", "wrong", () -> false)).isFalse();
+        assertThat(cache.holds("officer", "wrong")).isFalse();
+
+        assertThatThrownBy(() -> cache.verify("officer", "right", () -> {
+                    throw new IllegalStateException("identity store unreachable");
+                }))
+                .hasMessage("identity store unreachable");
+        assertThat(cache.verify("officer", "right", () -> true))
+                .as("checked again")
+                .isTrue();
+    }
+
+    @Test
+    void offChecksEveryTime() {
+        CredentialCache off = new CredentialCache(Duration.ZERO, 3, clock);
+        AtomicInteger checks = new AtomicInteger();
+
+        off.verify("officer", "right", () -> checks.incrementAndGet() > 0);
+        off.verify("officer", "right", () -> checks.incrementAndGet() > 0);
+
+        assertThat(checks).hasValue(2);
+    }
+
+    /** Waits until the pool's other requests are parked on the running check. */
+    private static void awaitWaiting(ExecutorService requests, int waiting) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (parked() < waiting && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(parked()).as("requests waiting for the running check").isGreaterThanOrEqualTo(waiting);
+    }
+
+    private static long parked() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getState() == Thread.State.WAITING)
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().equals("answerOf")))
+                .count();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] heldFor(CredentialCache cache, String user) throws Exception {
