@@ -67,6 +67,20 @@ final class BigStoreScenario {
         server.bean(EventChainLinker.class).linkNow();
         long big = ReplayScenario.head(dataSource);
         List<Report.Row> after = measure(commands, ids.get(1), big);
+        // where a slower append comes from: the checkpoint that follows the bulk fill, or the store's size itself
+        // (random index pages: misses in shared_buffers and full-page images in the WAL after every checkpoint)
+        after.add(append(
+                commands,
+                dataSource,
+                "append (RegisterMember) after a CHECKPOINT, " + events(big),
+                () -> sql(dataSource, "CHECKPOINT")));
+        after.add(append(
+                commands,
+                dataSource,
+                "append (RegisterMember) with wal_compression=on, " + events(big),
+                () -> sql(dataSource, "ALTER SYSTEM SET wal_compression = 'on'", "SELECT pg_reload_conf()")));
+        // an external scratch database keeps its own setting
+        sql(dataSource, "ALTER SYSTEM RESET wal_compression", "SELECT pg_reload_conf()");
         for (int i = 0; i < before.size(); i++) {
             Report.Row was = before.get(i);
             Report.Row now = after.get(i);
@@ -82,15 +96,28 @@ final class BigStoreScenario {
                     now.note()
                             + String.format(Locale.ROOT, "; p99 %.2fx the small store's", now.p99Ms() / was.p99Ms())));
         }
+        Report.Row smallAppend = before.get(0);
+        for (Report.Row extra : after.subList(before.size(), after.size())) {
+            report.add(new Report.Row(
+                    extra.scenario(),
+                    extra.clients(),
+                    extra.rate(),
+                    extra.unit(),
+                    extra.p50Ms(),
+                    extra.p99Ms(),
+                    null,
+                    extra.note()
+                            + String.format(
+                                    Locale.ROOT,
+                                    "; p99 %.2fx the small store's",
+                                    extra.p99Ms() / smallAppend.p99Ms())));
+        }
     }
 
     private List<Report.Row> measure(CommandGateway commands, String memberId, long storeSize) throws Exception {
-        String size = String.format(Locale.ROOT, "%,d events", storeSize);
+        String size = events(storeSize);
         List<Report.Row> rows = new ArrayList<>();
-        LoadRun.run("warm-up", 1, Duration.ofSeconds(3), (c, s) -> commands.sendAndWait(Members.registration()));
-        LoadRun.Result append = LoadRun.run(
-                "append (RegisterMember), " + size, 1, measure, (c, s) -> commands.sendAndWait(Members.registration()));
-        rows.add(row(append, "commands/s", "command side, 1 client"));
+        rows.add(append(commands, server.dataSource(), "append (RegisterMember), " + size, () -> {}));
 
         Api auditor = server.as("auditor");
         long head = ReplayScenario.head(server.dataSource());
@@ -103,6 +130,44 @@ final class BigStoreScenario {
                 "/api/audit/events?limit=100&eventType=MemberVerified"));
         rows.add(page(auditor, "audit log, one user, " + size, "/api/audit/events?limit=100&user=auditor"));
         return rows;
+    }
+
+    /** One client's appends after {@code first}, with what they wrote to the WAL per command. */
+    private Report.Row append(CommandGateway commands, DataSource dataSource, String name, Setting first)
+            throws Exception {
+        first.apply();
+        LoadRun.run("warm-up", 1, Duration.ofSeconds(3), (c, s) -> commands.sendAndWait(Members.registration()));
+        long[] walBefore = wal(dataSource);
+        LoadRun.Result append = LoadRun.run(name, 1, measure, (c, s) -> commands.sendAndWait(Members.registration()));
+        long[] walAfter = wal(dataSource);
+        double perCommand = Math.max(1, append.operations());
+        return row(
+                append,
+                "commands/s",
+                String.format(
+                        Locale.ROOT,
+                        "command side, 1 client; WAL %.1f kB and %.1f full-page images per command",
+                        (walAfter[0] - walBefore[0]) / 1024.0 / perCommand,
+                        (walAfter[1] - walBefore[1]) / perCommand));
+    }
+
+    /** The WAL written so far: bytes and full-page images (the whole database; the processors are stopped). */
+    private static long[] wal(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("SELECT wal_bytes, wal_fpi FROM pg_stat_wal")) {
+            result.next();
+            return new long[] {result.getLong(1), result.getLong(2)};
+        }
+    }
+
+    private static String events(long storeSize) {
+        return String.format(Locale.ROOT, "%,d events", storeSize);
+    }
+
+    @FunctionalInterface
+    private interface Setting {
+        void apply() throws Exception;
     }
 
     private Report.Row page(Api auditor, String name, String path) throws Exception {
@@ -125,9 +190,15 @@ final class BigStoreScenario {
 
     /** Fresh statistics, as autovacuum would have after a store grew over months. */
     private static void analyze(DataSource dataSource) throws Exception {
+        sql(dataSource, "VACUUM ANALYZE domain_event_entry");
+    }
+
+    private static void sql(DataSource dataSource, String... statements) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE domain_event_entry");
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 }
