@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>In order: the {@link LoginThrottle} may refuse the client and user without a check ({@link LoginThrottledException}
  * , a 401 with Retry-After on the API); a credential verified within the last moments ({@link CredentialCache}) is
- * accepted without a bcrypt check (and concurrent requests with the same credential share one check); otherwise the identity store checks the password, and the throttle learns the
- * outcome.
+ * accepted without a bcrypt check; otherwise the identity store checks the password (once for concurrent requests
+ * with the same credential), and the throttle learns the outcome.
  */
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
