@@ -116,8 +116,9 @@ class BackupRestoreIT {
                 restoredDbPort,
                 erasures,
                 "restored",
-                // the dispatcher's request lines are logged within every request; nothing else in a request
-                // logs for sure (an incidental warning of the metrics library did until it was no longer due)
+                // the dispatcher's lines are logged within every request; nothing else a request does logs for
+                // sure (Micrometer's one-time "Gauge has been already registered" warning did, until Axon's meters
+                // stopped being registered again for every command)
                 Map.of("FS_LOG_FORMAT", "logstash", "LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVLET", "DEBUG"));
         int restoredPort = servers.awaitReady(second, "restored", START);
         Http officerAfter = Http.as(restoredPort, "officer", PASSWORD);
