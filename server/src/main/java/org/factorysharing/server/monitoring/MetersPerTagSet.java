@@ -24,8 +24,8 @@ import org.axonframework.monitoring.NoOpMessageMonitorCallback;
  * Axon's message monitors (the timers, counters, capacity and latency of {@code org.axonframework.micrometer}, with
  * the same meter names, types and tags) whose meters are registered once per tag set and then kept. Axon's own
  * monitors register every meter again for every message: an id built, filtered and looked up in the registry for 4
- * timers, 5 counters and 2 gauges, for each message and each processor that sees it. In a profile of a replay that
- * was 15-20% of the processor's CPU.
+ * timers, 5 counters and 2 gauges, for each message and each processor that sees it: about 10 µs a message against
+ * 1.5 µs here, in a loop on 2 cores. (A replay's rate did not change measurably: its time goes elsewhere.)
  *
  * @param <M> the messages monitored
  */
