@@ -24,16 +24,31 @@ class PersonalDataKeys implements SubjectKeys {
 
     @Override
     public SecretKey keyForWriting(String subject) {
-        Lookup existing = lookup(subject);
-        if (existing.key() != null || existing.forgotten()) {
-            return existing.key();
-        }
         SecretKey created = PersonalDataCipher.newKey();
-        // a concurrent first use waits here for the other transaction, inserts nothing, then keeps the other's key
-        int inserted = jdbc.update("""
-                INSERT INTO personal_data_key (subject_id, data_key, created_at) VALUES (?, ?, now())
-                ON CONFLICT (subject_id) DO NOTHING""", subject, PersonalDataCipher.wrap(created, masterKey, subject));
-        return inserted == 1 ? created : lookup(subject).key();
+        // one round trip whether the key is new (a registration) or there already (or forgotten): the insert's row
+        // when it inserted, else the row as it was when the statement began
+        List<SecretKey> rows = jdbc.query(
+                """
+                WITH created AS (
+                    INSERT INTO personal_data_key (subject_id, data_key, created_at) VALUES (?, ?, now())
+                    ON CONFLICT (subject_id) DO NOTHING
+                    RETURNING subject_id)
+                SELECT NULL, TRUE FROM created
+                UNION ALL
+                SELECT data_key, FALSE FROM personal_data_key WHERE subject_id = ?""",
+                (rs, row) -> {
+                    byte[] wrapped = rs.getBytes(1);
+                    // null: forgotten, and no write may create a new key for the subject
+                    return rs.getBoolean(2)
+                            ? created
+                            : wrapped == null ? null : PersonalDataCipher.unwrap(wrapped, masterKey, subject);
+                },
+                subject,
+                PersonalDataCipher.wrap(created, masterKey, subject),
+                subject);
+        // empty: a concurrent first use committed its key after this statement began (the insert waited for it and
+        // inserted nothing); read it now
+        return rows.isEmpty() ? lookup(subject).key() : rows.get(0);
     }
 
     @Override
