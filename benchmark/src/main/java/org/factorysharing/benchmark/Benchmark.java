@@ -39,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       events, onboarding processes per member, time to catch up ({@link TwoNodesScenario}).
  * </ul>
  *
- * <p>Options: --seconds=15 --warmup=5 --clients=1,8 --job-clients=8,32 --job-poll-ms=20 --replay-events=1000000
+ * <p>Options: --seconds=15 --warmup=5 --jit-warmup=240 --clients=1,8 --job-clients=8,32 --job-poll-ms=20 --replay-events=1000000
  * --big-store-events=10000000 --scenarios=... --csv=target/benchmark-&lt;time&gt;.csv --reservations=10000. Each
  * scenario group runs on a fresh embedded PostgreSQL in a temporary directory; with FS_DB_URL set and
  * --allow-external-database it runs on that database instead and leaves its data there (use a scratch database).
@@ -54,6 +54,7 @@ public final class Benchmark {
         Map<String, String> options = options(args);
         Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+        Duration jitWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("jit-warmup", "240")));
         List<String> scenarios =
                 List.of(options.getOrDefault("scenarios", DEFAULT_SCENARIOS).split(","));
         List<Integer> clientCounts = numbers(options.getOrDefault("clients", "1,8"));
@@ -90,7 +91,8 @@ public final class Benchmark {
                     raw(server, report, raw, measure, warmup, clientCounts);
                 }
                 if (scenarios.contains("http-registration")) {
-                    new HttpRegistrationScenario(server, report, measure, warmup, clientCounts, raw::get).execute();
+                    new HttpRegistrationScenario(server, report, measure, warmup, jitWarmup, clientCounts, raw::get)
+                            .execute();
                 }
                 if (scenarios.contains("job-lifecycle")) {
                     new JobLifecycleScenario(server, report, measure, warmup, jobClients, jobPoll).execute();

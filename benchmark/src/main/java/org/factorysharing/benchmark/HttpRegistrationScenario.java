@@ -11,7 +11,8 @@ import java.util.function.IntFunction;
  * (directory, personal-data index, onboarding bridge and processes all working), at steady state. A rate counts only
  * if every processor and bridge stayed under {@link #STEADY} behind the head during the run; when the
  * as-fast-as-possible run leaves them further behind, the run is repeated at paced, lower rates until one holds.
- * Also one POST at a time on an idle server.
+ * Also one POST at a time on an idle server, once the JIT compiler is nearly done with the request's code
+ * ({@link JitWarmup}).
  */
 final class HttpRegistrationScenario {
 
@@ -22,6 +23,7 @@ final class HttpRegistrationScenario {
     private final Report report;
     private final Duration measure;
     private final Duration warmup;
+    private final Duration jitWarmup;
     private final List<Integer> clientCounts;
     private final IntFunction<Double> rawRate;
 
@@ -30,12 +32,14 @@ final class HttpRegistrationScenario {
             Report report,
             Duration measure,
             Duration warmup,
+            Duration jitWarmup,
             List<Integer> clientCounts,
             IntFunction<Double> rawRate) {
         this.server = server;
         this.report = report;
         this.measure = measure;
         this.warmup = warmup;
+        this.jitWarmup = jitWarmup;
         this.clientCounts = clientCounts;
         this.rawRate = rawRate;
     }
@@ -46,11 +50,17 @@ final class HttpRegistrationScenario {
                 (client, sequence) -> officer.post("/api/members", json()).expect(201);
         try (Lag lag = new Lag(server)) {
             LoadRun.run("warm-up", 8, warmup, register);
+            String compiled = jitWarmup.isZero()
+                    ? "without a JIT warm-up"
+                    : JitWarmup.untilQuiet(
+                            () -> LoadRun.run("warm-up (JIT)", 8, JitWarmup.ROUND, register)
+                                    .operations(),
+                            jitWarmup);
             lag.drain(DRAIN);
 
             LoadRun.Result oneAtATime =
                     LoadRun.run("POST /api/members, idle server (5/s)", 1, measure, new Pacer(5), register);
-            report.add(oneAtATime, "req/s", null, "paced at 5/s: the latency of one request");
+            report.add(oneAtATime, "req/s", null, "paced at 5/s: the latency of one request, " + compiled);
 
             for (int clients : clientCounts) {
                 lag.drain(DRAIN);
