@@ -8,9 +8,10 @@ import java.util.Locale;
 /**
  * Loads the server in rounds until the JIT compiler is nearly done with the code the load runs, or a time limit
  * passes. A request through the whole server runs deep stacks (filters, observations, MVC, Axon, JDBC) that the C2
- * compiler is still compiling after thousands of requests: measured from outside, one POST on an idle server took
- * 11.6 ms after 6,000 registrations and 6.3 ms after 12,000 (the same build), with the compiler threads busier than the request
- * threads. A latency measured before that describes the first minutes after a start, not the server people use.
+ * compiler is still compiling after thousands of requests: measured from outside on one build, one POST on an idle
+ * server took 11.6 ms after 6,000 registrations and 6.3 ms after about 12,000, with the compiler threads busier than
+ * the request threads. A latency measured before that describes the first minutes after a start, not the server
+ * people use.
  */
 final class JitWarmup {
 
