@@ -137,6 +137,74 @@ class CredentialCacheTest {
     }
 
     @Test
+    void givenAHeldCredentialInItsLastQuarterWhenUsedThenItIsCheckedAgainInTheBackgroundOnce() {
+        List<Runnable> background = new ArrayList<>();
+        CredentialCache refreshing = new CredentialCache(Duration.ofSeconds(60), 3, clock, background::add);
+        AtomicInteger checks = new AtomicInteger();
+        BooleanSupplier check = () -> checks.incrementAndGet() > 0;
+        refreshing.verify("officer", "right", check);
+
+        clock.advance(Duration.ofSeconds(44));
+        assertThat(refreshing.verify("officer", "right", check)).isTrue();
+        assertThat(background).as("not due before the last quarter").isEmpty();
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(refreshing.verify("officer", "right", check)).isTrue();
+        assertThat(refreshing.verify("officer", "right", check)).isTrue();
+        assertThat(refreshing.verify("officer", "wrong", () -> false)).isFalse();
+        assertThat(checks).as("answered without waiting for a check").hasValue(1);
+        assertThat(background).as("one check for the held credential").hasSize(1);
+
+        background.remove(0).run();
+        assertThat(checks).hasValue(2);
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(refreshing.holds("officer", "right"))
+                .as("renewed past its first expiry")
+                .isTrue();
+        assertThat(refreshing.verify("officer", "right", check)).isTrue();
+        assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void givenAPasswordChangedMeanwhileWhenTheBackgroundCheckFailsThenTheNextRequestIsCheckedAtOnce() {
+        List<Runnable> background = new ArrayList<>();
+        CredentialCache refreshing = new CredentialCache(Duration.ofSeconds(60), 3, clock, background::add);
+        refreshing.verify("officer", "old", () -> true);
+        clock.advance(Duration.ofSeconds(50));
+
+        assertThat(refreshing.verify("officer", "old", () -> false))
+                .as("still held")
+                .isTrue();
+        background.remove(0).run();
+
+        assertThat(refreshing.holds("officer", "old")).isFalse();
+        assertThat(refreshing.verify("officer", "old", () -> false)).isFalse();
+    }
+
+    @Test
+    void givenAStoreThatDoesNotAnswerWhenTheBackgroundCheckFailsThenTheEntryExpiresAsBefore() {
+        List<Runnable> background = new ArrayList<>();
+        CredentialCache refreshing = new CredentialCache(Duration.ofSeconds(60), 3, clock, background::add);
+        refreshing.verify("officer", "right", () -> true);
+        clock.advance(Duration.ofSeconds(50));
+        refreshing.verify("officer", "right", () -> {
+            throw new IllegalStateException("identity store unreachable");
+        });
+
+        background.remove(0).run();
+
+        assertThat(refreshing.holds("officer", "right")).isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(refreshing.holds("officer", "right")).isFalse();
+        refreshing.verify("officer", "right", () -> true);
+        clock.advance(Duration.ofSeconds(50));
+        refreshing.verify("officer", "right", () -> true);
+        assertThat(background)
+                .as("a failed refresh does not block the next one")
+                .hasSize(1);
+    }
+
+    @Test
     void offChecksEveryTime() {
         CredentialCache off = new CredentialCache(Duration.ZERO, 3, clock);
         AtomicInteger checks = new AtomicInteger();
