@@ -85,18 +85,23 @@ public final class CredentialCache {
 
     /** True when this user and password were verified within the time to live. */
     public boolean holds(String user, String password) {
+        return held(user, password) != null;
+    }
+
+    /** The entry that holds this user and password, or null. */
+    private Entry held(String user, String password) {
         if (!enabled()) {
-            return false;
+            return null;
         }
         Entry entry = verified.get(user);
         if (entry == null) {
-            return false;
+            return null;
         }
         if (entry.expires() - clock.millis() <= 0) {
             verified.remove(user, entry);
-            return false;
+            return null;
         }
-        return MessageDigest.isEqual(entry.mac(), mac(user, password));
+        return MessageDigest.isEqual(entry.mac(), mac(user, password)) ? entry : null;
     }
 
     /**
@@ -108,8 +113,9 @@ public final class CredentialCache {
         if (!enabled()) {
             return check.getAsBoolean();
         }
-        if (holds(user, password)) {
-            refreshIfDue(user, password, check);
+        Entry held = held(user, password);
+        if (held != null) {
+            refreshIfDue(user, password, held, check);
             return true;
         }
         String credential = user + '\n' + HexFormat.of().formatHex(mac(user, password));
@@ -135,9 +141,8 @@ public final class CredentialCache {
     }
 
     /** Checks a held credential again in the background when it is in the last quarter of its time to live. */
-    private void refreshIfDue(String user, String password, BooleanSupplier check) {
-        Entry entry = verified.get(user);
-        if (entry == null || entry.expires() - clock.millis() > timeToLive.toMillis() / 4 || !refreshing.add(user)) {
+    private void refreshIfDue(String user, String password, Entry entry, BooleanSupplier check) {
+        if (entry.expires() - clock.millis() > timeToLive.toMillis() / 4 || !refreshing.add(user)) {
             return;
         }
         try {

@@ -31,6 +31,11 @@ class CredentialCacheTest {
     private final TestClock clock = new TestClock();
     private final CredentialCache cache = new CredentialCache(Duration.ofSeconds(60), 3, clock);
 
+    /** The background checks a cache queued, run when a test says so. */
+    private final List<Runnable> background = new ArrayList<>();
+
+    private final CredentialCache refreshing = new CredentialCache(Duration.ofSeconds(60), 3, clock, background::add);
+
     @Test
     void holdsTheVerifiedPasswordForTheTimeToLiveOnly() {
         cache.remember("officer", "right");
@@ -138,8 +143,6 @@ class CredentialCacheTest {
 
     @Test
     void givenAHeldCredentialInItsLastQuarterWhenUsedThenItIsCheckedAgainInTheBackgroundOnce() {
-        List<Runnable> background = new ArrayList<>();
-        CredentialCache refreshing = new CredentialCache(Duration.ofSeconds(60), 3, clock, background::add);
         AtomicInteger checks = new AtomicInteger();
         BooleanSupplier check = () -> checks.incrementAndGet() > 0;
         refreshing.verify("officer", "right", check);
@@ -167,8 +170,6 @@ class CredentialCacheTest {
 
     @Test
     void givenAPasswordChangedMeanwhileWhenTheBackgroundCheckFailsThenTheNextRequestIsCheckedAtOnce() {
-        List<Runnable> background = new ArrayList<>();
-        CredentialCache refreshing = new CredentialCache(Duration.ofSeconds(60), 3, clock, background::add);
         refreshing.verify("officer", "old", () -> true);
         clock.advance(Duration.ofSeconds(50));
 
@@ -183,8 +184,6 @@ class CredentialCacheTest {
 
     @Test
     void givenAStoreThatDoesNotAnswerWhenTheBackgroundCheckFailsThenTheEntryExpiresAsBefore() {
-        List<Runnable> background = new ArrayList<>();
-        CredentialCache refreshing = new CredentialCache(Duration.ofSeconds(60), 3, clock, background::add);
         refreshing.verify("officer", "right", () -> true);
         clock.advance(Duration.ofSeconds(50));
         refreshing.verify("officer", "right", () -> {
