@@ -58,9 +58,14 @@ final class HttpRegistrationScenario {
                             jitWarmup);
             lag.drain(DRAIN);
 
+            ServerTimes serverTimes = ServerTimes.of(server, "/api/members", "RegisterMember");
             LoadRun.Result oneAtATime =
                     LoadRun.run("POST /api/members, idle server (5/s)", 1, measure, new Pacer(5), register);
-            report.add(oneAtATime, "req/s", null, "paced at 5/s: the latency of one request, " + compiled);
+            report.add(
+                    oneAtATime,
+                    "req/s",
+                    null,
+                    "paced at 5/s: the latency of one request, " + compiled + "; " + serverTimes.summary());
 
             for (int clients : clientCounts) {
                 lag.drain(DRAIN);
