@@ -41,9 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Options: --seconds=15 --warmup=5 --jit-warmup=240 --clients=1,8 --job-clients=8,32 --job-poll-ms=20
  * --replay-events=1000000 --big-store-events=10000000 --scenarios=... --csv=target/benchmark-&lt;time&gt;.csv
- * --reservations=10000. Each
- * scenario group runs on a fresh embedded PostgreSQL in a temporary directory; with FS_DB_URL set and
- * --allow-external-database it runs on that database instead and leaves its data there (use a scratch database).
+ * --reservations=10000. Each scenario group runs on a fresh embedded PostgreSQL in a temporary directory; with
+ * FS_DB_URL set and --allow-external-database it runs on that database instead and leaves its data there (use a
+ * scratch database).
  */
 public final class Benchmark {
 

@@ -15,7 +15,10 @@ final class ServerTimes {
     private final MeterRegistry registry;
     private final String uri;
     private final String commandType;
-    private final long[] start;
+    private final Totals start;
+
+    /** What the two timers had counted at one moment. */
+    private record Totals(long requests, long requestNanos, long commands, long commandNanos) {}
 
     private ServerTimes(MeterRegistry registry, String uri, String commandType) {
         this.registry = registry;
@@ -31,22 +34,24 @@ final class ServerTimes {
 
     /** The means since this was made, for a report's note. */
     String summary() {
-        long[] now = read();
+        Totals now = read();
+        long requests = now.requests() - start.requests();
+        long commands = now.commands() - start.commands();
         return String.format(
                 Locale.ROOT,
                 "on the server: the request %s, its command %s (means of %d and %d)",
-                mean(now[1] - start[1], now[0] - start[0]),
-                mean(now[3] - start[3], now[2] - start[2]),
-                now[0] - start[0],
-                now[2] - start[2]);
+                mean(now.requestNanos() - start.requestNanos(), requests),
+                mean(now.commandNanos() - start.commandNanos(), commands),
+                requests,
+                commands);
     }
 
     private static String mean(long nanos, long count) {
         return count == 0 ? "-" : String.format(Locale.ROOT, "%.2f ms", nanos / 1e6 / count);
     }
 
-    /** Counts and total nanoseconds: the request's timer (Spring's), then the command bus's (Axon's). */
-    private long[] read() {
+    /** The request's timer (Spring's) and the command bus's (Axon's); a timer not registered yet counts nothing. */
+    private Totals read() {
         Timer request = registry.find("http.server.requests")
                 .tag("uri", uri)
                 .tag("method", "POST")
@@ -55,11 +60,14 @@ final class ServerTimes {
         Timer command = registry.find("commandBus.allTimer")
                 .tag("payloadType", commandType)
                 .timer();
-        return new long[] {
-            request == null ? 0 : request.count(),
-            request == null ? 0 : (long) request.totalTime(TimeUnit.NANOSECONDS),
-            command == null ? 0 : command.count(),
-            command == null ? 0 : (long) command.totalTime(TimeUnit.NANOSECONDS)
-        };
+        return new Totals(count(request), nanos(request), count(command), nanos(command));
+    }
+
+    private static long count(Timer timer) {
+        return timer == null ? 0 : timer.count();
+    }
+
+    private static long nanos(Timer timer) {
+        return timer == null ? 0 : (long) timer.totalTime(TimeUnit.NANOSECONDS);
     }
 }
