@@ -18,6 +18,10 @@ import org.factorysharing.api.shared.ProgrammeTime;
  * run reports completed jobs/s and p50/p99 of every step (each step from the end of the previous one, including the
  * wait for the task or status to appear, polled every 20 ms unless {@code --job-poll-ms} says otherwise). The polls
  * are requests like any other: the run reports how many each job needed, as they share the server's CPU.
+ *
+ * <p>All jobs go to one factory unless {@code --job-factories} says more: client {@code i} then books factory {@code i
+ * mod n}. A factory's bookings are one aggregate, so its commands wait for each other; with one factory per client
+ * the run shows what that costs.
  */
 final class JobLifecycleScenario {
 
@@ -34,8 +38,9 @@ final class JobLifecycleScenario {
     private final Duration warmup;
     private final List<Integer> clientCounts;
     private final Duration poll;
+    private final int factories;
     private final LocalDate today = ProgrammeTime.dateOf(java.time.Instant.now());
-    private String factoryId;
+    private final List<String> factoryIds = new ArrayList<>();
     private final List<String> members = new ArrayList<>();
 
     JobLifecycleScenario(
@@ -44,13 +49,15 @@ final class JobLifecycleScenario {
             Duration measure,
             Duration warmup,
             List<Integer> clientCounts,
-            Duration poll) {
+            Duration poll,
+            int factories) {
         this.server = server;
         this.report = report;
         this.measure = measure;
         this.warmup = warmup;
         this.clientCounts = clientCounts;
         this.poll = poll;
+        this.factories = factories;
     }
 
     void execute() throws Exception {
@@ -70,9 +77,10 @@ final class JobLifecycleScenario {
                         null,
                         String.format(
                                 Locale.ROOT,
-                                "request -> completed through the task API; %.0f GETs per job (polled every %d ms)",
+                                "request -> completed through the task API; %.0f GETs per job (polled every %d ms)%s",
                                 (Api.GETS.get() - getsBefore) / (double) Math.max(1, result.operations()),
-                                poll.toMillis()));
+                                poll.toMillis(),
+                                factories == 1 ? "" : "; jobs spread over " + factories + " factories"));
                 for (String step : STEPS) {
                     long[] sorted = steps.sorted(step);
                     report.add(new Report.Row(
@@ -89,37 +97,12 @@ final class JobLifecycleScenario {
         }
     }
 
-    /** A commissioned factory of eight 24-hour presses staffed by "staff", and verified, qualified members. */
+    /** Commissioned factories of eight 24-hour presses each, staffed by "staff", and verified, qualified members. */
     private void prepare() {
         Api officer = server.as("officer");
-        Api staff = server.as("staff");
-        StringBuilder machines = new StringBuilder();
-        for (int m = 1; m <= MACHINES; m++) {
-            machines.append(m > 1 ? "," : "")
-                    .append("{\"machineId\":\"PRESS-%d\",\"machineType\":\"%s\",\"capacityHoursPerDay\":24}"
-                            .formatted(m, PRESS));
+        for (int f = 0; f < factories; f++) {
+            factoryIds.add(commissionedFactory());
         }
-        factoryId = officer.post("/api/factories", """
-                        {"name":"Rumah Produksi Kelapa Benchmark","province":"Sulawesi Utara","regency":"Minahasa",
-                         "commodity":"Coconut","operator":"Koperasi Benchmark","plannedMachines":[%s],
-                         "installationDueOn":"%s"}""".formatted(machines, today.plusDays(30)))
-                .expect(201)
-                .json()
-                .get("factoryId")
-                .asText();
-        officer.put("/api/factories/" + factoryId + "/staff/staff", null).expect(204);
-        for (int m = 0; m < MACHINES; m++) {
-            staff.complete(staff.awaitTask(factoryId, "user_install_machine", poll, PATIENCE), "{}");
-        }
-        officer.complete(officer.awaitTask(factoryId, "user_inspect_factory", poll, PATIENCE), "{\"passed\":true}");
-        Api officer2 = server.as("officer2");
-        officer2.complete(
-                officer2.awaitTask(factoryId, "user_commissioning_signoff", poll, PATIENCE), "{\"approved\":true}");
-        officer.await(
-                "/api/factories/" + factoryId,
-                factory -> factory.get("status").asText().equals("COMMISSIONED"),
-                poll,
-                PATIENCE);
         for (int i = 0; i < MEMBERS; i++) {
             String memberId = officer.post("/api/members", HttpRegistrationScenario.json())
                     .expect(201)
@@ -141,6 +124,39 @@ final class JobLifecycleScenario {
         }
     }
 
+    private String commissionedFactory() {
+        Api officer = server.as("officer");
+        Api staff = server.as("staff");
+        StringBuilder machines = new StringBuilder();
+        for (int m = 1; m <= MACHINES; m++) {
+            machines.append(m > 1 ? "," : "")
+                    .append("{\"machineId\":\"PRESS-%d\",\"machineType\":\"%s\",\"capacityHoursPerDay\":24}"
+                            .formatted(m, PRESS));
+        }
+        String factoryId = officer.post("/api/factories", """
+                        {"name":"Rumah Produksi Kelapa Benchmark","province":"Sulawesi Utara","regency":"Minahasa",
+                         "commodity":"Coconut","operator":"Koperasi Benchmark","plannedMachines":[%s],
+                         "installationDueOn":"%s"}""".formatted(machines, today.plusDays(30)))
+                .expect(201)
+                .json()
+                .get("factoryId")
+                .asText();
+        officer.put("/api/factories/" + factoryId + "/staff/staff", null).expect(204);
+        for (int m = 0; m < MACHINES; m++) {
+            staff.complete(staff.awaitTask(factoryId, "user_install_machine", poll, PATIENCE), "{}");
+        }
+        officer.complete(officer.awaitTask(factoryId, "user_inspect_factory", poll, PATIENCE), "{\"passed\":true}");
+        Api officer2 = server.as("officer2");
+        officer2.complete(
+                officer2.awaitTask(factoryId, "user_commissioning_signoff", poll, PATIENCE), "{\"approved\":true}");
+        officer.await(
+                "/api/factories/" + factoryId,
+                factory -> factory.get("status").asText().equals("COMMISSIONED"),
+                poll,
+                PATIENCE);
+        return factoryId;
+    }
+
     private void lifecycle(int client, Steps steps) {
         Api officer = server.as("officer");
         Api staff = server.as("staff");
@@ -148,7 +164,11 @@ final class JobLifecycleScenario {
         String jobId = officer.post("/api/jobs", """
                         {"memberId":"%s","factoryId":"%s","machineType":"%s","product":"Virgin coconut oil",
                          "quantity":100,"machineHours":1,"earliestStart":"%s","deadline":"%s"}""".formatted(
-                                members.get(client % members.size()), factoryId, PRESS, today, today.plusDays(60)))
+                                members.get(client % members.size()),
+                                factoryIds.get(client % factoryIds.size()),
+                                PRESS,
+                                today,
+                                today.plusDays(60)))
                 .expect(202)
                 .json()
                 .get("jobId")
@@ -210,6 +230,6 @@ final class JobLifecycleScenario {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "job lifecycle on factory %s", factoryId);
+        return String.format(Locale.ROOT, "job lifecycle on factories %s", factoryIds);
     }
 }
