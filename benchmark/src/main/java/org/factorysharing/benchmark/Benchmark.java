@@ -39,11 +39,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       events, onboarding processes per member, time to catch up ({@link TwoNodesScenario}).
  * </ul>
  *
- * <p>Options: --seconds=15 --warmup=5 --jit-warmup=240 --clients=1,8 --job-clients=8,32 --job-poll-ms=20 --job-factories=1
- * --replay-events=1000000 --big-store-events=10000000 --scenarios=... --csv=target/benchmark-&lt;time&gt;.csv
- * --reservations=10000. Each scenario group runs on a fresh embedded PostgreSQL in a temporary directory; with
- * FS_DB_URL set and --allow-external-database it runs on that database instead and leaves its data there (use a
- * scratch database).
+ * <p>Options: --seconds=15 --warmup=5 --jit-warmup=240 --clients=1,8 --job-clients=8,32 --job-poll-ms=20
+ * --job-factories=1 --replay-events=1000000 --big-store-events=10000000 --scenarios=...
+ * --csv=target/benchmark-&lt;time&gt;.csv --reservations=10000. Each scenario group runs on a fresh embedded
+ * PostgreSQL in a temporary directory; with FS_DB_URL set and --allow-external-database it runs on that database
+ * instead and leaves its data there (use a scratch database).
  */
 public final class Benchmark {
 
@@ -62,6 +62,9 @@ public final class Benchmark {
         List<Integer> jobClients = numbers(options.getOrDefault("job-clients", "8,32"));
         Duration jobPoll = Duration.ofMillis(Long.parseLong(options.getOrDefault("job-poll-ms", "20")));
         int jobFactories = Integer.parseInt(options.getOrDefault("job-factories", "1"));
+        if (jobFactories < 1) {
+            throw new IllegalArgumentException("--job-factories must be 1 or more");
+        }
         int reservations = Integer.parseInt(options.getOrDefault("reservations", "10000"));
         long replayEvents = Long.parseLong(options.getOrDefault("replay-events", "1000000"));
         long bigStoreEvents = Long.parseLong(options.getOrDefault("big-store-events", "10000000"));
