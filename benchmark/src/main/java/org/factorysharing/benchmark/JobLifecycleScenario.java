@@ -111,11 +111,7 @@ final class JobLifecycleScenario {
                     .asText();
             officer.complete(
                     officer.awaitTask(memberId, "user_verify_documents", poll, PATIENCE), "{\"approved\":true}");
-            officer.await(
-                    "/api/members/" + memberId,
-                    member -> member.get("status").asText().equals("VERIFIED"),
-                    poll,
-                    PATIENCE);
+            awaitStatus(officer, "/api/members/" + memberId, "VERIFIED");
             officer.put(
                             "/api/members/" + memberId + "/qualifications/" + PRESS,
                             "{\"expiresOn\":\"" + today.plusYears(1) + "\"}")
@@ -149,12 +145,13 @@ final class JobLifecycleScenario {
         Api officer2 = server.as("officer2");
         officer2.complete(
                 officer2.awaitTask(factoryId, "user_commissioning_signoff", poll, PATIENCE), "{\"approved\":true}");
-        officer.await(
-                "/api/factories/" + factoryId,
-                factory -> factory.get("status").asText().equals("COMMISSIONED"),
-                poll,
-                PATIENCE);
+        awaitStatus(officer, "/api/factories/" + factoryId, "COMMISSIONED");
         return factoryId;
+    }
+
+    /** Waits until the resource at {@code path} shows {@code status}. */
+    private void awaitStatus(Api api, String path, String status) {
+        api.await(path, resource -> resource.get("status").asText().equals(status), poll, PATIENCE);
     }
 
     private void lifecycle(int client, Steps steps) {
