@@ -169,6 +169,7 @@ public final class Benchmark {
         EventProcessingConfiguration processing = server.bean(EventProcessingConfiguration.class);
         RawBaseline rows = new RawBaseline(dataSource, serializer);
         EventChainLinker linker = server.bean(EventChainLinker.class);
+        OnboardingStarts onboardingStarts = new OnboardingStarts(server);
 
         processing.eventProcessors().values().forEach(EventProcessor::shutDown);
         LoadRun.run("warm-up", 8, warmup, (c, s) -> commands.sendAndWait(Members.registration()));
@@ -197,6 +198,17 @@ public final class Benchmark {
                     measure,
                     (c, s) -> commands.sendAndWait(Members.registration()));
             report.add(command, "commands/s", command.perSecond() / base.perSecond(), "processors stopped");
+            Result onboarding = LoadRun.run(
+                    "onboarding process start, engine alone",
+                    clients,
+                    measure,
+                    (c, s) -> onboardingStarts.startBatch());
+            report.add(
+                    onboarding.scaled(OnboardingStarts.BATCH),
+                    "processes/s",
+                    onboarding.perSecond() * OnboardingStarts.BATCH / base.perSecond(),
+                    "what the onboarding bridge does per registration, " + OnboardingStarts.BATCH
+                            + " per transaction as it batches them; processors stopped");
         }
         // the whole server again, from the head: the raw rows and the runs above are not the next scenarios' work
         processing.eventProcessors().values().forEach(processor -> {

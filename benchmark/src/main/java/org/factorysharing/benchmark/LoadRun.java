@@ -34,6 +34,11 @@ final class LoadRun {
         double perSecond() {
             return operations / seconds;
         }
+
+        /** The same run counted in units of which each operation did {@code per}; the latencies stay per operation. */
+        Result scaled(int per) {
+            return new Result(name, clients, operations * per, errors, seconds, p50Nanos, p99Nanos, maxNanos);
+        }
     }
 
     private LoadRun() {}
