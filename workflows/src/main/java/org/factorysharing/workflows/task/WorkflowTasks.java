@@ -480,9 +480,9 @@ public class WorkflowTasks {
 
     /**
      * The candidate groups of each task, sorted: one statement on the engine's identity links for the whole page,
-     * where the engine's API reads them task by task (an engine command and a query each).
-     * The same rows {@code TaskService.getIdentityLinksForTask} returns, read without the engine's authorization
-     * checks, which the task API does not use (its own rules decide who sees a task).
+     * where the engine's API reads them task by task (an engine command and a query each). The same rows {@code
+     * TaskService.getIdentityLinksForTask} returns, read without the engine's authorization checks, which the task
+     * API does not use (its own rules decide who sees a task).
      */
     private Map<String, List<String>> candidateGroups(List<Task> tasks) {
         Map<String, List<String>> groups = new HashMap<>();
@@ -503,7 +503,7 @@ public class WorkflowTasks {
                             .add(row.getString(2));
                 });
         // sorted here, not by the database's collation: the order the views always had
-        groups.values().forEach(list -> list.sort(null));
+        groups.replaceAll((task, names) -> names.stream().sorted().toList());
         return groups;
     }
 
