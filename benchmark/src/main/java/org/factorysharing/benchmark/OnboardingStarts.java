@@ -1,7 +1,7 @@
 package org.factorysharing.benchmark;
 
-import java.util.Map;
-import java.util.UUID;
+import org.factorysharing.api.member.MemberCommands.RegisterMember;
+import org.factorysharing.api.member.MemberEvent.MemberRegistered;
 import org.factorysharing.workflows.member.MemberOnboardingProcess;
 import org.factorysharing.workflows.shared.ProcessStarts;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The onboarding bridge's work without the bridge: onboarding processes started through the engine alone, as the
  * bridge starts one per registration (the once-only check, the screening decision, the verification task and its
- * timer, with full history), in transactions of the bridge's batch size. Its rate is the most registrations per
- * second that the workflow side can take on this machine, whatever the HTTP and command layers cost.
+ * timer, with full history, from the bridge's own variables), in transactions of the bridge's batch size. Its rate is
+ * the most registrations per second that the workflow side can take on this machine, whatever the HTTP and command
+ * layers cost.
  */
 final class OnboardingStarts {
 
@@ -29,19 +30,24 @@ final class OnboardingStarts {
     void startBatch() {
         transactions.executeWithoutResult(status -> {
             for (int i = 0; i < BATCH; i++) {
-                String memberId = UUID.randomUUID().toString();
+                // what the command side records for the benchmark's usual registration
+                RegisterMember command = Members.registration();
+                MemberRegistered registration = new MemberRegistered(
+                        command.memberId(),
+                        command.nib(),
+                        command.businessName(),
+                        command.ownerName(),
+                        command.ownerNik(),
+                        command.sector(),
+                        command.province(),
+                        command.regency(),
+                        command.scale(),
+                        command.contactPhone(),
+                        command.contactEmail());
                 processes.startOnce(
                         MemberOnboardingProcess.KEY,
-                        memberId,
-                        () -> Map.of(
-                                MemberOnboardingProcess.MEMBER_ID, memberId,
-                                MemberOnboardingProcess.NIB,
-                                        "9" + memberId.substring(0, 12).replace("-", ""),
-                                MemberOnboardingProcess.BUSINESS_NAME, "Kelapa Jaya Mandiri",
-                                MemberOnboardingProcess.SCALE, "MICRO",
-                                MemberOnboardingProcess.SECTOR, "coconut",
-                                MemberOnboardingProcess.PROVINCE, "Sulawesi Utara",
-                                MemberOnboardingProcess.REGENCY, "Minahasa"));
+                        registration.memberId().value(),
+                        () -> MemberOnboardingProcess.startVariables(registration));
             }
         });
     }

@@ -1,6 +1,5 @@
 package org.factorysharing.workflows.member;
 
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,16 +43,7 @@ class MemberOnboardingBridge {
     void on(MemberRegistered event) {
         String businessKey = event.memberId().value();
         processes.startOnce(
-                MemberOnboardingProcess.KEY,
-                businessKey,
-                () -> Map.of(
-                        MemberOnboardingProcess.MEMBER_ID, businessKey,
-                        MemberOnboardingProcess.NIB, event.nib(),
-                        MemberOnboardingProcess.BUSINESS_NAME, event.businessName(),
-                        MemberOnboardingProcess.SCALE, event.scale().name(),
-                        MemberOnboardingProcess.SECTOR, event.sector(),
-                        MemberOnboardingProcess.PROVINCE, event.province(),
-                        MemberOnboardingProcess.REGENCY, event.regency()));
+                MemberOnboardingProcess.KEY, businessKey, () -> MemberOnboardingProcess.startVariables(event));
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.factorysharing.workflows.member;
 
+import java.util.Map;
+import org.factorysharing.api.member.MemberEvent.MemberRegistered;
+
 /** Names of the member onboarding process (member_onboarding.bpmn), shared by code and tests. */
 public final class MemberOnboardingProcess {
 
@@ -50,4 +53,16 @@ public final class MemberOnboardingProcess {
     public static final String SERVICE_EXPIRE_INFORMATION_REQUEST = "service_expire_information_request";
 
     private MemberOnboardingProcess() {}
+
+    /** The variables a registration starts the process with (no personal data: see above). */
+    public static Map<String, Object> startVariables(MemberRegistered registration) {
+        return Map.of(
+                MEMBER_ID, registration.memberId().value(),
+                NIB, registration.nib(),
+                BUSINESS_NAME, registration.businessName(),
+                SCALE, registration.scale().name(),
+                SECTOR, registration.sector(),
+                PROVINCE, registration.province(),
+                REGENCY, registration.regency());
+    }
 }
